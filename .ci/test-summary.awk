@@ -2,7 +2,8 @@
 #
 # Prints a table per module (tests, failures, errors, skipped, time), then every failing test with
 # the first line of its message, and ends with exactly one line `N passed, N failed, N skipped`
-# (failed = failures + errors), which CI tooling reads. Exits 3 when no test ran.
+# (failed = failures + errors), which CI tooling reads. Exits 3 when no test ran, 4 when a test
+# failed (which Maven reports too, unless someone set testFailureIgnore).
 #
 # Plain POSIX awk (runs on mawk and busybox): Surefire writes each <testsuite> and <testcase> start
 # tag on one line, with newlines in attribute values escaped as &#10;, so lines are enough.
@@ -102,5 +103,5 @@ END {
   }
   failed = total_failures + total_errors
   printf "%d passed, %d failed, %d skipped\n", total_tests - failed - total_skipped, failed, total_skipped
-  exit (total_tests == 0) ? 3 : 0
+  exit (total_tests == 0) ? 3 : (failed > 0) ? 4 : 0
 }
