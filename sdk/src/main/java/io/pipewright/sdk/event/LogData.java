@@ -1,0 +1,31 @@
+package io.pipewright.sdk.event;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Payload of {@link EventType#LOG_MESSAGE}: the structured fields of a log line.
+ *
+ * @param fields the fields in insertion order; values may be null; copied into an unmodifiable map;
+ *     null becomes empty
+ */
+public record LogData(Map<String, Object> fields) implements EventData {
+
+  /**
+   * Validates and copies the fields.
+   *
+   * @throws IllegalArgumentException if a field name is null
+   */
+  public LogData {
+    if (fields == null || fields.isEmpty()) {
+      fields = Map.of();
+    } else {
+      if (fields.containsKey(null)) {
+        throw new IllegalArgumentException("LogData field names must not be null");
+      }
+      // Not Map.copyOf: log fields may have null values, and their order is kept.
+      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+  }
+}
