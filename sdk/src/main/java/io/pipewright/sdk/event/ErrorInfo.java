@@ -68,10 +68,15 @@ public record ErrorInfo(
         t = t.getCause()) {
       chain.add(t);
     }
+    StackTraceElement[][] traces = new StackTraceElement[chain.size()][];
+    for (int i = 0; i < traces.length; i++) {
+      traces[i] = chain.get(i).getStackTrace();
+    }
     ErrorInfo info = null;
     for (int i = chain.size() - 1; i >= 0; i--) {
       Throwable t = chain.get(i);
-      info = new ErrorInfo(messageOf(t), framesOf(t), t.getClass().getName(), info, null);
+      List<String> frames = framesOf(traces[i], i == 0 ? null : traces[i - 1]);
+      info = new ErrorInfo(messageOf(t), frames, t.getClass().getName(), info, null);
     }
     return info;
   }
@@ -137,15 +142,29 @@ public record ErrorInfo(
     return text == null ? name : name + ": " + text;
   }
 
-  private static List<String> framesOf(Throwable t) {
-    StackTraceElement[] frames = t.getStackTrace();
-    int kept = Math.min(frames.length, MAX_FRAMES);
+  /**
+   * Renders frames as Java does, including its habit of replacing the frames that a cause shares
+   * with the exception it caused by {@code ... N more}: they were printed just above.
+   */
+  private static List<String> framesOf(StackTraceElement[] frames, StackTraceElement[] enclosing) {
+    int own = frames.length;
+    if (enclosing != null) {
+      int j = enclosing.length - 1;
+      while (own > 0 && j >= 0 && frames[own - 1].equals(enclosing[j])) {
+        own--;
+        j--;
+      }
+    }
+    int kept = Math.min(own, MAX_FRAMES);
     List<String> lines = new ArrayList<>(kept + 1);
     for (int i = 0; i < kept; i++) {
       lines.add("  at " + frames[i]);
     }
-    if (frames.length > kept) {
-      lines.add("  ... " + (frames.length - kept) + " more frames");
+    if (own > kept) {
+      lines.add("  ... " + (own - kept) + " more frames");
+    }
+    if (frames.length > own) {
+      lines.add("  ... " + (frames.length - own) + " more");
     }
     return lines;
   }

@@ -21,11 +21,13 @@ public record LogData(Map<String, Object> fields) implements EventData {
     if (fields == null || fields.isEmpty()) {
       fields = Map.of();
     } else {
-      if (fields.containsKey(null)) {
+      // Not Map.copyOf: log fields may have null values, and their order is kept. Check the copy:
+      // immutable maps such as Map.of() throw on containsKey(null).
+      Map<String, Object> copy = new LinkedHashMap<>(fields);
+      if (copy.containsKey(null)) {
         throw new IllegalArgumentException("LogData field names must not be null");
       }
-      // Not Map.copyOf: log fields may have null values, and their order is kept.
-      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+      fields = Collections.unmodifiableMap(copy);
     }
   }
 }
