@@ -21,6 +21,7 @@ public record AssetKey(List<String> path) {
   /**
    * Validates and copies the path.
    *
+   * @param path the parts of the key, outermost first; copied defensively
    * @throws IllegalArgumentException if the path is null or empty, or a part is null, blank or
    *     contains {@code /}
    */

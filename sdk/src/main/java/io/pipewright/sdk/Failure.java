@@ -15,11 +15,13 @@ import io.pipewright.sdk.metadata.Metadata;
  */
 public class Failure extends RuntimeException {
 
+  /** What went wrong. */
   private final String description;
 
   /** Transient because Metadata is not Serializable, while every Throwable is. */
   private final transient Metadata metadata;
 
+  /** Whether the retry policy may retry this failure. */
   private final boolean allowRetries;
 
   /**

@@ -13,7 +13,10 @@ package io.pipewright.sdk;
  */
 public class RetryRequested extends RuntimeException {
 
+  /** How many retries the step may have in total. */
   private final int maxRetries;
+
+  /** How long to wait before the next attempt, in seconds. */
   private final double secondsToWait;
 
   /**

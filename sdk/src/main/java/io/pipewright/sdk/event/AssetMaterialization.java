@@ -23,6 +23,10 @@ public record AssetMaterialization(
   /**
    * Validates the materialization.
    *
+   * @param assetKey the asset; not null
+   * @param description what happened, in words; may be null
+   * @param metadata facts about the asset, e.g. a row count; null becomes empty
+   * @param partition the partition that was materialized; null for unpartitioned assets
    * @throws IllegalArgumentException if the asset key is null or the partition is blank
    */
   public AssetMaterialization {

@@ -11,7 +11,12 @@ import io.pipewright.sdk.metadata.Metadata;
  */
 public record EngineData(Metadata metadata, ErrorInfo error) implements EventData {
 
-  /** Normalizes null metadata to empty. */
+  /**
+   * Normalizes null metadata to empty.
+   *
+   * @param metadata facts about the event, e.g. a process id; null becomes empty
+   * @param error an error the engine ran into; may be null
+   */
   public EngineData {
     if (metadata == null) {
       metadata = Metadata.empty();

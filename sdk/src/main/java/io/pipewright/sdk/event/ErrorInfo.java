@@ -32,6 +32,14 @@ public record ErrorInfo(
   /**
    * Validates and copies the fields.
    *
+   * @param message the class name and the message, e.g. {@code java.lang.IllegalStateException:
+   *     boom}; not null
+   * @param stack the stack frames, each like {@code " at pkg.Cls.method(File.java:12)"}; copied;
+   *     null becomes empty
+   * @param className the fully qualified class name of the exception; not null
+   * @param cause the error that caused this one; may be null
+   * @param context the error being handled when this one was raised (Python's {@code __context__});
+   *     may be null. Java has no such notion, so {@link #from(Throwable)} leaves it null.
    * @throws IllegalArgumentException if the message or the class name is null
    */
   public ErrorInfo {

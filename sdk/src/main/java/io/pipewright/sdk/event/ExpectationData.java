@@ -10,6 +10,7 @@ public record ExpectationData(ExpectationResult result) implements EventData {
   /**
    * Validates the payload.
    *
+   * @param result the reported value; not null
    * @throws IllegalArgumentException if {@code result} is null
    */
   public ExpectationData {

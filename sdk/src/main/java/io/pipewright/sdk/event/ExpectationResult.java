@@ -18,6 +18,10 @@ public record ExpectationResult(
   /**
    * Validates the result.
    *
+   * @param success whether the expectation held
+   * @param label a short name for the expectation; not blank
+   * @param description details, e.g. why it failed; may be null
+   * @param metadata facts about the check, e.g. the number of bad rows; null becomes empty
    * @throws IllegalArgumentException if the label is null or blank
    */
   public ExpectationResult {

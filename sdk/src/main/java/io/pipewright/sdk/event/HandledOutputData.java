@@ -15,6 +15,9 @@ public record HandledOutputData(String outputName, String managerKey, Metadata m
   /**
    * Validates the payload.
    *
+   * @param outputName the output's name; not null
+   * @param managerKey the resource key of the IO manager that stored it; not null
+   * @param metadata what the IO manager reported, e.g. the path written; null becomes empty
    * @throws IllegalArgumentException if the output name or the manager key is null
    */
   public HandledOutputData {

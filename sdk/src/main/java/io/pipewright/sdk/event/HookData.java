@@ -11,6 +11,8 @@ public record HookData(String hookName, ErrorInfo error) implements EventData {
   /**
    * Validates the payload.
    *
+   * @param hookName the hook's name; not null
+   * @param error why the hook failed; null unless {@link EventType#HOOK_ERRORED}
    * @throws IllegalArgumentException if the hook name is null
    */
   public HookData {

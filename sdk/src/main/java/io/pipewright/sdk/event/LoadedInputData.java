@@ -23,6 +23,13 @@ public record LoadedInputData(
   /**
    * Validates the payload.
    *
+   * @param inputName the input's name; not null
+   * @param managerKey the resource key of the IO manager (or input manager) that loaded it; not
+   *     null
+   * @param upstreamStepKey the step whose output was loaded; null when the input did not come from
+   *     an upstream output
+   * @param upstreamOutputName the name of that upstream output; null likewise
+   * @param metadata what the IO manager reported; null becomes empty
    * @throws IllegalArgumentException if the input name or the manager key is null
    */
   public LoadedInputData {

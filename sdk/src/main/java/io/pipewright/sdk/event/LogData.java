@@ -15,6 +15,8 @@ public record LogData(Map<String, Object> fields) implements EventData {
   /**
    * Validates and copies the fields.
    *
+   * @param fields the fields in insertion order; values may be null; copied into an unmodifiable
+   *     map; null becomes empty
    * @throws IllegalArgumentException if a field name is null
    */
   public LogData {

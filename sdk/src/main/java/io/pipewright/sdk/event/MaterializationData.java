@@ -10,6 +10,7 @@ public record MaterializationData(AssetMaterialization materialization) implemen
   /**
    * Validates the payload.
    *
+   * @param materialization the reported value; not null
    * @throws IllegalArgumentException if {@code materialization} is null
    */
   public MaterializationData {

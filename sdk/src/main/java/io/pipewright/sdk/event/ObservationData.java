@@ -10,6 +10,7 @@ public record ObservationData(AssetObservation observation) implements EventData
   /**
    * Validates the payload.
    *
+   * @param observation the reported value; not null
    * @throws IllegalArgumentException if {@code observation} is null
    */
   public ObservationData {

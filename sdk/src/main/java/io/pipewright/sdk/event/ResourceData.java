@@ -13,6 +13,9 @@ public record ResourceData(String resourceKey, long durationMillis, ErrorInfo er
   /**
    * Validates the payload.
    *
+   * @param resourceKey the resource's key; not null
+   * @param durationMillis how long initialization took (0 when it just started); non-negative
+   * @param error why initialization failed; null unless {@link EventType#RESOURCE_INIT_FAILURE}
    * @throws IllegalArgumentException if the key is null or the duration negative
    */
   public ResourceData {

@@ -30,6 +30,15 @@ public record RunEvent(
   /**
    * Validates the event.
    *
+   * @param sequence the event's position in the run's log, increasing; the cursor of event queries
+   * @param runId the run's id; not null
+   * @param jobName the name of the run's job; not null
+   * @param timestamp when the event happened; not null
+   * @param type what happened; not null
+   * @param level the event's severity; not null
+   * @param stepKey the step the event belongs to; null for run-level events
+   * @param message a human-readable description; null becomes empty
+   * @param data the type-specific payload; may be null
    * @throws IllegalArgumentException if the run id, job name, timestamp, type or level is null
    */
   public RunEvent {

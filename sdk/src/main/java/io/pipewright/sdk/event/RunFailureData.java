@@ -16,6 +16,10 @@ public record RunFailureData(String reason, List<String> failedStepKeys, ErrorIn
   /**
    * Validates and copies the payload.
    *
+   * @param reason why, in one sentence; not null
+   * @param failedStepKeys the keys of the steps that failed, in the order they failed; copied; null
+   *     becomes empty
+   * @param error the error that failed the run outside of any step; may be null
    * @throws IllegalArgumentException if the reason is null
    */
   public RunFailureData {

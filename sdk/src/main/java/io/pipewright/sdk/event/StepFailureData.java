@@ -16,6 +16,10 @@ public record StepFailureData(
   /**
    * Validates the payload.
    *
+   * @param error the error that failed the step; not null
+   * @param errorSource where the error came from; not null
+   * @param userFailureMetadata the metadata of a {@link io.pipewright.sdk.Failure} thrown by the
+   *     op; null becomes empty
    * @throws IllegalArgumentException if the error or its source is null
    */
   public StepFailureData {

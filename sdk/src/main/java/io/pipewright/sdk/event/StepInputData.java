@@ -13,6 +13,8 @@ public record StepInputData(String inputName, TypeCheck typeCheck) implements Ev
   /**
    * Validates the payload.
    *
+   * @param inputName the input's name; not null
+   * @param typeCheck the outcome of the input's type check; not null
    * @throws IllegalArgumentException if a field is null
    */
   public StepInputData {

@@ -18,6 +18,10 @@ public record StepOutputData(
   /**
    * Validates the payload.
    *
+   * @param outputName the output's name; not null
+   * @param mappingKey the key of a dynamic output's value; null for ordinary outputs
+   * @param typeCheck the outcome of the output's type check; not null
+   * @param metadata what the op attached to the output; null becomes empty
    * @throws IllegalArgumentException if the output name or the type check is null
    */
   public StepOutputData {

@@ -10,6 +10,7 @@ public record StepRestartedData(int attempt) implements EventData {
   /**
    * Validates the payload.
    *
+   * @param attempt the number of the attempt that started; non-negative
    * @throws IllegalArgumentException if the attempt is negative
    */
   public StepRestartedData {

@@ -14,6 +14,9 @@ public record StepRetryData(ErrorInfo error, int attempt, double secondsToWait)
   /**
    * Validates the payload.
    *
+   * @param error the error of the failed attempt; may be null
+   * @param attempt the number of the attempt that will run next; non-negative
+   * @param secondsToWait the delay before that attempt starts; finite and non-negative
    * @throws IllegalArgumentException if the attempt is negative or the wait negative or not finite
    */
   public StepRetryData {

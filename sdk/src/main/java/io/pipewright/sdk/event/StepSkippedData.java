@@ -10,6 +10,7 @@ public record StepSkippedData(String reason) implements EventData {
   /**
    * Validates the payload.
    *
+   * @param reason why, e.g. which upstream output was not produced; not null
    * @throws IllegalArgumentException if the reason is null
    */
   public StepSkippedData {

@@ -10,6 +10,7 @@ public record StepSuccessData(long durationMillis) implements EventData {
   /**
    * Validates the payload.
    *
+   * @param durationMillis how long the step's successful attempt took; non-negative
    * @throws IllegalArgumentException if the duration is negative
    */
   public StepSuccessData {

@@ -12,6 +12,7 @@ public record AssetKeyValue(AssetKey assetKey) implements MetadataValue {
   /**
    * Validates the value.
    *
+   * @param assetKey the asset's key; not null
    * @throws IllegalArgumentException if {@code assetKey} is null
    */
   public AssetKeyValue {

@@ -14,6 +14,7 @@ public record JsonValue(Object data) implements MetadataValue {
   /**
    * Validates the tree and replaces it with an immutable deep copy.
    *
+   * @param data the JSON tree; may be a single leaf, including null
    * @throws IllegalArgumentException if the tree holds anything but the JSON kinds above, or
    *     non-finite numbers; the message names the path of the offending element (e.g. {@code
    *     $.rows[3]})

@@ -12,6 +12,7 @@ public record MarkdownValue(String markdown) implements MetadataValue {
   /**
    * Validates the value.
    *
+   * @param markdown the Markdown source; not null
    * @throws IllegalArgumentException if {@code markdown} is null
    */
   public MarkdownValue {

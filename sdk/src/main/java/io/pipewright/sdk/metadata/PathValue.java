@@ -12,6 +12,7 @@ public record PathValue(String path) implements MetadataValue {
   /**
    * Validates the value.
    *
+   * @param path the path; not null
    * @throws IllegalArgumentException if {@code path} is null
    */
   public PathValue {

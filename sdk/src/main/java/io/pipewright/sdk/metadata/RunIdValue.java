@@ -10,6 +10,7 @@ public record RunIdValue(String runId) implements MetadataValue {
   /**
    * Validates the value.
    *
+   * @param runId the run's id; not blank
    * @throws IllegalArgumentException if {@code runId} is null or blank
    */
   public RunIdValue {

@@ -13,6 +13,10 @@ public record TableColumn(String name, String type, String description) {
   /**
    * Validates the column.
    *
+   * @param name the column name; non-blank
+   * @param type the column's type as free text, e.g. {@code "string"}, {@code "int"}, {@code
+   *     "timestamp"}; non-blank
+   * @param description what the column holds; may be null
    * @throws IllegalArgumentException if the name or type is null or blank
    */
   public TableColumn {

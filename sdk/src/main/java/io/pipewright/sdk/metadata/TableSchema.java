@@ -16,6 +16,7 @@ public record TableSchema(List<TableColumn> columns) {
   /**
    * Validates and copies the columns.
    *
+   * @param columns the columns in display order; copied defensively; names are unique
    * @throws IllegalArgumentException if the list is null, holds null, or repeats a column name
    */
   public TableSchema {

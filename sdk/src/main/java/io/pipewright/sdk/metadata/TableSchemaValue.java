@@ -12,6 +12,7 @@ public record TableSchemaValue(TableSchema schema) implements MetadataValue {
   /**
    * Validates the value.
    *
+   * @param schema the schema; not null
    * @throws IllegalArgumentException if {@code schema} is null
    */
   public TableSchemaValue {

@@ -21,6 +21,9 @@ public record TableValue(List<Map<String, Object>> records, TableSchema schema)
   /**
    * Validates and copies the rows.
    *
+   * @param records the rows, each a map from column name to a string, number, boolean or null;
+   *     copied into immutable maps that keep their column order
+   * @param schema the columns; may be null
    * @throws IllegalArgumentException if {@code records} is null, a row is null or has a null column
    *     name, or a cell is not a string, number, boolean or null
    */

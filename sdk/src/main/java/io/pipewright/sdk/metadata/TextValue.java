@@ -12,6 +12,7 @@ public record TextValue(String text) implements MetadataValue {
   /**
    * Validates the value.
    *
+   * @param text the text; not null
    * @throws IllegalArgumentException if {@code text} is null
    */
   public TextValue {

@@ -12,6 +12,7 @@ public record TimestampValue(Instant value) implements MetadataValue {
   /**
    * Validates the value.
    *
+   * @param value the instant; not null
    * @throws IllegalArgumentException if {@code value} is null
    */
   public TimestampValue {

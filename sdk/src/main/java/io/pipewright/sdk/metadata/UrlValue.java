@@ -12,6 +12,7 @@ public record UrlValue(String url) implements MetadataValue {
   /**
    * Validates the value.
    *
+   * @param url the URL; not null
    * @throws IllegalArgumentException if {@code url} is null
    */
   public UrlValue {

@@ -21,6 +21,10 @@ public record TypeCheck(boolean passed, String description, Metadata metadata) {
   /**
    * Validates the outcome.
    *
+   * @param passed whether the value is of the type
+   * @param description why the check failed (required when it failed) or a note; may be null when
+   *     it passed
+   * @param metadata facts about the check, e.g. the number of rows inspected; null becomes empty
    * @throws IllegalArgumentException if a failed check has no description
    */
   public TypeCheck {
