@@ -144,8 +144,6 @@ public final class Trees {
       sb.append("null");
     } else if (value instanceof String s) {
       quote(s, sb);
-    } else if (value instanceof BigDecimal d) {
-      sb.append(d.toPlainString());
     } else if (value instanceof Number || value instanceof Boolean) {
       sb.append(value);
     } else if (value instanceof Map<?, ?> map) {
