@@ -13,7 +13,9 @@ import java.util.Objects;
  * converted to the field's type. {@link ConfigValidator#validate} accepts references without
  * reading them, so run config can be checked where the secrets are not available, and the stored
  * and logged run config keeps the reference, never the secret. Resolve as late as possible, and do
- * not log the resolved tree.
+ * not log the resolved tree. Validate before resolving, not after: resolution already converts each
+ * variable to its field's type, and validation messages show values, which must never be secrets.
+ * References inside {@code any} values are not scalars in the schema, so they are left as written.
  */
 public final class ConfigResolver {
 

@@ -100,9 +100,8 @@ class RunConfigTest {
     assertThat(config.asMap()).containsOnlyKeys("ops");
     assertThatThrownBy(() -> config.asMap().put("x", 1))
         .isInstanceOf(UnsupportedOperationException.class);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> opConfig = (Map<String, Object>) config.opConfig("x");
-    assertThatThrownBy(() -> ((List<Object>) opConfig.get("tables")).add("c"))
+    Map<?, ?> opConfig = (Map<?, ?>) config.opConfig("x");
+    assertThatThrownBy(() -> ((List<?>) opConfig.get("tables")).clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
