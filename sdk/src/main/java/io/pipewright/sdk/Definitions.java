@@ -21,15 +21,16 @@ import java.util.Set;
  *     .build();   // throws DefinitionsException listing every problem
  * }</pre>
  *
- * <p>{@link Builder#build()} validates everything at once: names, wiring, cycles, missing resources,
- * IO manager keys, op selections and default config. The exception lists every problem, each with
- * the element, what is wrong and the fix.
+ * <p>{@link Builder#build()} validates everything at once: names, wiring, cycles, missing
+ * resources, IO manager keys, op selections and default config. The exception lists every problem,
+ * each with the element, what is wrong and the fix.
  */
 public final class Definitions {
   private final Map<String, JobDefinition> jobs;
   private final Map<String, ResourceDefinition<?>> resources;
 
-  private Definitions(Map<String, JobDefinition> jobs, Map<String, ResourceDefinition<?>> resources) {
+  private Definitions(
+      Map<String, JobDefinition> jobs, Map<String, ResourceDefinition<?>> resources) {
     this.jobs = Collections.unmodifiableMap(jobs);
     this.resources = Collections.unmodifiableMap(resources);
   }

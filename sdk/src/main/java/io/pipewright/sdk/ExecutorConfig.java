@@ -1,9 +1,9 @@
 package io.pipewright.sdk;
 
 /**
- * How a job's steps are executed. In process, steps run on threads of the calling JVM; when a job is
- * run by the Pipewright daemon, each step runs in its own process or Kubernetes pod and this setting
- * only bounds in-process runs.
+ * How a job's steps are executed. In process, steps run on threads of the calling JVM; when a job
+ * is run by the Pipewright daemon, each step runs in its own process or Kubernetes pod and this
+ * setting only bounds in-process runs.
  *
  * @param kind sequential or multi-threaded
  * @param maxConcurrent how many steps may run at once (1 for {@link Kind#IN_PROCESS})

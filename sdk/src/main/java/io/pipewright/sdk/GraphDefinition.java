@@ -304,8 +304,7 @@ public final class GraphDefinition implements NodeDefinition {
     }
 
     /**
-     * Runs a composition function against this builder; lets a graph be written as one
-     * expression.
+     * Runs a composition function against this builder; lets a graph be written as one expression.
      *
      * @param composition adds and wires nodes
      * @return this builder

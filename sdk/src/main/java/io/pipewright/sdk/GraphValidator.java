@@ -4,8 +4,8 @@ import io.pipewright.sdk.GraphDefinition.GraphInput;
 import io.pipewright.sdk.GraphDefinition.NodeInvocation;
 import io.pipewright.sdk.GraphDefinition.NodeOutput;
 import io.pipewright.sdk.GraphDefinition.Source;
-import java.util.ArrayDeque;
 import io.pipewright.sdk.internal.Names;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a graph's wiring when it is built. Every check appends to one list, so that a user sees all
- * wiring mistakes of a graph at once.
+ * Checks a graph's wiring when it is built. Every check appends to one list, so that a user sees
+ * all wiring mistakes of a graph at once.
  */
 final class GraphValidator {
   private final String graphName;
@@ -306,7 +306,8 @@ final class GraphValidator {
   }
 
   private void problem(String element, String problem, String fix) {
-    String where = element.isEmpty() ? "graph '" + graphName + "'" : "graph '" + graphName + "' > " + element;
+    String where =
+        element.isEmpty() ? "graph '" + graphName + "'" : "graph '" + graphName + "' > " + element;
     found.add(new DefinitionError(where, problem, fix));
   }
 }

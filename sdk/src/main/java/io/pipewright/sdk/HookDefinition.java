@@ -57,7 +57,8 @@ public record HookDefinition(
    * @param requiredResourceKeys the resources it uses
    * @return the hook
    */
-  public static HookDefinition onSuccess(String name, HookBody body, String... requiredResourceKeys) {
+  public static HookDefinition onSuccess(
+      String name, HookBody body, String... requiredResourceKeys) {
     return new HookDefinition(name, Trigger.SUCCESS, body, Set.of(requiredResourceKeys));
   }
 
@@ -69,7 +70,8 @@ public record HookDefinition(
    * @param requiredResourceKeys the resources it uses
    * @return the hook
    */
-  public static HookDefinition onFailure(String name, HookBody body, String... requiredResourceKeys) {
+  public static HookDefinition onFailure(
+      String name, HookBody body, String... requiredResourceKeys) {
     return new HookDefinition(name, Trigger.FAILURE, body, Set.of(requiredResourceKeys));
   }
 }

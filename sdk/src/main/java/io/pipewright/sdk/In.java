@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * The definition of one named input of an op or graph (Dagster's {@code In}).
  *
- * <p>An input is typed: its value is checked against {@link #type()} before the op runs. An input of
- * type {@link Types#NOTHING} carries no value and only orders execution. An input that is not
+ * <p>An input is typed: its value is checked against {@link #type()} before the op runs. An input
+ * of type {@link Types#NOTHING} carries no value and only orders execution. An input that is not
  * connected to an upstream output must have a default value.
  *
  * @param name the input's name, unique within its op

@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * The input values of one op invocation, by input name. Values have passed their type checks.
- */
+/** The input values of one op invocation, by input name. Values have passed their type checks. */
 public interface Inputs {
 
   /**

@@ -7,9 +7,7 @@ import io.pipewright.sdk.metadata.Metadata;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * What an op sees of the run while it computes (Dagster's {@code OpExecutionContext}).
- */
+/** What an op sees of the run while it computes (Dagster's {@code OpExecutionContext}). */
 public interface OpContext {
 
   /**
@@ -65,8 +63,8 @@ public interface OpContext {
   /**
    * The op's config, converted to the record class the op declared.
    *
-   * @return the config object, or the raw config tree when the op declared a schema without a class,
-   *     or {@code null} when the op has no config
+   * @return the config object, or the raw config tree when the op declared a schema without a
+   *     class, or {@code null} when the op has no config
    */
   Object config();
 

@@ -2,8 +2,8 @@ package io.pipewright.sdk;
 
 import io.pipewright.sdk.config.ConfigSchema;
 import io.pipewright.sdk.config.ConfigType;
-import io.pipewright.sdk.types.DataType;
 import io.pipewright.sdk.internal.Names;
+import io.pipewright.sdk.types.DataType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -51,9 +51,13 @@ public final class OpDefinition implements NodeDefinition {
     this.name = b.name;
     this.description = b.description;
     this.inputs = List.copyOf(b.inputs);
-    this.outputs = b.outputs == null ? List.of(Out.result(io.pipewright.sdk.types.Types.ANY)) : List.copyOf(b.outputs);
+    this.outputs =
+        b.outputs == null
+            ? List.of(Out.result(io.pipewright.sdk.types.Types.ANY))
+            : List.copyOf(b.outputs);
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
-    this.requiredResourceKeys = Collections.unmodifiableSet(new LinkedHashSet<>(b.requiredResourceKeys));
+    this.requiredResourceKeys =
+        Collections.unmodifiableSet(new LinkedHashSet<>(b.requiredResourceKeys));
     this.retryPolicy = b.retryPolicy;
     this.configType = b.configType;
     this.configClass = b.configClass;
@@ -368,8 +372,7 @@ public final class OpDefinition implements NodeDefinition {
       String element = "op '" + name + "'";
       if (!Names.isValid(name)) {
         found.add(
-            new DefinitionError(
-                element, "the name is not valid", "rename the op: " + Names.RULE));
+            new DefinitionError(element, "the name is not valid", "rename the op: " + Names.RULE));
       }
       if (body == null) {
         found.add(
@@ -400,7 +403,9 @@ public final class OpDefinition implements NodeDefinition {
       if (!seen.add(n)) {
         found.add(
             new DefinitionError(
-                element, "two " + kind + "s have this name", "give each " + kind + " its own name"));
+                element,
+                "two " + kind + "s have this name",
+                "give each " + kind + " its own name"));
       }
     }
   }

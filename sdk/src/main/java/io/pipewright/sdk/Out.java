@@ -10,8 +10,8 @@ import java.util.Objects;
  * DynamicOut}).
  *
  * <p>Every output value is checked against {@link #type()} and handed to the IO manager bound to
- * {@link #ioManagerKey()}, which stores it for downstream steps. An optional output may be left
- * out by the op, and then the steps that need it are skipped. A dynamic output yields any number of
+ * {@link #ioManagerKey()}, which stores it for downstream steps. An optional output may be left out
+ * by the op, and then the steps that need it are skipped. A dynamic output yields any number of
  * values, each with a mapping key, and the ops mapped over it run once per value.
  *
  * @param name the output's name, unique within its op

@@ -5,8 +5,8 @@ import io.pipewright.sdk.metadata.Metadata;
 /**
  * A value an op returns for one output, with metadata about it (Dagster's {@code Output}).
  *
- * <p>Return a plain value when there is nothing to say about it; wrap it in {@code Output} to attach
- * metadata, which appears on the {@code STEP_OUTPUT} event and in the IO manager's context.
+ * <p>Return a plain value when there is nothing to say about it; wrap it in {@code Output} to
+ * attach metadata, which appears on the {@code STEP_OUTPUT} event and in the IO manager's context.
  *
  * @param value the output's value
  * @param metadata metadata about the value (row counts, paths, previews)

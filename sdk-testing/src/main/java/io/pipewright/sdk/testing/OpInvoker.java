@@ -62,7 +62,7 @@ public final class OpInvoker {
         continue;
       }
       TypeCheck check = in.type().check(value);
-      if (!check.success()) {
+      if (!check.passed()) {
         problems.add(
             "input '"
                 + in.name()

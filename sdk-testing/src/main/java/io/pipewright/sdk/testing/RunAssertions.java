@@ -166,7 +166,8 @@ public final class RunAssertions {
   public RunAssertions outputEquals(String stepKey, Object expected) {
     Object actual = result.outputFor(stepKey);
     if (!Objects.equals(actual, expected)) {
-      fail("expected output of '" + stepKey + "' to be <" + expected + "> but was <" + actual + ">");
+      fail(
+          "expected output of '" + stepKey + "' to be <" + expected + "> but was <" + actual + ">");
     }
     return this;
   }
@@ -185,7 +186,13 @@ public final class RunAssertions {
             .map(e -> e.message())
             .orElseThrow(() -> new AssertionError(describe("step '" + stepKey + "' did not fail")));
     if (!message.contains(text)) {
-      fail("expected the failure of '" + stepKey + "' to mention \"" + text + "\" but was: " + message);
+      fail(
+          "expected the failure of '"
+              + stepKey
+              + "' to mention \""
+              + text
+              + "\" but was: "
+              + message);
     }
     return this;
   }
@@ -195,7 +202,8 @@ public final class RunAssertions {
   }
 
   private String describe(String message) {
-    StringBuilder sb = new StringBuilder(message).append("\nEvent log of run ").append(result.runId());
+    StringBuilder sb =
+        new StringBuilder(message).append("\nEvent log of run ").append(result.runId());
     for (RunEvent event : result.events()) {
       sb.append("\n  ").append(EventFormatter.format(event));
     }

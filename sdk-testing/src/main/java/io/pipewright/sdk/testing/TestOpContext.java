@@ -139,7 +139,15 @@ public final class TestOpContext implements OpContext {
       EventType type, LogLevel level, String message, io.pipewright.sdk.event.EventData data) {
     events.add(
         new RunEvent(
-            events.size() + 1, runId, jobName, clock.instant(), type, level, stepKey, message, data));
+            events.size() + 1,
+            runId,
+            jobName,
+            clock.instant(),
+            type,
+            level,
+            stepKey,
+            message,
+            data));
   }
 
   @Override

@@ -182,7 +182,8 @@ public final class ExecutionResult {
   public Object outputFor(String stepKey) {
     StepTemplate template = template(stepKey);
     List<Out> outs = template.node().op().outputs();
-    return outputFor(stepKey, outs.size() == 1 ? outs.get(0).name() : Out.DEFAULT_NAME, null);
+    return outputFor(
+        stepKey, outs.size() == 1 ? outs.get(0).name() : Out.DEFAULT_NAME, (String) null);
   }
 
   /**
@@ -193,7 +194,7 @@ public final class ExecutionResult {
    * @return the value
    */
   public Object outputFor(String stepKey, String outputName) {
-    return outputFor(stepKey, outputName, null);
+    return outputFor(stepKey, outputName, (String) null);
   }
 
   /**
@@ -275,7 +276,7 @@ public final class ExecutionResult {
         StepOutputData data = (StepOutputData) event.data();
         if (data.outputName().equals(outputName)
             && Objects.equals(data.mappingKey(), mappingKey)
-            && data.typeCheck().success()) {
+            && data.typeCheck().passed()) {
           return true;
         }
       }

@@ -52,9 +52,9 @@ import java.util.function.DoubleSupplier;
  *
  * <p>Problems are reported before anything runs: invalid definitions as {@link
  * DefinitionsException}, invalid run config as {@link RunConfigException}, each with every problem
- * found. A step that fails does not throw: the result says which steps failed and why. Outputs go to
- * the IO manager bound to {@code io_manager}; when the job binds none, an in-memory one is used, so
- * that {@link ExecutionResult#outputFor} can read them back.
+ * found. A step that fails does not throw: the result says which steps failed and why. Outputs go
+ * to the IO manager bound to {@code io_manager}; when the job binds none, an in-memory one is used,
+ * so that {@link ExecutionResult#outputFor} can read them back.
  */
 public final class JobExecution {
   private final JobDefinition job;
@@ -245,8 +245,7 @@ public final class JobExecution {
                 sink.accept(event);
               }
             });
-    Resources resources =
-        new Resources(bound.resources(), resourceConfigs(merged), env, emitter);
+    Resources resources = new Resources(bound.resources(), resourceConfigs(merged), env, emitter);
     Coordinator coordinator =
         new Coordinator(
             plan,
@@ -275,7 +274,10 @@ public final class JobExecution {
     boolean success = failed.isEmpty() && engineError == null;
     if (success) {
       emitter.info(
-          EventType.RUN_SUCCESS, null, "Finished execution of run for \"" + bound.name() + "\".", null);
+          EventType.RUN_SUCCESS,
+          null,
+          "Finished execution of run for \"" + bound.name() + "\".",
+          null);
     } else {
       String reason =
           engineError != null

@@ -2,9 +2,7 @@ package io.pipewright.sdk.execution;
 
 import java.time.Duration;
 
-/**
- * Waits between retries. Tests pass a fake that advances a fake clock instead of sleeping.
- */
+/** Waits between retries. Tests pass a fake that advances a fake clock instead of sleeping. */
 @FunctionalInterface
 public interface Sleeper {
   /** Sleeps with {@link Thread#sleep}. */

@@ -18,16 +18,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Stores each output as a JSON file under a base directory: {@code
- * <base>/<run id>/<step key>/<output>[/<mapping key>].json} (Dagster's {@code fs_io_manager}, with
- * JSON instead of pickle).
+ * Stores each output as a JSON file under a base directory: {@code <base>/<run id>/<step
+ * key>/<output>[/<mapping key>].json} (Dagster's {@code fs_io_manager}, with JSON instead of
+ * pickle).
  *
  * <p>JSON is what Java users can read and trust: records, collections, strings, numbers, booleans,
- * enums, {@code Optional} and {@code java.time} values are written by Jackson and read back into the
- * type the downstream input declares. Polymorphic typing is off, so a stored file can never make the
- * reader instantiate a class the input did not ask for. A value Jackson cannot write (a stream, a
- * connection, a class with no properties) fails the step with a message that says how to fix it.
- * Files are written to a temporary name and moved into place, so a reader never sees half a value.
+ * enums, {@code Optional} and {@code java.time} values are written by Jackson and read back into
+ * the type the downstream input declares. Polymorphic typing is off, so a stored file can never
+ * make the reader instantiate a class the input did not ask for. A value Jackson cannot write (a
+ * stream, a connection, a class with no properties) fails the step with a message that says how to
+ * fix it. Files are written to a temporary name and moved into place, so a reader never sees half a
+ * value.
  */
 public final class FilesystemIOManager implements IOManager {
   private static final ObjectMapper MAPPER =
@@ -102,7 +103,8 @@ public final class FilesystemIOManager implements IOManager {
     try {
       Files.write(tmp, json);
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -158,7 +160,10 @@ public final class FilesystemIOManager implements IOManager {
 
   /** Step keys may hold '[' and ']'; keep them, but never let a part climb out of the base dir. */
   private static String safe(String part) {
-    if (part.isEmpty() || part.equals(".") || part.equals("..") || part.indexOf('/') >= 0
+    if (part.isEmpty()
+        || part.equals(".")
+        || part.equals("..")
+        || part.indexOf('/') >= 0
         || part.indexOf('\\') >= 0) {
       throw new UncheckedIOException(
           new IOException("Unsafe path part \"" + part + "\" in an output identifier."));

@@ -2,8 +2,8 @@ package io.pipewright.sdk.io;
 
 /**
  * Stores op outputs and loads them as downstream inputs (Dagster's {@code IOManager}). The steps of
- * a run may run in different processes or pods, so everything that passes between ops goes
- * through an IO manager.
+ * a run may run in different processes or pods, so everything that passes between ops goes through
+ * an IO manager.
  *
  * <p>An IO manager is bound to a key as a resource (see {@link IOManagers}); outputs use the one
  * bound to {@code io_manager} unless {@link io.pipewright.sdk.Out#withIoManager} names another.

@@ -69,7 +69,8 @@ public final class IOManagers {
         .config(
             ConfigType.shape(
                 ConfigField.optional("base_dir", ConfigType.string())
-                    .describedAs("Directory for stored outputs; default $PIPEWRIGHT_HOME/storage.")))
+                    .describedAs(
+                        "Directory for stored outputs; default $PIPEWRIGHT_HOME/storage.")))
         .ioManager()
         .build();
   }

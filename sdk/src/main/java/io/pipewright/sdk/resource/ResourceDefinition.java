@@ -28,8 +28,8 @@ public final class ResourceDefinition<T> {
   /** When a resource is set up and torn down. */
   public enum Scope {
     /**
-     * Around each step that uses it (the default). Each step of a run deployed on Kubernetes runs in
-     * its own pod, so this is what every resource gets there.
+     * Around each step that uses it (the default). Each step of a run deployed on Kubernetes runs
+     * in its own pod, so this is what every resource gets there.
      */
     STEP,
     /**
@@ -180,7 +180,8 @@ public final class ResourceDefinition<T> {
   }
 
   /**
-   * Whether its value is an {@link io.pipewright.sdk.io.IOManager}, so that outputs may name its key.
+   * Whether its value is an {@link io.pipewright.sdk.io.IOManager}, so that outputs may name its
+   * key.
    *
    * @return true for IO managers
    */

@@ -67,30 +67,53 @@ class DefinitionsValidationTest {
                 .job(JobDefinition.builder("odd_io", odd).build())
                 .job(JobDefinition.builder("miswired_job", miswired).build())
                 .job(JobDefinition.builder("cyclic_job", cyclic).build())
-                .job(JobDefinition.builder("bad name!", needsDb).resource("db", ResourceDefinition.of("x")).build()));
+                .job(
+                    JobDefinition.builder("bad name!", needsDb)
+                        .resource("db", ResourceDefinition.of("x"))
+                        .build()));
 
-    assertThat(errors).extracting(DefinitionError::message).anySatisfy(m -> assertThat(m)
-        .contains("job 'uses_db'", "op 'needs_db'", "requires resource 'db'", "Fix: bind it"));
-    assertThat(errors).extracting(DefinitionError::message).anySatisfy(m -> assertThat(m)
-        .contains("two jobs have this name"));
-    assertThat(errors).extracting(DefinitionError::message).anySatisfy(m -> assertThat(m)
-        .contains("IO manager 's3'"));
-    assertThat(errors).extracting(DefinitionError::message).anySatisfy(m -> assertThat(m)
-        .contains("node 'takes_int' > input 'x'", "Int", "String"));
-    assertThat(errors).extracting(DefinitionError::message).anySatisfy(m -> assertThat(m)
-        .contains("node 'unknown_input' > input 'y'", "no input of this name"));
-    assertThat(errors).extracting(DefinitionError::message).anySatisfy(m -> assertThat(m)
-        .contains("node 'unknown_input' > input 'x'", "not connected"));
-    assertThat(errors).extracting(DefinitionError::message).anySatisfy(m -> assertThat(m)
-        .contains("cycle", "a", "b"));
-    assertThat(errors).extracting(DefinitionError::message).anySatisfy(m -> assertThat(m)
-        .contains("job 'bad name!'", "not valid"));
+    assertThat(errors)
+        .extracting(DefinitionError::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "job 'uses_db'",
+                        "op 'needs_db'",
+                        "requires resource 'db'",
+                        "Fix: bind it"));
+    assertThat(errors)
+        .extracting(DefinitionError::message)
+        .anySatisfy(m -> assertThat(m).contains("two jobs have this name"));
+    assertThat(errors)
+        .extracting(DefinitionError::message)
+        .anySatisfy(m -> assertThat(m).contains("IO manager 's3'"));
+    assertThat(errors)
+        .extracting(DefinitionError::message)
+        .anySatisfy(m -> assertThat(m).contains("node 'takes_int' > input 'x'", "Int", "String"));
+    assertThat(errors)
+        .extracting(DefinitionError::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("node 'unknown_input' > input 'y'", "no input of this name"));
+    assertThat(errors)
+        .extracting(DefinitionError::message)
+        .anySatisfy(
+            m -> assertThat(m).contains("node 'unknown_input' > input 'x'", "not connected"));
+    assertThat(errors)
+        .extracting(DefinitionError::message)
+        .anySatisfy(m -> assertThat(m).contains("cycle", "a", "b"));
+    assertThat(errors)
+        .extracting(DefinitionError::message)
+        .anySatisfy(m -> assertThat(m).contains("job 'bad name!'", "not valid"));
     assertThat(errors).allSatisfy(e -> assertThat(e.fix()).isNotBlank());
   }
 
   @Test
   void shouldReportDuplicateAliasesInvalidNamesAndMissingComputeOfOps() {
-    OpDefinition noBody = OpDefinition.builder("no-body").input(In.of("x")).input(In.of("x")).build();
+    OpDefinition noBody =
+        OpDefinition.builder("no-body").input(In.of("x")).input(In.of("x")).build();
     GraphDefinition dup =
         GraphDefinition.builder("dup")
             .compose(
@@ -105,7 +128,8 @@ class DefinitionsValidationTest {
                 .job(JobDefinition.builder("no_body_job", noBody).build())
                 .job(JobDefinition.builder("dup_job", dup).build()));
 
-    assertThat(errors).extracting(DefinitionError::message)
+    assertThat(errors)
+        .extracting(DefinitionError::message)
         .anySatisfy(m -> assertThat(m).contains("op 'no-body'", "name is not valid"))
         .anySatisfy(m -> assertThat(m).contains("no compute function"))
         .anySatisfy(m -> assertThat(m).contains("two inputs have this name"))
@@ -121,16 +145,22 @@ class DefinitionsValidationTest {
             .compute((ctx, in) -> null)
             .build();
     OpDefinition both =
-        OpDefinition.builder("both").input("x", Types.INT).input("y", Types.INT).compute((ctx, in) -> 1).build();
+        OpDefinition.builder("both")
+            .input("x", Types.INT)
+            .input("y", Types.INT)
+            .compute((ctx, in) -> 1)
+            .build();
     GraphDefinition g =
         GraphDefinition.builder("g")
-            .compose(b -> {
-              var t = b.add(two);
-              b.add(both).in("x", t.out("a")).in("y", t.out("b"));
-            })
+            .compose(
+                b -> {
+                  var t = b.add(two);
+                  b.add(both).in("x", t.out("a")).in("y", t.out("b"));
+                })
             .build();
 
-    assertThatThrownBy(() -> Definitions.builder().job(JobDefinition.builder("j", g).build()).build())
+    assertThatThrownBy(
+            () -> Definitions.builder().job(JobDefinition.builder("j", g).build()).build())
         .isInstanceOf(DefinitionsException.class)
         .hasMessageContaining("mapped over several dynamic outputs");
   }
@@ -162,10 +192,14 @@ class DefinitionsValidationTest {
                 .job(
                     JobDefinition.builder("j", configured)
                         .opSelection("+*nope")
-                        .config(io.pipewright.sdk.config.RunConfig.builder().opConfig("configured", java.util.Map.of("n", "x")).build())
+                        .config(
+                            io.pipewright.sdk.config.RunConfig.builder()
+                                .opConfig("configured", java.util.Map.of("n", "x"))
+                                .build())
                         .build()));
 
-    assertThat(errors).extracting(DefinitionError::message)
+    assertThat(errors)
+        .extracting(DefinitionError::message)
         .anySatisfy(m -> assertThat(m).contains("op selection"))
         .anySatisfy(m -> assertThat(m).contains("default config", "ops.configured.config.n"));
   }

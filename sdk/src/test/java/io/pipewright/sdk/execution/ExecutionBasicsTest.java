@@ -51,7 +51,8 @@ class ExecutionBasicsTest {
     assertThat(result.events().get(0).type()).isEqualTo(RUN_START);
     assertThat(result.events().get(result.events().size() - 1).type()).isEqualTo(RUN_SUCCESS);
     assertThat(types(result.eventsForStep("plus_one")))
-        .containsExactly(STEP_START, LOADED_INPUT, STEP_INPUT, STEP_OUTPUT, HANDLED_OUTPUT, STEP_SUCCESS);
+        .containsExactly(
+            STEP_START, LOADED_INPUT, STEP_INPUT, STEP_OUTPUT, HANDLED_OUTPUT, STEP_SUCCESS);
     assertThat(result.outputFor("plus_one")).isEqualTo(2);
     assertThat(result.events()).allMatch(e -> e.runId().equals("run-1"));
     assertThat(result.events()).extracting(RunEvent::sequence).isSorted().doesNotHaveDuplicates();
@@ -59,7 +60,8 @@ class ExecutionBasicsTest {
 
   @Test
   void shouldFailTheStepSkipDownstreamAndNameTheStepWhenAnOpThrows() {
-    IllegalStateException boom = new IllegalStateException("boom", new RuntimeException("root cause"));
+    IllegalStateException boom =
+        new IllegalStateException("boom", new RuntimeException("root cause"));
     ExecutionResult result =
         JobExecution.of(
                 chain(
@@ -101,8 +103,7 @@ class ExecutionBasicsTest {
   @Test
   void shouldNameTheInputWhenAnInputTypeCheckFails() {
     OpDefinition text = Fixtures.constant("text", "ten");
-    ExecutionResult result =
-        JobExecution.of(chain(text, Fixtures.addOne("plus_one"))).execute();
+    ExecutionResult result = JobExecution.of(chain(text, Fixtures.addOne("plus_one"))).execute();
 
     assertThat(result.failureOf("plus_one").orElseThrow().message())
         .contains("input 'x'", "op 'plus_one'", "Int", "java.lang.String");
@@ -123,7 +124,8 @@ class ExecutionBasicsTest {
     for (int i = 0; i < 10_000; i++) {
       previous = g.add("op_" + i, Fixtures.addOne("plus")).in("x", previous.out());
     }
-    ExecutionResult result = JobExecution.of(JobDefinition.builder("long_job", g.build()).build()).execute();
+    ExecutionResult result =
+        JobExecution.of(JobDefinition.builder("long_job", g.build()).build()).execute();
 
     assertThat(result.failedSteps()).containsExactly("head");
     assertThat(result.skippedSteps()).hasSize(10_000);

@@ -54,7 +54,8 @@ class GraphExecutionTest {
                 b -> {
                   var items = b.add(fanOut(List.of("a", "b", "c"))).out("items");
                   var doubled = b.add(DOUBLE).in("x", items);
-                  var plusOne = b.add("plus_one", Fixtures.addOne("add_one")).in("x", doubled.out());
+                  var plusOne =
+                      b.add("plus_one", Fixtures.addOne("add_one")).in("x", doubled.out());
                   b.add(SUM).in("values", plusOne.out().collect());
                 })
             .build();
@@ -133,7 +134,8 @@ class GraphExecutionTest {
                   b.add("last", Fixtures.addOne("add_one")).in("x", nested.out());
                 })
             .build();
-    ExecutionResult result = JobExecution.of(JobDefinition.builder("nested_job", outer).build()).execute();
+    ExecutionResult result =
+        JobExecution.of(JobDefinition.builder("nested_job", outer).build()).execute();
 
     assertThat(result.stepKeysWith(EventType.STEP_SUCCESS))
         .containsExactly("start", "nested.first", "nested.second", "last");
@@ -167,7 +169,8 @@ class GraphExecutionTest {
         GraphDefinition.builder("ordered")
             .compose(b -> b.add(second).in("after", b.add(first).out()))
             .build();
-    ExecutionResult result = JobExecution.of(JobDefinition.builder("ordered_job", g).build()).execute();
+    ExecutionResult result =
+        JobExecution.of(JobDefinition.builder("ordered_job", g).build()).execute();
 
     assertThat(result.isSuccess()).isTrue();
     assertThat(order).containsExactly("first", "second");
@@ -223,7 +226,8 @@ class GraphExecutionTest {
                   b.add(SUM).in("values", one.out(), two.out());
                 })
             .build();
-    ExecutionResult result = JobExecution.of(JobDefinition.builder("fan_in_job", g).build()).execute();
+    ExecutionResult result =
+        JobExecution.of(JobDefinition.builder("fan_in_job", g).build()).execute();
 
     assertThat(result.outputFor("sum")).isEqualTo(3);
   }

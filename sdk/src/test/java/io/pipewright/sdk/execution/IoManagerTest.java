@@ -25,7 +25,8 @@ class IoManagerTest {
   record Row(String id, LocalDate day, double amount) {}
 
   @Test
-  void shouldStoreOutputsAsJsonFilesAndLoadThemBackAsTheDeclaredRecordType(@TempDir Path dir) throws Exception {
+  void shouldStoreOutputsAsJsonFilesAndLoadThemBackAsTheDeclaredRecordType(@TempDir Path dir)
+      throws Exception {
     OpDefinition produce =
         OpDefinition.builder("produce")
             .output(Types.list(Types.of(Row.class)))
@@ -38,10 +39,14 @@ class IoManagerTest {
             .compute((ctx, in) -> in.getList("rows", Row.class).get(0).amount())
             .build();
     GraphDefinition g =
-        GraphDefinition.builder("g").compose(b -> b.add(consume).in("rows", b.add(produce).out())).build();
+        GraphDefinition.builder("g")
+            .compose(b -> b.add(consume).in("rows", b.add(produce).out()))
+            .build();
     ExecutionResult result =
         JobExecution.of(
-                JobDefinition.builder("fs_job", g).resource("io_manager", IOManagers.filesystem(dir)).build())
+                JobDefinition.builder("fs_job", g)
+                    .resource("io_manager", IOManagers.filesystem(dir))
+                    .build())
             .runId("run-fs")
             .execute();
 
@@ -52,19 +57,23 @@ class IoManagerTest {
     assertThat(result.outputFor("produce", "result", List.class).get(0))
         .isEqualTo(new Row("a", LocalDate.of(2026, 1, 2), 1.5));
     HandledOutputData handled =
-        result.eventsOfType(EventType.HANDLED_OUTPUT).get(0).data(HandledOutputData.class).orElseThrow();
+        result
+            .eventsOfType(EventType.HANDLED_OUTPUT)
+            .get(0)
+            .data(HandledOutputData.class)
+            .orElseThrow();
     assertThat(handled.metadata().get("path")).isPresent();
   }
 
   @Test
   void shouldFailWithAClearMessageWhenAValueCannotBeStoredAsJson(@TempDir Path dir) {
     OpDefinition stream =
-        OpDefinition.builder("stream")
-            .compute((ctx, in) -> InputStream.nullInputStream())
-            .build();
+        OpDefinition.builder("stream").compute((ctx, in) -> InputStream.nullInputStream()).build();
     ExecutionResult result =
         JobExecution.of(
-                JobDefinition.builder("j", stream).resource("io_manager", IOManagers.filesystem(dir)).build())
+                JobDefinition.builder("j", stream)
+                    .resource("io_manager", IOManagers.filesystem(dir))
+                    .build())
             .execute();
 
     assertThat(result.failureOf("stream").orElseThrow().message())
@@ -83,8 +92,7 @@ class IoManagerTest {
         JobExecution.of(
                 JobDefinition.builder("j", op)
                     .resource(
-                        "special",
-                        ResourceDefinition.builder(ctx -> special).ioManager().build())
+                        "special", ResourceDefinition.builder(ctx -> special).ioManager().build())
                     .resource("io_manager", IOManagers.filesystem(dir))
                     .build())
             .execute();

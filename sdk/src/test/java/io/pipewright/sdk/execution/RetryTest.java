@@ -41,7 +41,11 @@ class RetryTest {
   void shouldRetryWithExponentialBackoffOnTheFakeClockWhenTheOpFails() {
     Fixtures.FakeTime time = new Fixtures.FakeTime();
     RetryPolicy policy =
-        RetryPolicy.builder().maxRetries(3).delay(Duration.ofSeconds(1)).backoff(Backoff.EXPONENTIAL).build();
+        RetryPolicy.builder()
+            .maxRetries(3)
+            .delay(Duration.ofSeconds(1))
+            .backoff(Backoff.EXPONENTIAL)
+            .build();
     ExecutionResult result =
         JobExecution.of(JobDefinition.builder("j", flaky("flaky", 2, policy)).build())
             .clock(time.clock())
@@ -50,10 +54,21 @@ class RetryTest {
 
     assertThat(result.isSuccess()).isTrue();
     assertThat(ExecutionBasicsTest.types(result.eventsForStep("flaky")))
-        .filteredOn(t -> t == STEP_START || t == STEP_UP_FOR_RETRY || t == STEP_RESTARTED || t == STEP_SUCCESS)
-        .containsExactly(STEP_START, STEP_UP_FOR_RETRY, STEP_RESTARTED, STEP_UP_FOR_RETRY, STEP_RESTARTED, STEP_SUCCESS);
+        .filteredOn(
+            t ->
+                t == STEP_START
+                    || t == STEP_UP_FOR_RETRY
+                    || t == STEP_RESTARTED
+                    || t == STEP_SUCCESS)
+        .containsExactly(
+            STEP_START,
+            STEP_UP_FOR_RETRY,
+            STEP_RESTARTED,
+            STEP_UP_FOR_RETRY,
+            STEP_RESTARTED,
+            STEP_SUCCESS);
     // ((2^n) - 1) * 1s for retries n = 1, 2
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(3));
     assertThat(result.outputFor("flaky")).isEqualTo(2);
     StepRetryData retry =
         result.eventsOfType(STEP_UP_FOR_RETRY).get(1).data(StepRetryData.class).orElseThrow();
@@ -108,7 +123,7 @@ class RetryTest {
         JobExecution.of(JobDefinition.builder("j", op).build()).sleeper(time.sleeper()).execute();
 
     assertThat(result.isSuccess()).isTrue();
-    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(2500));
+    assertThat(time.sleeps).containsExactly(Duration.ofMillis(2500));
   }
 
   @Test
@@ -136,11 +151,15 @@ class RetryTest {
   @Test
   void shouldDecideRetriesPurelyFromPolicyRequestAndRetryNumber() {
     RetryPolicy policy = RetryPolicy.builder().maxRetries(2).delay(Duration.ofSeconds(2)).build();
-    assertThat(RetryDecision.decide(RetryDecision.Request.BY_POLICY, policy, 0, () -> 0.5).retry()).isTrue();
-    assertThat(RetryDecision.decide(RetryDecision.Request.BY_POLICY, policy, 1, () -> 0.5).wait())
+    assertThat(RetryDecision.decide(RetryDecision.Request.BY_POLICY, policy, 0, () -> 0.5).retry())
+        .isTrue();
+    assertThat(RetryDecision.decide(RetryDecision.Request.BY_POLICY, policy, 1, () -> 0.5).delay())
         .isEqualTo(Duration.ofSeconds(2));
-    assertThat(RetryDecision.decide(RetryDecision.Request.BY_POLICY, policy, 2, () -> 0.5).retry()).isFalse();
-    assertThat(RetryDecision.decide(RetryDecision.Request.BY_POLICY, null, 0, () -> 0.5).retry()).isFalse();
-    assertThat(RetryDecision.decide(RetryDecision.Request.NEVER, policy, 0, () -> 0.5).retry()).isFalse();
+    assertThat(RetryDecision.decide(RetryDecision.Request.BY_POLICY, policy, 2, () -> 0.5).retry())
+        .isFalse();
+    assertThat(RetryDecision.decide(RetryDecision.Request.BY_POLICY, null, 0, () -> 0.5).retry())
+        .isFalse();
+    assertThat(RetryDecision.decide(RetryDecision.Request.NEVER, policy, 0, () -> 0.5).retry())
+        .isFalse();
   }
 }

@@ -41,7 +41,10 @@ class SelectionExecutorAndHooksTest {
   @Test
   void shouldExplainWhenASelectedOpNeedsAnUnselectedOne() {
     assertThatThrownBy(
-            () -> JobExecution.of(JobDefinition.builder("d", diamond()).build()).opSelection("b").execute())
+            () ->
+                JobExecution.of(JobDefinition.builder("d", diamond()).build())
+                    .opSelection("b")
+                    .execute())
         .hasMessageContaining("needs input 'x' from 'a'")
         .hasMessageContaining("+b");
   }
@@ -79,10 +82,12 @@ class SelectionExecutorAndHooksTest {
   @Test
   void shouldRunSuccessAndFailureHooksAndRecordAHookErrorWithoutFailingTheStep() {
     List<String> calls = Collections.synchronizedList(new ArrayList<>());
-    HookDefinition onSuccess = HookDefinition.onSuccess("ok_hook", ctx -> calls.add("ok " + ctx.stepKey()));
+    HookDefinition onSuccess =
+        HookDefinition.onSuccess("ok_hook", ctx -> calls.add("ok " + ctx.stepKey()));
     HookDefinition onFailure =
         HookDefinition.onFailure(
-            "fail_hook", ctx -> calls.add("fail " + ctx.stepKey() + " " + ctx.error().orElseThrow().message()));
+            "fail_hook",
+            ctx -> calls.add("fail " + ctx.stepKey() + " " + ctx.error().orElseThrow().message()));
     HookDefinition broken =
         HookDefinition.onSuccess(
             "broken_hook",
@@ -94,12 +99,17 @@ class SelectionExecutorAndHooksTest {
             .compose(
                 b -> {
                   var a = b.add(Fixtures.constant("a", 1));
-                  b.add(Fixtures.failing("f", new IllegalArgumentException("nope"))).in("x", a.out());
+                  b.add(Fixtures.failing("f", new IllegalArgumentException("nope")))
+                      .in("x", a.out());
                 })
             .build();
     ExecutionResult result =
         JobExecution.of(
-                JobDefinition.builder("hooked", g).hook(onSuccess).hook(onFailure).hook(broken).build())
+                JobDefinition.builder("hooked", g)
+                    .hook(onSuccess)
+                    .hook(onFailure)
+                    .hook(broken)
+                    .build())
             .execute();
 
     assertThat(calls).containsExactly("ok a", "fail f java.lang.IllegalArgumentException: nope");

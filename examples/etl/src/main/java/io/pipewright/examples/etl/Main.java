@@ -18,7 +18,8 @@ import java.util.Optional;
  * this is what {@code bin/pipewright-local} runs.
  *
  * <p>Usage: {@code Main [job] [--config run-config.json] [--details]}. The job defaults to {@code
- * orders_etl}. {@code WAREHOUSE_PASSWORD} is read from the environment, with a demo value when unset.
+ * orders_etl}. {@code WAREHOUSE_PASSWORD} is read from the environment, with a demo value when
+ * unset.
  */
 public final class Main {
   private Main() {}
@@ -50,7 +51,8 @@ public final class Main {
       return;
     }
     boolean printDetails = details;
-    System.out.println("Pipewright (in process): running job " + jobName + " from the example code location");
+    System.out.println(
+        "Pipewright (in process): running job " + jobName + " from the example code location");
     System.out.println("Jobs here: " + String.join(", ", defs.jobNames()));
     System.out.println();
     ExecutionResult result;
@@ -86,6 +88,8 @@ public final class Main {
   private static EnvLookup demoEnv() {
     EnvLookup system = EnvLookup.system();
     return name ->
-        system.get(name).or(() -> name.equals("WAREHOUSE_PASSWORD") ? Optional.of("demo") : Optional.empty());
+        system
+            .get(name)
+            .or(() -> name.equals("WAREHOUSE_PASSWORD") ? Optional.of("demo") : Optional.empty());
   }
 }

@@ -18,7 +18,8 @@ final class OrderSource {
         amount = -amount - 1;
       }
       orders.add(
-          new Order(id, regions.get(i % regions.size()), amount, i % 7 == 0 ? "cancelled" : "paid"));
+          new Order(
+              id, regions.get(i % regions.size()), amount, i % 7 == 0 ? "cancelled" : "paid"));
     }
     return orders;
   }

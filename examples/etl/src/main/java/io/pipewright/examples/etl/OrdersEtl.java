@@ -95,7 +95,8 @@ public final class OrdersEtl {
                           + ")");
                 }
                 List<Order> orders = OrderSource.read(config);
-                ctx.log().info("Read orders", Map.of("count", orders.size(), "source", config.source()));
+                ctx.log()
+                    .info("Read orders", Map.of("count", orders.size(), "source", config.source()));
                 return Output.of(orders, Metadata.of("rows", orders.size()));
               })
           .build();
@@ -106,7 +107,8 @@ public final class OrdersEtl {
           .description("Separates orders with a negative amount.")
           .input("orders", ORDERS)
           .output(Out.of("valid", ORDERS))
-          .output(Out.of("rejected", ORDERS).asOptional().describedAs("Orders with a negative amount."))
+          .output(
+              Out.of("rejected", ORDERS).asOptional().describedAs("Orders with a negative amount."))
           .compute(
               (ctx, in) -> {
                 List<Order> valid = new ArrayList<>();
@@ -261,7 +263,9 @@ public final class OrdersEtl {
           .compute(
               (ctx, in) -> {
                 for (Order order : in.getList("rows", Order.class)) {
-                  ctx.log().warning("Rejected order", Map.of("id", order.id(), "amount", order.amount()));
+                  ctx.log()
+                      .warning(
+                          "Rejected order", Map.of("id", order.id(), "amount", order.amount()));
                 }
                 return null;
               })
@@ -292,7 +296,8 @@ public final class OrdersEtl {
                 var combine = g.add(COMBINE).in("summaries", summarize.out().collect());
                 var load = g.add(LOAD).in("report", combine.out());
                 g.add(NOTIFY).in("after", load.out());
-                var dedupeRejected = g.add("dedupe_rejected", DEDUPE).in("rows", validate.out("rejected"));
+                var dedupeRejected =
+                    g.add("dedupe_rejected", DEDUPE).in("rows", validate.out("rejected"));
                 g.add(AUDIT_REJECTED).in("rows", dedupeRejected.out());
               })
           .build();
@@ -337,8 +342,10 @@ public final class OrdersEtl {
           .resourceConfig(
               "warehouse",
               Map.of(
-                  "url", "warehouse://localhost/analytics",
-                  "password", Map.of("env", "WAREHOUSE_PASSWORD")))
+                  "url",
+                  "warehouse://localhost/analytics",
+                  "password",
+                  Map.of("env", "WAREHOUSE_PASSWORD")))
           .build();
 
   /**

@@ -63,7 +63,8 @@ public final class JobConfigSchema {
             .ifPresent(t -> fields.add(field(node.alias(), ConfigType.shape(field("config", t)))));
       } else {
         opsShape((GraphDefinition) node.definition())
-            .ifPresent(inner -> fields.add(field(node.alias(), ConfigType.shape(field("ops", inner)))));
+            .ifPresent(
+                inner -> fields.add(field(node.alias(), ConfigType.shape(field("ops", inner)))));
       }
     }
     return fields.isEmpty() ? Optional.empty() : Optional.of(ConfigType.shape(fields));

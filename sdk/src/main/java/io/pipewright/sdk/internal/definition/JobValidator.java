@@ -8,6 +8,7 @@ import io.pipewright.sdk.JobDefinition;
 import io.pipewright.sdk.OpDefinition;
 import io.pipewright.sdk.Out;
 import io.pipewright.sdk.config.ConfigError;
+import io.pipewright.sdk.config.ConfigErrorReason;
 import io.pipewright.sdk.config.ConfigType;
 import io.pipewright.sdk.config.ConfigValidator;
 import io.pipewright.sdk.internal.Names;
@@ -25,8 +26,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Validates a job as a whole: its ops' and graphs' own problems, missing resources, IO manager keys,
- * resource config schemas, the op selection and the default config. Every problem found is
+ * Validates a job as a whole: its ops' and graphs' own problems, missing resources, IO manager
+ * keys, resource config schemas, the op selection and the default config. Every problem found is
  * returned, so that the user sees them all at once.
  */
 public final class JobValidator {
@@ -77,8 +78,11 @@ public final class JobValidator {
               }
             });
     ConfigType schema = JobConfigSchema.of(job, job.resources());
-    for (ConfigError error :
-        ConfigValidator.validate(schema, job.defaultConfig().asMap(), "")) {
+    for (ConfigError error : ConfigValidator.validate(schema, job.defaultConfig().asMap(), "")) {
+      if (error.reason() == ConfigErrorReason.MISSING_REQUIRED_FIELD) {
+        // Default config may leave required fields to the run config of each launch.
+        continue;
+      }
       found.add(
           new DefinitionError(
               element + " > default config",

@@ -200,7 +200,8 @@ public final class Coordinator {
         if (upstream.isMapped() && up.collected()) {
           deps.add(groups.get(upstream.handle()));
         } else {
-          deps.add(states.get(upstream.isMapped() ? upstream.stepKey(mappingKey) : upstream.handle()));
+          deps.add(
+              states.get(upstream.isMapped() ? upstream.stepKey(mappingKey) : upstream.handle()));
         }
       }
     }
@@ -321,7 +322,8 @@ public final class Coordinator {
         if (upstream.isMapped()) {
           Group group = groups.get(upstream.handle());
           if (group.rootFailed) {
-            return skip(state, true, "the dynamic output it collects was not produced after a failure");
+            return skip(
+                state, true, "the dynamic output it collects was not produced after a failure");
           }
           for (StepState instance : group.instances) {
             if (instance.failedOrAfterFailure()) {
@@ -350,7 +352,9 @@ public final class Coordinator {
             true,
             "upstream step \""
                 + source.key
-                + (source.status == Status.FAILED ? "\" failed" : "\" was skipped after a failure"));
+                + (source.status == Status.FAILED
+                    ? "\" failed"
+                    : "\" was skipped after a failure"));
       }
       if (!source.hasOutput(up.outputName())) {
         if (wiring.fanIn()) {
@@ -361,7 +365,11 @@ public final class Coordinator {
             false,
             source.status == Status.SKIPPED
                 ? "upstream step \"" + source.key + "\" was skipped"
-                : "output \"" + up.outputName() + "\" of step \"" + source.key + "\" was not produced");
+                : "output \""
+                    + up.outputName()
+                    + "\" of step \""
+                    + source.key
+                    + "\" was not produced");
       }
       String mappingKey = out.dynamic() ? state.mappingKey : null;
       refs.add(new OutputRef(runId, source.key, upstream.node().op().name(), out, mappingKey));

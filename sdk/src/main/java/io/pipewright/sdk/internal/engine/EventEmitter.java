@@ -50,7 +50,8 @@ public final class EventEmitter {
   public synchronized RunEvent emit(
       EventType type, LogLevel level, String stepKey, String message, EventData data) {
     RunEvent event =
-        new RunEvent(++sequence, runId, jobName, clock.instant(), type, level, stepKey, message, data);
+        new RunEvent(
+            ++sequence, runId, jobName, clock.instant(), type, level, stepKey, message, data);
     events.add(event);
     sink.accept(event);
     return event;

@@ -24,7 +24,9 @@ final class Hooks {
       emitter.info(
           EventType.HOOK_SKIPPED,
           key,
-          "Skipped the execution of hook \"" + hook.name() + "\": its resources could not be set up.",
+          "Skipped the execution of hook \""
+              + hook.name()
+              + "\": its resources could not be set up.",
           new HookData(hook.name(), null));
       return;
     }

@@ -39,8 +39,8 @@ public final class Resources {
    * Creates the resources of a run.
    *
    * @param definitions the resources bound to the job
-   * @param configTrees each resource's config from the run config ({@code
-   *     resources.<key>.config}), unresolved
+   * @param configTrees each resource's config from the run config ({@code resources.<key>.config}),
+   *     unresolved
    * @param env where {@code {"env": ...}} values are read
    * @param emitter the run's events
    */
@@ -152,7 +152,8 @@ public final class Resources {
     }
     if (value == null) {
       ResourceInitException failure =
-          new ResourceInitException(key, "its set-up returned null; return the resource's value", null);
+          new ResourceInitException(
+              key, "its set-up returned null; return the resource's value", null);
       initFailed(key, stepKey, failure);
       throw failure;
     }
@@ -182,7 +183,8 @@ public final class Resources {
         messages.add(error.message());
       }
       ResourceInitException failure =
-          new ResourceInitException(key, "its config is invalid: " + String.join("; ", messages), null);
+          new ResourceInitException(
+              key, "its config is invalid: " + String.join("; ", messages), null);
       initFailed(key, stepKey, failure);
       throw failure;
     }

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Whether a failed step attempt is tried again, and when: a pure function of the failure, the
- * retry policy and the retry number, so that it can be tested without waiting.
+ * Whether a failed step attempt is tried again, and when: a pure function of the failure, the retry
+ * policy and the retry number, so that it can be tested without waiting.
  */
 public final class RetryDecision {
   private RetryDecision() {}
@@ -18,7 +18,7 @@ public final class RetryDecision {
    * @param maxRetries for {@link Kind#REQUESTED}, the op's own limit
    * @param wait for {@link Kind#REQUESTED}, the op's own wait
    */
-  public record Request(Kind kind, int maxRetries, Duration wait) {
+  public record Request(Kind kind, int maxRetries, Duration delay) {
     /** A failure the retry policy applies to. */
     public static final Request BY_POLICY = new Request(Kind.BY_POLICY, 0, Duration.ZERO);
 
@@ -42,7 +42,7 @@ public final class RetryDecision {
    * @param retry whether to retry
    * @param wait how long to wait first
    */
-  public record Verdict(boolean retry, Duration wait) {
+  public record Verdict(boolean retry, Duration delay) {
     static final Verdict FAIL = new Verdict(false, Duration.ZERO);
   }
 
@@ -63,7 +63,7 @@ public final class RetryDecision {
     switch (request.kind()) {
       case REQUESTED:
         return retryNumber < request.maxRetries()
-            ? new Verdict(true, request.wait())
+            ? new Verdict(true, request.delay())
             : Verdict.FAIL;
       case BY_POLICY:
         if (policy == null || retryNumber >= policy.maxRetries()) {

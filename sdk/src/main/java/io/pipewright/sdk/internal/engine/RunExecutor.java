@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The thin loop of an in-process run: takes ready steps from the {@link Coordinator}, runs them (one
- * at a time, or up to a limit on a thread pool), retries them after their wait, and reports each
- * final outcome back. Only this loop's thread touches the coordinator.
+ * The thin loop of an in-process run: takes ready steps from the {@link Coordinator}, runs them
+ * (one at a time, or up to a limit on a thread pool), retries them after their wait, and reports
+ * each final outcome back. Only this loop's thread touches the coordinator.
  */
 public final class RunExecutor {
   private final Coordinator coordinator;
@@ -27,7 +27,8 @@ public final class RunExecutor {
    * @param sleeper waits between retries
    * @param maxConcurrent how many steps may run at once; 1 runs them on the calling thread
    */
-  public RunExecutor(Coordinator coordinator, StepRunner runner, Sleeper sleeper, int maxConcurrent) {
+  public RunExecutor(
+      Coordinator coordinator, StepRunner runner, Sleeper sleeper, int maxConcurrent) {
     this.coordinator = coordinator;
     this.runner = runner;
     this.sleeper = sleeper;

@@ -11,7 +11,8 @@ final class StepFailed extends Exception {
   final Metadata metadata;
   final RetryDecision.Request request;
 
-  StepFailed(ErrorInfo error, ErrorSource source, Metadata metadata, RetryDecision.Request request) {
+  StepFailed(
+      ErrorInfo error, ErrorSource source, Metadata metadata, RetryDecision.Request request) {
     super(error.message(), null, false, false);
     this.error = error;
     this.source = source;
@@ -32,7 +33,12 @@ final class StepFailed extends Exception {
   static StepFailed userCode(String context, Throwable cause) {
     ErrorInfo cause0 = ErrorInfo.from(cause);
     ErrorInfo error =
-        new ErrorInfo(context + ": " + cause0.message(), cause0.stack(), cause0.className(), cause0.cause(), null);
+        new ErrorInfo(
+            context + ": " + cause0.message(),
+            cause0.stack(),
+            cause0.className(),
+            cause0.cause(),
+            null);
     return new StepFailed(
         error, ErrorSource.USER_CODE_ERROR, Metadata.empty(), RetryDecision.Request.NEVER);
   }

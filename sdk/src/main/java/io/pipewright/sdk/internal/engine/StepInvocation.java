@@ -42,7 +42,16 @@ public record StepInvocation(
    */
   public StepInvocation withRetryNumber(int retry) {
     return new StepInvocation(
-        runId, jobName, stepKey, op, mappingKey, inputs, opConfig, runTags, retryPolicy, hooks,
+        runId,
+        jobName,
+        stepKey,
+        op,
+        mappingKey,
+        inputs,
+        opConfig,
+        runTags,
+        retryPolicy,
+        hooks,
         retry);
   }
 }

@@ -6,7 +6,6 @@ import io.pipewright.sdk.Failure;
 import io.pipewright.sdk.HookDefinition;
 import io.pipewright.sdk.Out;
 import io.pipewright.sdk.Output;
-import io.pipewright.sdk.Outputs;
 import io.pipewright.sdk.RetryRequested;
 import io.pipewright.sdk.config.ConfigError;
 import io.pipewright.sdk.config.ConfigResolver;
@@ -54,7 +53,8 @@ public final class StepRunner {
    * @param env where {@code {"env": ...}} config values are read
    * @param random uniform doubles in [0, 1), for retry jitter
    */
-  public StepRunner(Resources resources, EventEmitter emitter, EnvLookup env, DoubleSupplier random) {
+  public StepRunner(
+      Resources resources, EventEmitter emitter, EnvLookup env, DoubleSupplier random) {
     this.resources = resources;
     this.emitter = emitter;
     this.env = env;
@@ -76,7 +76,11 @@ public final class StepRunner {
       emitter.info(
           EventType.STEP_RESTARTED,
           key,
-          "Started re-execution (attempt # " + (step.retryNumber() + 1) + ") of step \"" + key + "\".",
+          "Started re-execution (attempt # "
+              + (step.retryNumber() + 1)
+              + ") of step \""
+              + key
+              + "\".",
           new StepRestartedData(step.retryNumber() + 1));
     }
     StepResources open;
@@ -124,7 +128,7 @@ public final class StepRunner {
     RetryDecision.Verdict verdict =
         RetryDecision.decide(failed.request, step.retryPolicy(), step.retryNumber(), random);
     if (verdict.retry()) {
-      double seconds = verdict.wait().toNanos() / 1e9;
+      double seconds = verdict.delay().toNanos() / 1e9;
       emitter.emit(
           EventType.STEP_UP_FOR_RETRY,
           LogLevel.WARNING,
@@ -136,7 +140,7 @@ public final class StepRunner {
               + " seconds: "
               + failed.error.message(),
           new StepRetryData(failed.error, step.retryNumber() + 1, seconds));
-      return StepOutcome.retry(key, failed.error, verdict.wait());
+      return StepOutcome.retry(key, failed.error, verdict.delay());
     }
     emitter.emit(
         EventType.STEP_FAILURE,
@@ -172,7 +176,10 @@ public final class StepRunner {
     }
     ConfigResolver.Resolution resolution =
         ConfigResolver.resolveEnv(
-            step.op().configType().get(), step.opConfig(), "ops." + step.stepKey() + ".config", env);
+            step.op().configType().get(),
+            step.opConfig(),
+            "ops." + step.stepKey() + ".config",
+            env);
     if (!resolution.errors().isEmpty()) {
       List<String> messages = new ArrayList<>();
       for (ConfigError error : resolution.errors()) {
@@ -213,9 +220,9 @@ public final class StepRunner {
               + name
               + "\" of type \""
               + input.in().type().displayName()
-              + (check.success() ? "\". (Type check passed)." : "\". (Type check failed)."),
+              + (check.passed() ? "\". (Type check passed)." : "\". (Type check failed)."),
           new StepInputData(name, check));
-      if (!check.success()) {
+      if (!check.passed()) {
         throw StepFailed.framework(
             "io.pipewright.TypeCheckFailure",
             "Type check failed for input '"
@@ -296,8 +303,8 @@ public final class StepRunner {
             + "'.");
   }
 
-  private static Object compute(StepInvocation step, StepContext context, Map<String, Object> values)
-      throws StepFailed {
+  private static Object compute(
+      StepInvocation step, StepContext context, Map<String, Object> values) throws StepFailed {
     try {
       return step.op().body().compute(context, new InputValues(step.op(), values));
     } catch (RetryRequested e) {
@@ -413,9 +420,9 @@ public final class StepRunner {
             + (mappingKey == null ? "" : " (mapping key \"" + mappingKey + "\")")
             + " of type \""
             + out.type().displayName()
-            + (check.success() ? "\". (Type check passed)." : "\". (Type check failed)."),
+            + (check.passed() ? "\". (Type check passed)." : "\". (Type check failed)."),
         new StepOutputData(out.name(), mappingKey, check, metadata));
-    if (!check.success()) {
+    if (!check.passed()) {
       throw StepFailed.framework(
           "io.pipewright.TypeCheckFailure",
           "Type check failed for output '"
@@ -440,11 +447,7 @@ public final class StepRunner {
       manager.handleOutput(context, value);
     } catch (Exception e) {
       throw StepFailed.userCode(
-          "Storing output '"
-              + out.name()
-              + "' with IO manager '"
-              + out.ioManagerKey()
-              + "' failed",
+          "Storing output '" + out.name() + "' with IO manager '" + out.ioManagerKey() + "' failed",
           e);
     }
     emitter.info(

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * Turns a graph with nested graphs into a flat list of ops in topological order, with every input
- * traced through input and output mappings to the op output it really comes from. Assumes the graphs
- * passed their own validation.
+ * traced through input and output mappings to the op output it really comes from. Assumes the
+ * graphs passed their own validation.
  */
 public final class GraphFlattener {
   private final List<OpNode> raw = new ArrayList<>();

@@ -5,8 +5,8 @@ package io.pipewright.sdk.internal.plan;
  * becomes one step per mapping key ({@code handle[key]}) once its dynamic output has been produced.
  *
  * @param node the op node
- * @param dynamicRoot for a mapped step, the handle of the op whose dynamic output it is mapped over;
- *     {@code null} otherwise
+ * @param dynamicRoot for a mapped step, the handle of the op whose dynamic output it is mapped
+ *     over; {@code null} otherwise
  * @param dynamicOutput for a mapped step, that dynamic output's name; {@code null} otherwise
  */
 public record StepTemplate(OpNode node, String dynamicRoot, String dynamicOutput) {
