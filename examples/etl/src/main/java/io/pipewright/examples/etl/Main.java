@@ -5,6 +5,7 @@ import io.pipewright.sdk.DefinitionsException;
 import io.pipewright.sdk.config.EnvLookup;
 import io.pipewright.sdk.config.RunConfig;
 import io.pipewright.sdk.event.EventFormatter;
+import io.pipewright.sdk.event.LogLevel;
 import io.pipewright.sdk.execution.ExecutionResult;
 import io.pipewright.sdk.execution.JobExecution;
 import io.pipewright.sdk.execution.RunConfigException;
@@ -62,11 +63,14 @@ public final class Main {
               .runConfig(runConfig)
               .env(demoEnv())
               .listener(
-                  e ->
-                      System.out.println(
-                          printDetails
-                              ? EventFormatter.formatWithDetails(e)
-                              : EventFormatter.format(e)))
+                  e -> {
+                    // Resource set-up and hook lines are DEBUG; --details shows them too.
+                    if (printDetails) {
+                      System.out.println(EventFormatter.formatWithDetails(e));
+                    } else if (e.level().isAtLeast(LogLevel.INFO)) {
+                      System.out.println(EventFormatter.format(e));
+                    }
+                  })
               .execute();
     } catch (RunConfigException | DefinitionsException | java.util.NoSuchElementException e) {
       System.err.println(e.getMessage());
