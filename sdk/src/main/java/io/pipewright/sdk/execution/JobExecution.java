@@ -221,14 +221,14 @@ public final class JobExecution {
     if (!problems.isEmpty()) {
       throw new DefinitionsException(problems);
     }
+    List<OpNode> ops = GraphFlattener.flatten(bound.graph());
+    Set<String> selected = select(bound, ops);
     RunConfig merged = bound.defaultConfig().merge(runConfig);
-    ConfigType schema = JobConfigSchema.of(bound, bound.resources());
+    ConfigType schema = JobConfigSchema.of(bound, selected);
     List<ConfigError> errors = ConfigValidator.validate(schema, merged.asMap(), "");
     if (!errors.isEmpty()) {
       throw new RunConfigException(bound.name(), errors);
     }
-    List<OpNode> ops = GraphFlattener.flatten(bound.graph());
-    Set<String> selected = select(bound, ops);
     ExecutionPlan plan = ExecutionPlan.of(ops, selected);
 
     String id = runId != null ? runId : UUID.randomUUID().toString();

@@ -77,7 +77,7 @@ public final class JobValidator {
                         "select ops by their handles, such as 'extract' or 'etl.clean'"));
               }
             });
-    ConfigType schema = JobConfigSchema.of(job, job.resources());
+    ConfigType schema = JobConfigSchema.of(job, null);
     for (ConfigError error : ConfigValidator.validate(schema, job.defaultConfig().asMap(), "")) {
       if (error.reason() == ConfigErrorReason.MISSING_REQUIRED_FIELD) {
         // Default config may leave required fields to the run config of each launch.

@@ -91,7 +91,7 @@ public final class StepRunner {
           e.getCause() == null
               ? StepFailed.framework(ResourceInitException.class.getName(), e.getMessage())
               : StepFailed.userCode(e.getMessage(), e.getCause());
-      return fail(step, failed, null);
+      return failWithoutResources(step, failed);
     }
     try (open) {
       try {
@@ -150,6 +150,32 @@ public final class StepRunner {
         new StepFailureData(failed.error, failed.source, failed.metadata));
     runHooks(step, HookDefinition.Trigger.FAILURE, open, failed.error);
     return StepOutcome.failure(key, failed.error);
+  }
+
+  /**
+   * A resource the step needs could not be set up. Failure hooks still run, with their own
+   * resources when those can be set up, so that an alert goes out for exactly this kind of failure.
+   */
+  private StepOutcome failWithoutResources(StepInvocation step, StepFailed failed) {
+    Set<String> hookKeys = new LinkedHashSet<>();
+    for (HookDefinition hook : step.hooks()) {
+      if (hook.trigger() == HookDefinition.Trigger.FAILURE) {
+        hookKeys.addAll(hook.requiredResourceKeys());
+      }
+    }
+    StepResources hookResources = null;
+    try {
+      hookResources = resources.open(step.stepKey(), hookKeys);
+    } catch (ResourceInitException e) {
+      // Hooks that need the missing resources are skipped; fail() records that.
+    }
+    try {
+      return fail(step, failed, hookResources);
+    } finally {
+      if (hookResources != null) {
+        hookResources.close();
+      }
+    }
   }
 
   private static Set<String> resourceKeys(StepInvocation step) {
