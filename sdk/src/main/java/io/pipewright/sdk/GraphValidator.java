@@ -159,7 +159,10 @@ final class GraphValidator {
       }
     }
     for (In in : def.inputs()) {
-      if (!node.inputs().containsKey(in.name()) && !in.hasDefault() && !in.isNothing()) {
+      if (!node.inputs().containsKey(in.name())
+          && !in.hasDefault()
+          && !in.isNothing()
+          && in.assetKey() == null) {
         problem(
             "node '" + node.alias() + "' > input '" + in.name() + "'",
             "the input is not connected and has no default value",

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param hasDefault whether {@link #defaultValue()} is set
  * @param defaultValue the value used when the input is not connected (may be {@code null})
  * @param metadata static metadata about the input
+ * @param assetKey the upstream asset this input loads, when not connected to a step in the run;
+ *     {@code null} for a plain op input
  */
 public record In(
     String name,
@@ -25,7 +27,8 @@ public record In(
     String description,
     boolean hasDefault,
     Object defaultValue,
-    Metadata metadata) {
+    Metadata metadata,
+    AssetKey assetKey) {
 
   /** Validates the components. */
   public In {
@@ -52,7 +55,7 @@ public record In(
    * @return the input definition
    */
   public static In of(String name, DataType type) {
-    return new In(name, type, null, false, null, Metadata.empty());
+    return new In(name, type, null, false, null, Metadata.empty(), null);
   }
 
   /**
@@ -72,7 +75,7 @@ public record In(
    * @return the new input definition
    */
   public In describedAs(String text) {
-    return new In(name, type, text, hasDefault, defaultValue, metadata);
+    return new In(name, type, text, hasDefault, defaultValue, metadata, assetKey);
   }
 
   /**
@@ -82,7 +85,7 @@ public record In(
    * @return the new input definition
    */
   public In withDefault(Object value) {
-    return new In(name, type, description, true, value, metadata);
+    return new In(name, type, description, true, value, metadata, assetKey);
   }
 
   /**
@@ -92,7 +95,18 @@ public record In(
    * @return the new input definition
    */
   public In withMetadata(Metadata newMetadata) {
-    return new In(name, type, description, hasDefault, defaultValue, newMetadata);
+    return new In(name, type, description, hasDefault, defaultValue, newMetadata, assetKey);
+  }
+
+  /**
+   * Returns a copy that loads an upstream asset through its IO manager when nothing in the run
+   * produces it.
+   *
+   * @param key the upstream asset
+   * @return the new input definition
+   */
+  public In fromAsset(AssetKey key) {
+    return new In(name, type, description, hasDefault, defaultValue, metadata, key);
   }
 
   /**

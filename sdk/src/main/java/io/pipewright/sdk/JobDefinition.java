@@ -37,6 +37,7 @@ public final class JobDefinition {
   private final List<HookDefinition> hooks;
   private final List<String> opSelection;
   private final RetryPolicy opRetryPolicy;
+  private final io.pipewright.sdk.internal.asset.AssetLayer assetLayer;
 
   private JobDefinition(Builder b) {
     this.name = b.name;
@@ -49,6 +50,7 @@ public final class JobDefinition {
     this.hooks = List.copyOf(b.hooks);
     this.opSelection = b.opSelection == null ? null : List.copyOf(b.opSelection);
     this.opRetryPolicy = b.opRetryPolicy;
+    this.assetLayer = b.assetLayer;
   }
 
   /**
@@ -164,6 +166,15 @@ public final class JobDefinition {
   }
 
   /**
+   * The asset layer of a job built from assets. Internal: used by the engine.
+   *
+   * @return the layer, or empty for a job of plain ops
+   */
+  public Optional<io.pipewright.sdk.internal.asset.AssetLayer> assetLayer() {
+    return Optional.ofNullable(assetLayer);
+  }
+
+  /**
    * A copy of this job with more resources; keys the job binds itself keep the job's resource.
    * {@link Definitions} uses this to share its top-level resources with every job.
    *
@@ -193,6 +204,7 @@ public final class JobDefinition {
     b.hooks.addAll(hooks);
     b.opSelection = opSelection;
     b.opRetryPolicy = opRetryPolicy;
+    b.assetLayer = assetLayer;
     return b;
   }
 
@@ -213,6 +225,7 @@ public final class JobDefinition {
     private final List<HookDefinition> hooks = new ArrayList<>();
     private List<String> opSelection;
     private RetryPolicy opRetryPolicy;
+    private io.pipewright.sdk.internal.asset.AssetLayer assetLayer;
 
     private Builder(String name, GraphDefinition graph) {
       this.name = name;
@@ -317,6 +330,17 @@ public final class JobDefinition {
      */
     public Builder opRetryPolicy(RetryPolicy policy) {
       this.opRetryPolicy = policy;
+      return this;
+    }
+
+    /**
+     * Attaches the asset layer of a job built from assets. Internal: asset jobs set it.
+     *
+     * @param layer the layer
+     * @return this builder
+     */
+    public Builder assetLayer(io.pipewright.sdk.internal.asset.AssetLayer layer) {
+      this.assetLayer = layer;
       return this;
     }
 

@@ -117,6 +117,59 @@ public interface OpContext {
   void logEvent(ExpectationResult result);
 
   /**
+   * Records the result of an asset check in the event log.
+   *
+   * @param evaluation the check's outcome
+   */
+  void logEvent(io.pipewright.sdk.event.AssetCheckEvaluation evaluation);
+
+  /**
+   * The partition this step runs for.
+   *
+   * @return the partition key, or empty when the step is not partitioned or runs a range
+   */
+  default Optional<String> partitionKey() {
+    java.util.List<String> keys = partitionKeys();
+    return keys.size() == 1 ? Optional.of(keys.get(0)) : Optional.empty();
+  }
+
+  /**
+   * The partitions this step runs for: one key, every key of a range, or none.
+   *
+   * @return the partition keys, in order
+   */
+  java.util.List<String> partitionKeys();
+
+  /**
+   * The assets this step materializes (all outputs' assets, or the selected subset of a
+   * multi-asset).
+   *
+   * @return the asset keys; empty for a plain op
+   */
+  java.util.Set<AssetKey> selectedAssetKeys();
+
+  /**
+   * The asset this step materializes.
+   *
+   * @return the asset key
+   * @throws IllegalStateException when the step materializes no asset or several
+   */
+  default AssetKey assetKey() {
+    java.util.Set<AssetKey> keys = selectedAssetKeys();
+    if (keys.size() != 1) {
+      throw new IllegalStateException(
+          "Step "
+              + stepKey()
+              + " materializes "
+              + keys.size()
+              + " assets "
+              + keys
+              + "; use selectedAssetKeys().");
+    }
+    return keys.iterator().next();
+  }
+
+  /**
    * Attaches metadata to an output's {@code STEP_OUTPUT} event, in addition to metadata returned
    * with {@link Output}.
    *

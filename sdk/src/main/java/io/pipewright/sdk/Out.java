@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param dynamic whether it yields a runtime number of values with mapping keys
  * @param ioManagerKey the resource key of the IO manager that stores it
  * @param metadata static metadata, passed to the IO manager
+ * @param assetKey the asset this output materializes, or {@code null} for a plain op output
  */
 public record Out(
     String name,
@@ -29,7 +30,8 @@ public record Out(
     boolean optional,
     boolean dynamic,
     String ioManagerKey,
-    Metadata metadata) {
+    Metadata metadata,
+    AssetKey assetKey) {
 
   /** The name of an op's output when it has only one and does not name it. */
   public static final String DEFAULT_NAME = "result";
@@ -73,7 +75,7 @@ public record Out(
    * @return the output definition
    */
   public static Out of(String name, DataType type) {
-    return new Out(name, type, null, false, false, null, Metadata.empty());
+    return new Out(name, type, null, false, false, null, Metadata.empty(), null);
   }
 
   /**
@@ -85,7 +87,7 @@ public record Out(
    * @return the output definition
    */
   public static Out dynamic(String name, DataType type) {
-    return new Out(name, type, null, false, true, null, Metadata.empty());
+    return new Out(name, type, null, false, true, null, Metadata.empty(), null);
   }
 
   /**
@@ -94,7 +96,7 @@ public record Out(
    * @return the new output definition
    */
   public Out asOptional() {
-    return new Out(name, type, description, true, dynamic, ioManagerKey, metadata);
+    return new Out(name, type, description, true, dynamic, ioManagerKey, metadata, assetKey);
   }
 
   /**
@@ -104,7 +106,17 @@ public record Out(
    * @return the new output definition
    */
   public Out withIoManager(String key) {
-    return new Out(name, type, description, optional, dynamic, key, metadata);
+    return new Out(name, type, description, optional, dynamic, key, metadata, assetKey);
+  }
+
+  /**
+   * Returns a copy that materializes an asset.
+   *
+   * @param key the asset
+   * @return the new output definition
+   */
+  public Out forAsset(AssetKey key) {
+    return new Out(name, type, description, optional, dynamic, ioManagerKey, metadata, key);
   }
 
   /**
@@ -114,7 +126,7 @@ public record Out(
    * @return the new output definition
    */
   public Out describedAs(String text) {
-    return new Out(name, type, text, optional, dynamic, ioManagerKey, metadata);
+    return new Out(name, type, text, optional, dynamic, ioManagerKey, metadata, assetKey);
   }
 
   /**
@@ -124,6 +136,6 @@ public record Out(
    * @return the new output definition
    */
   public Out withMetadata(Metadata newMetadata) {
-    return new Out(name, type, description, optional, dynamic, ioManagerKey, newMetadata);
+    return new Out(name, type, description, optional, dynamic, ioManagerKey, newMetadata, assetKey);
   }
 }

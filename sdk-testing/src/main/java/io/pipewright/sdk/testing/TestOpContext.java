@@ -46,6 +46,8 @@ public final class TestOpContext implements OpContext {
   private final Map<String, String> tags;
   private final int retryNumber;
   private final Clock clock;
+  private final List<String> partitionKeys;
+  private final java.util.Set<io.pipewright.sdk.AssetKey> assetKeys;
   private final List<RunEvent> events = new ArrayList<>();
   private final Map<String, Metadata> outputMetadata = new HashMap<>();
 
@@ -60,6 +62,9 @@ public final class TestOpContext implements OpContext {
     this.tags = Map.copyOf(b.tags);
     this.retryNumber = b.retryNumber;
     this.clock = b.clock;
+    this.partitionKeys = List.copyOf(b.partitionKeys);
+    this.assetKeys =
+        java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(b.assetKeys));
   }
 
   /**
@@ -273,6 +278,25 @@ public final class TestOpContext implements OpContext {
   }
 
   @Override
+  public void logEvent(io.pipewright.sdk.event.AssetCheckEvaluation evaluation) {
+    record(
+        EventType.ASSET_CHECK_EVALUATION,
+        LogLevel.INFO,
+        "Asset check " + evaluation.checkName(),
+        new io.pipewright.sdk.event.AssetCheckEvaluationData(evaluation));
+  }
+
+  @Override
+  public List<String> partitionKeys() {
+    return partitionKeys;
+  }
+
+  @Override
+  public java.util.Set<io.pipewright.sdk.AssetKey> selectedAssetKeys() {
+    return assetKeys;
+  }
+
+  @Override
   public synchronized void addOutputMetadata(String outputName, Metadata metadata) {
     outputMetadata.merge(outputName, metadata, Metadata::merge);
   }
@@ -289,8 +313,45 @@ public final class TestOpContext implements OpContext {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private int retryNumber;
     private Clock clock = Clock.systemUTC();
+    private final List<String> partitionKeys = new ArrayList<>();
+    private final List<io.pipewright.sdk.AssetKey> assetKeys = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Sets the partition the op runs for.
+     *
+     * @param key the partition key
+     * @return this builder
+     */
+    public Builder partitionKey(String key) {
+      partitionKeys.clear();
+      partitionKeys.add(key);
+      return this;
+    }
+
+    /**
+     * Sets the partitions the op runs for (a range).
+     *
+     * @param keys the partition keys
+     * @return this builder
+     */
+    public Builder partitionKeys(List<String> keys) {
+      partitionKeys.clear();
+      partitionKeys.addAll(keys);
+      return this;
+    }
+
+    /**
+     * Adds an asset the op materializes, for {@link OpContext#assetKey()}.
+     *
+     * @param key the asset key
+     * @return this builder
+     */
+    public Builder assetKey(io.pipewright.sdk.AssetKey key) {
+      assetKeys.add(key);
+      return this;
+    }
 
     /**
      * Sets the run id (default {@code test-run}).

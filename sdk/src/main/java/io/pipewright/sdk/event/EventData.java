@@ -21,4 +21,6 @@ public sealed interface EventData
         LogData,
         ResourceData,
         HookData,
-        EngineData {}
+        EngineData,
+        MaterializationPlannedData,
+        AssetCheckEvaluationData {}

@@ -1,11 +1,13 @@
 package io.pipewright.sdk.execution;
 
+import io.pipewright.sdk.AssetKey;
 import io.pipewright.sdk.JobDefinition;
 import io.pipewright.sdk.Out;
 import io.pipewright.sdk.config.EnvLookup;
 import io.pipewright.sdk.config.RunConfig;
 import io.pipewright.sdk.event.ErrorInfo;
 import io.pipewright.sdk.event.EventType;
+import io.pipewright.sdk.event.MaterializationData;
 import io.pipewright.sdk.event.RunEvent;
 import io.pipewright.sdk.event.StepFailureData;
 import io.pipewright.sdk.event.StepOutputData;
@@ -234,8 +236,14 @@ public final class ExecutionResult {
               + runId
               + ".");
     }
-    OutputRef ref = new OutputRef(runId, stepKey, template.node().op().name(), out, mappingKey);
-    String key = out.ioManagerKey();
+    OutputRef ref =
+        new OutputRef(runId, stepKey, template.node().op().name(), out, mappingKey, null);
+    return load(ref, stepKey);
+  }
+
+  private Object load(OutputRef ref, String stepKey) {
+    String outputName = ref.out().name();
+    String key = ref.out().ioManagerKey();
     try {
       if (resources.existingRunScopedValue(key) instanceof IOManager manager) {
         return StoredOutputs.load(manager, job.name(), ref);
@@ -268,6 +276,49 @@ public final class ExecutionResult {
    */
   public <T> T outputFor(String stepKey, String outputName, Class<T> type) {
     return type.cast(outputFor(stepKey, outputName, (String) null));
+  }
+
+  /**
+   * The stored value of an asset this run materialized, read back through its IO manager.
+   *
+   * @param key the asset
+   * @return the value
+   */
+  public Object assetValue(AssetKey key) {
+    return assetValue(key, null);
+  }
+
+  /**
+   * The stored value of one partition of an asset this run materialized.
+   *
+   * @param key the asset
+   * @param partition the partition key, or {@code null} for an unpartitioned asset
+   * @return the value
+   * @throws NoSuchElementException when this run did not materialize it
+   */
+  public Object assetValue(AssetKey key, String partition) {
+    for (RunEvent event : events) {
+      if (event.data() instanceof MaterializationData data
+          && data.materialization().assetKey().equals(key)
+          && Objects.equals(data.materialization().partition(), partition)) {
+        StepTemplate template = template(event.stepKey());
+        for (Out out : template.node().op().outputs()) {
+          if (key.equals(out.assetKey())) {
+            return load(
+                new OutputRef(
+                    runId, event.stepKey(), template.node().op().name(), out, null, partition),
+                event.stepKey());
+          }
+        }
+      }
+    }
+    throw new NoSuchElementException(
+        "Run "
+            + runId
+            + " did not materialize "
+            + key.toUserString()
+            + (partition == null ? "" : " partition " + partition)
+            + ".");
   }
 
   private boolean produced(String stepKey, String outputName, String mappingKey) {

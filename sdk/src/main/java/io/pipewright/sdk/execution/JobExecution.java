@@ -1,5 +1,6 @@
 package io.pipewright.sdk.execution;
 
+import io.pipewright.sdk.AssetKey;
 import io.pipewright.sdk.DefinitionError;
 import io.pipewright.sdk.DefinitionsException;
 import io.pipewright.sdk.ExecutorConfig;
@@ -13,8 +14,10 @@ import io.pipewright.sdk.config.RunConfig;
 import io.pipewright.sdk.event.ErrorInfo;
 import io.pipewright.sdk.event.EventType;
 import io.pipewright.sdk.event.LogLevel;
+import io.pipewright.sdk.event.MaterializationPlannedData;
 import io.pipewright.sdk.event.RunEvent;
 import io.pipewright.sdk.event.RunFailureData;
+import io.pipewright.sdk.internal.asset.AssetLayer;
 import io.pipewright.sdk.internal.definition.JobConfigSchema;
 import io.pipewright.sdk.internal.definition.JobValidator;
 import io.pipewright.sdk.internal.engine.Coordinator;
@@ -63,6 +66,7 @@ public final class JobExecution {
   private final Map<String, String> tags = new LinkedHashMap<>();
   private final Map<String, ResourceDefinition<?>> resourceOverrides = new LinkedHashMap<>();
   private List<String> opSelection;
+  private List<String> partitionKeys = List.of();
   private ExecutorConfig executor;
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.SYSTEM;
@@ -138,6 +142,29 @@ public final class JobExecution {
    */
   public JobExecution opSelection(String... clauses) {
     this.opSelection = List.of(clauses);
+    return this;
+  }
+
+  /**
+   * Runs one partition of a partitioned asset job.
+   *
+   * @param key the partition key
+   * @return this execution
+   */
+  public JobExecution partitionKey(String key) {
+    this.partitionKeys = List.of(key);
+    return this;
+  }
+
+  /**
+   * Runs several partitions of a partitioned asset job in one run (a range, in order): asset ops
+   * receive and return a map from partition key to value.
+   *
+   * @param keys the partition keys
+   * @return this execution
+   */
+  public JobExecution partitionKeys(List<String> keys) {
+    this.partitionKeys = List.copyOf(keys);
     return this;
   }
 
@@ -223,7 +250,17 @@ public final class JobExecution {
     }
     List<OpNode> ops = GraphFlattener.flatten(bound.graph());
     Set<String> selected = select(bound, ops);
-    RunConfig merged = bound.defaultConfig().merge(runConfig);
+    AssetLayer layer = bound.assetLayer().orElse(null);
+    if (layer != null) {
+      layer.checkRunPartitions(partitionKeys);
+    } else if (!partitionKeys.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Job '" + bound.name() + "' is not partitioned; run it without a partition key.");
+    }
+    RunConfig merged =
+        layer == null
+            ? bound.defaultConfig().merge(runConfig)
+            : bound.defaultConfig().merge(layer.runConfigFor(partitionKeys)).merge(runConfig);
     ConfigType schema = JobConfigSchema.of(bound, selected);
     List<ConfigError> errors = ConfigValidator.validate(schema, merged.asMap(), "");
     if (!errors.isEmpty()) {
@@ -233,6 +270,9 @@ public final class JobExecution {
 
     String id = runId != null ? runId : UUID.randomUUID().toString();
     Map<String, String> runTags = new LinkedHashMap<>(bound.tags());
+    if (layer != null) {
+      runTags.putAll(layer.tagsFor(partitionKeys));
+    }
     runTags.putAll(tags);
     List<Consumer<RunEvent>> sinks = List.copyOf(listeners);
     EventEmitter emitter =
@@ -255,10 +295,15 @@ public final class JobExecution {
             runTags,
             bound.hooks(),
             bound.opRetryPolicy().orElse(null),
-            emitter);
+            emitter,
+            layer,
+            partitionKeys);
     StepRunner runner = new StepRunner(resources, emitter, env, random);
     emitter.info(
         EventType.RUN_START, null, "Started execution of run for \"" + bound.name() + "\".", null);
+    if (layer != null) {
+      planned(emitter, layer, plan);
+    }
     ErrorInfo engineError = null;
     try {
       new RunExecutor(coordinator, runner, sleeper, maxConcurrent(bound, merged)).execute();
@@ -291,6 +336,28 @@ public final class JobExecution {
           new RunFailureData(reason, failed, engineError));
     }
     return new ExecutionResult(id, bound, plan, success, emitter.events(), resources, merged, env);
+  }
+
+  private void planned(EventEmitter emitter, AssetLayer layer, ExecutionPlan plan) {
+    for (var entry : layer.plannedAssets().entrySet()) {
+      if (plan.step(entry.getKey()) == null) {
+        continue;
+      }
+      List<String> partitions = layer.outputPartitions(entry.getKey(), partitionKeys);
+      for (AssetKey key : entry.getValue()) {
+        for (String partition :
+            partitions.isEmpty() ? java.util.Collections.<String>singletonList(null) : partitions) {
+          emitter.info(
+              EventType.ASSET_MATERIALIZATION_PLANNED,
+              entry.getKey(),
+              "Planned materialization of "
+                  + key.toUserString()
+                  + (partition == null ? "" : " partition " + partition)
+                  + ".",
+              new MaterializationPlannedData(key, partition));
+        }
+      }
+    }
   }
 
   private JobDefinition bind() {

@@ -88,12 +88,19 @@ public interface OutputContext {
   void addMetadata(String key, Object value);
 
   /**
-   * A path that identifies the output uniquely: run id, step key, output name and, for a dynamic
-   * value, its mapping key (Dagster's {@code get_identifier}).
+   * A path that identifies the output uniquely (Dagster's {@code get_identifier}). For an asset:
+   * the asset key's path and, for a partitioned asset, the partition key, so that every run reads
+   * and writes the same place. Otherwise: run id, step key, output name and, for a dynamic value,
+   * its mapping key.
    *
    * @return the parts
    */
   default List<String> identifier() {
+    if (assetKey().isPresent()) {
+      List<String> parts = new ArrayList<>(assetKey().get().path());
+      partitionKey().ifPresent(parts::add);
+      return parts;
+    }
     List<String> parts = new ArrayList<>(4);
     parts.add(runId());
     parts.add(stepKey());

@@ -7,6 +7,7 @@ import io.pipewright.sdk.config.ConfigValidator;
 import io.pipewright.sdk.config.RunConfig;
 import io.pipewright.sdk.event.EventType;
 import io.pipewright.sdk.event.StepSkippedData;
+import io.pipewright.sdk.internal.asset.AssetLayer;
 import io.pipewright.sdk.internal.plan.ExecutionPlan;
 import io.pipewright.sdk.internal.plan.InputWiring;
 import io.pipewright.sdk.internal.plan.StepTemplate;
@@ -87,6 +88,8 @@ public final class Coordinator {
   private final List<HookDefinition> hooks;
   private final RetryPolicy jobRetryPolicy;
   private final EventEmitter emitter;
+  private final AssetLayer assetLayer;
+  private final List<String> runPartitionKeys;
   private final Map<String, StepState> states = new HashMap<>();
   private final Map<String, Group> groups = new HashMap<>();
   private final Map<String, List<StepTemplate>> mappedByRoot = new HashMap<>();
@@ -108,6 +111,8 @@ public final class Coordinator {
    * @param hooks the job's hooks
    * @param jobRetryPolicy the retry policy of ops that declare none, or {@code null}
    * @param emitter the run's events
+   * @param assetLayer the asset layer of a job built from assets, or {@code null}
+   * @param runPartitionKeys the run's partition keys (empty for an unpartitioned run)
    */
   public Coordinator(
       ExecutionPlan plan,
@@ -117,7 +122,9 @@ public final class Coordinator {
       Map<String, String> tags,
       List<HookDefinition> hooks,
       RetryPolicy jobRetryPolicy,
-      EventEmitter emitter) {
+      EventEmitter emitter,
+      AssetLayer assetLayer,
+      List<String> runPartitionKeys) {
     this.plan = plan;
     this.runId = runId;
     this.jobName = jobName;
@@ -126,6 +133,8 @@ public final class Coordinator {
     this.hooks = List.copyOf(hooks);
     this.jobRetryPolicy = jobRetryPolicy;
     this.emitter = emitter;
+    this.assetLayer = assetLayer;
+    this.runPartitionKeys = List.copyOf(runPartitionKeys);
   }
 
   /** Creates the unmapped steps and queues those without upstream steps. */
@@ -302,11 +311,17 @@ public final class Coordinator {
             tags,
             state.template.node().op().retryPolicy().orElse(jobRetryPolicy),
             hooks,
+            assetLayer == null
+                ? List.of()
+                : assetLayer.outputPartitions(state.template.handle(), runPartitionKeys),
             0));
   }
 
   /** How one input gets its value; {@code null} after the step has been skipped. */
   private ResolvedInput resolve(StepState state, InputWiring wiring) {
+    if (assetLayer != null && wiring.in().assetKey() != null && !wiring.in().isNothing()) {
+      return resolveAsset(state, wiring);
+    }
     if (wiring.sources().isEmpty()) {
       ResolvedInput.Mode mode =
           wiring.in().isNothing() ? ResolvedInput.Mode.NOTHING : ResolvedInput.Mode.DEFAULT;
@@ -330,7 +345,8 @@ public final class Coordinator {
               return skip(state, true, "upstream step \"" + instance.key + "\" failed");
             }
             if (instance.hasOutput(up.outputName())) {
-              refs.add(new OutputRef(runId, instance.key, upstream.node().op().name(), out, null));
+              refs.add(
+                  new OutputRef(runId, instance.key, upstream.node().op().name(), out, null, null));
             }
           }
         } else {
@@ -339,7 +355,7 @@ public final class Coordinator {
             return skip(state, true, "upstream step \"" + root.key + "\" failed");
           }
           for (String key : root.produced.getOrDefault(up.outputName(), List.of())) {
-            refs.add(new OutputRef(runId, root.key, upstream.node().op().name(), out, key));
+            refs.add(new OutputRef(runId, root.key, upstream.node().op().name(), out, key, null));
           }
         }
         continue;
@@ -372,7 +388,8 @@ public final class Coordinator {
                     + "\" was not produced");
       }
       String mappingKey = out.dynamic() ? state.mappingKey : null;
-      refs.add(new OutputRef(runId, source.key, upstream.node().op().name(), out, mappingKey));
+      refs.add(
+          new OutputRef(runId, source.key, upstream.node().op().name(), out, mappingKey, null));
     }
     if (wiring.in().isNothing()) {
       return new ResolvedInput(wiring.in(), ResolvedInput.Mode.NOTHING, List.of(), null);
@@ -382,6 +399,57 @@ public final class Coordinator {
         list ? ResolvedInput.Mode.LIST : ResolvedInput.Mode.SINGLE,
         List.copyOf(refs),
         null);
+  }
+
+  /**
+   * An input that loads an upstream asset: after the step that materializes it in this run, or from
+   * storage when nothing in the run does, by asset key and mapped partitions.
+   */
+  private ResolvedInput resolveAsset(StepState state, InputWiring wiring) {
+    String handle = state.template.handle();
+    String inputName = wiring.in().name();
+    Out out;
+    String producerRun = null;
+    String producerStep = null;
+    String producerOp = null;
+    if (!wiring.sources().isEmpty()) {
+      Upstream up = wiring.sources().get(0);
+      StepTemplate upstream = plan.step(up.handle());
+      StepState source = states.get(upstream.handle());
+      if (source.failedOrAfterFailure()) {
+        return skip(state, true, "upstream step \"" + source.key + "\" failed");
+      }
+      if (!source.hasOutput(up.outputName())) {
+        return skip(
+            state,
+            false,
+            "asset "
+                + wiring.in().assetKey().toUserString()
+                + " was not materialized by step \""
+                + source.key
+                + "\"");
+      }
+      out = plan.outputOf(up);
+      producerRun = runId;
+      producerStep = source.key;
+      producerOp = upstream.node().op().name();
+    } else {
+      out = assetLayer.sourceOutput(handle, inputName);
+    }
+    List<String> partitions = assetLayer.inputPartitions(handle, inputName, runPartitionKeys);
+    if (partitions.size() <= 1) {
+      String partition = partitions.isEmpty() ? null : partitions.get(0);
+      return new ResolvedInput(
+          wiring.in(),
+          ResolvedInput.Mode.SINGLE,
+          List.of(new OutputRef(producerRun, producerStep, producerOp, out, null, partition)),
+          null);
+    }
+    List<OutputRef> refs = new ArrayList<>(partitions.size());
+    for (String partition : partitions) {
+      refs.add(new OutputRef(producerRun, producerStep, producerOp, out, null, partition));
+    }
+    return new ResolvedInput(wiring.in(), ResolvedInput.Mode.PARTITIONS, refs, null);
   }
 
   private ResolvedInput skip(StepState state, boolean afterFailure, String reason) {

@@ -69,12 +69,12 @@ final class IoContexts {
 
     @Override
     public Optional<AssetKey> assetKey() {
-      return Optional.empty();
+      return Optional.ofNullable(ref.out().assetKey());
     }
 
     @Override
     public Optional<String> partitionKey() {
-      return Optional.empty();
+      return Optional.ofNullable(ref.partitionKey());
     }
 
     @Override
@@ -151,12 +151,12 @@ final class IoContexts {
 
     @Override
     public Optional<AssetKey> assetKey() {
-      return Optional.empty();
+      return upstream.assetKey();
     }
 
     @Override
     public Optional<String> partitionKey() {
-      return Optional.empty();
+      return upstream.partitionKey();
     }
   }
 }

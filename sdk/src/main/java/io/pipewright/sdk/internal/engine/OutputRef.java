@@ -11,5 +11,7 @@ import io.pipewright.sdk.Out;
  * @param opName the op of that step
  * @param out the output's definition
  * @param mappingKey the dynamic value's mapping key, or {@code null}
+ * @param partitionKey the partition of an asset output, or {@code null}
  */
-public record OutputRef(String runId, String stepKey, String opName, Out out, String mappingKey) {}
+public record OutputRef(
+    String runId, String stepKey, String opName, Out out, String mappingKey, String partitionKey) {}

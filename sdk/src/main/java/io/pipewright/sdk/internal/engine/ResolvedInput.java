@@ -20,6 +20,8 @@ public record ResolvedInput(In in, Mode mode, List<OutputRef> refs, Object defau
     SINGLE,
     /** A list of upstream outputs: a fan-in, or the collected values of a dynamic output. */
     LIST,
+    /** One upstream asset's partitions, as a map from partition key to value. */
+    PARTITIONS,
     /** The input's default value. */
     DEFAULT,
     /** No value: an order-only dependency. */

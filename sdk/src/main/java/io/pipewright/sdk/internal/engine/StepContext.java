@@ -1,7 +1,11 @@
 package io.pipewright.sdk.internal.engine;
 
+import io.pipewright.sdk.AssetKey;
 import io.pipewright.sdk.OpContext;
 import io.pipewright.sdk.OpLogger;
+import io.pipewright.sdk.Out;
+import io.pipewright.sdk.event.AssetCheckEvaluation;
+import io.pipewright.sdk.event.AssetCheckEvaluationData;
 import io.pipewright.sdk.event.AssetMaterialization;
 import io.pipewright.sdk.event.AssetObservation;
 import io.pipewright.sdk.event.EventType;
@@ -12,8 +16,11 @@ import io.pipewright.sdk.event.MaterializationData;
 import io.pipewright.sdk.event.ObservationData;
 import io.pipewright.sdk.metadata.Metadata;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@link OpContext} of one step attempt. */
 final class StepContext implements OpContext {
@@ -144,6 +151,36 @@ final class StepContext implements OpContext {
         step.stepKey(),
         (result.success() ? "Expectation passed: " : "Expectation failed: ") + result.label(),
         new ExpectationData(result));
+  }
+
+  @Override
+  public void logEvent(AssetCheckEvaluation evaluation) {
+    emitter.emit(
+        EventType.ASSET_CHECK_EVALUATION,
+        evaluation.passed() ? LogLevel.INFO : LogLevel.WARNING,
+        step.stepKey(),
+        "Asset check '"
+            + evaluation.checkName()
+            + "' on "
+            + evaluation.assetKey().toUserString()
+            + (evaluation.passed() ? " passed." : " failed (" + evaluation.severity() + ")."),
+        new AssetCheckEvaluationData(evaluation));
+  }
+
+  @Override
+  public List<String> partitionKeys() {
+    return step.partitionKeys();
+  }
+
+  @Override
+  public Set<AssetKey> selectedAssetKeys() {
+    Set<AssetKey> keys = new LinkedHashSet<>();
+    for (Out out : step.op().outputs()) {
+      if (out.assetKey() != null) {
+        keys.add(out.assetKey());
+      }
+    }
+    return keys;
   }
 
   @Override

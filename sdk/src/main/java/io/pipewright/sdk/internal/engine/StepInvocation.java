@@ -19,6 +19,7 @@ import java.util.Map;
  * @param runTags the run's tags
  * @param retryPolicy the op's retry policy or the job's default, or {@code null}
  * @param hooks the job's hooks
+ * @param partitionKeys the partitions its asset outputs are stored under (empty: unpartitioned)
  * @param retryNumber 0 for the first try
  */
 public record StepInvocation(
@@ -32,6 +33,7 @@ public record StepInvocation(
     Map<String, String> runTags,
     RetryPolicy retryPolicy,
     List<HookDefinition> hooks,
+    List<String> partitionKeys,
     int retryNumber) {
 
   /**
@@ -52,6 +54,7 @@ public record StepInvocation(
         runTags,
         retryPolicy,
         hooks,
+        partitionKeys,
         retry);
   }
 }

@@ -10,12 +10,14 @@ import io.pipewright.sdk.RetryRequested;
 import io.pipewright.sdk.config.ConfigError;
 import io.pipewright.sdk.config.ConfigResolver;
 import io.pipewright.sdk.config.EnvLookup;
+import io.pipewright.sdk.event.AssetMaterialization;
 import io.pipewright.sdk.event.ErrorInfo;
 import io.pipewright.sdk.event.ErrorSource;
 import io.pipewright.sdk.event.EventType;
 import io.pipewright.sdk.event.HandledOutputData;
 import io.pipewright.sdk.event.LoadedInputData;
 import io.pipewright.sdk.event.LogLevel;
+import io.pipewright.sdk.event.MaterializationData;
 import io.pipewright.sdk.event.StepFailureData;
 import io.pipewright.sdk.event.StepInputData;
 import io.pipewright.sdk.event.StepOutputData;
@@ -230,6 +232,13 @@ public final class StepRunner {
         case SINGLE:
           value = load(step, input, input.refs().get(0), open);
           break;
+        case PARTITIONS:
+          Map<String, Object> byPartition = new LinkedHashMap<>();
+          for (OutputRef ref : input.refs()) {
+            byPartition.put(ref.partitionKey(), load(step, input, ref, open));
+          }
+          value = byPartition;
+          break;
         default:
           List<Object> list = new ArrayList<>(input.refs().size());
           for (OutputRef ref : input.refs()) {
@@ -237,7 +246,7 @@ public final class StepRunner {
           }
           value = list;
       }
-      TypeCheck check = input.in().type().check(value);
+      TypeCheck check = checkInput(input, value);
       String name = input.in().name();
       emitter.info(
           EventType.STEP_INPUT,
@@ -267,6 +276,20 @@ public final class StepRunner {
     return values;
   }
 
+  /** A partitioned input holds a map; each partition's value is checked against the type. */
+  private static TypeCheck checkInput(ResolvedInput input, Object value) {
+    if (input.mode() != ResolvedInput.Mode.PARTITIONS) {
+      return input.in().type().check(value);
+    }
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+      TypeCheck check = input.in().type().check(e.getValue());
+      if (!check.passed()) {
+        return TypeCheck.failure("partition " + e.getKey() + ": " + check.description());
+      }
+    }
+    return TypeCheck.success();
+  }
+
   private Object load(StepInvocation step, ResolvedInput input, OutputRef ref, StepResources open)
       throws StepFailed {
     String managerKey = ref.out().ioManagerKey();
@@ -287,11 +310,9 @@ public final class StepRunner {
       throw StepFailed.userCode(
           "Loading input '"
               + input.in().name()
-              + "' from output '"
-              + ref.out().name()
-              + "' of step '"
-              + ref.stepKey()
-              + "' with IO manager '"
+              + "' from "
+              + describe(ref)
+              + " with IO manager '"
               + managerKey
               + "' failed",
           e);
@@ -303,14 +324,19 @@ public final class StepRunner {
             + input.in().name()
             + "\" using input manager \""
             + managerKey
-            + "\", from output \""
-            + ref.out().name()
-            + "\" of step \""
-            + ref.stepKey()
-            + "\"",
+            + "\", from "
+            + describe(ref),
         new LoadedInputData(
             input.in().name(), managerKey, ref.stepKey(), ref.out().name(), Metadata.empty()));
     return value;
+  }
+
+  private static String describe(OutputRef ref) {
+    String partition = ref.partitionKey() == null ? "" : " partition " + ref.partitionKey();
+    if (ref.stepKey() == null) {
+      return "asset " + ref.out().assetKey().toUserString() + partition;
+    }
+    return "output \"" + ref.out().name() + "\" of step \"" + ref.stepKey() + "\"" + partition;
   }
 
   private static IOManager ioManager(StepResources open, String key) throws StepFailed {
@@ -400,7 +426,7 @@ public final class StepRunner {
         List<String> keys = new ArrayList<>(dynamic.values().size());
         for (DynamicOutput one : dynamic.values()) {
           Metadata md = extra.isEmpty() ? one.metadata() : one.metadata().merge(extra);
-          store(step, open, out, one.value(), md, one.mappingKey());
+          store(step, open, out, one.value(), md, one.mappingKey(), null);
           keys.add(one.mappingKey());
         }
         produced.put(out.name(), keys);
@@ -420,11 +446,45 @@ public final class StepRunner {
           value = output.value();
           md = extra.isEmpty() ? output.metadata() : output.metadata().merge(extra);
         }
-        store(step, open, out, value, md, null);
+        if (out.assetKey() != null && !step.partitionKeys().isEmpty()) {
+          storePartitions(step, open, out, value, md);
+        } else {
+          store(step, open, out, value, md, null, null);
+        }
         produced.put(out.name(), List.of());
       }
     }
     return produced;
+  }
+
+  /** One value for one partition; a map from partition key to value for a range. */
+  private void storePartitions(
+      StepInvocation step, StepResources open, Out out, Object value, Metadata metadata)
+      throws StepFailed {
+    List<String> partitions = step.partitionKeys();
+    if (partitions.size() == 1) {
+      store(step, open, out, value, metadata, null, partitions.get(0));
+      return;
+    }
+    if (!(value instanceof Map<?, ?> map)
+        || !map.keySet().equals(new LinkedHashSet<>(partitions))) {
+      throw StepFailed.framework(
+          "io.pipewright.PartitionMismatch",
+          "Step '"
+              + step.stepKey()
+              + "' runs for "
+              + partitions.size()
+              + " partitions ("
+              + partitions.get(0)
+              + " to "
+              + partitions.get(partitions.size() - 1)
+              + "): return a Map from each partition key to its value for output '"
+              + out.name()
+              + "'.");
+    }
+    for (String partition : partitions) {
+      store(step, open, out, map.get(partition), metadata, null, partition);
+    }
   }
 
   private void store(
@@ -433,7 +493,8 @@ public final class StepRunner {
       Out out,
       Object value,
       Metadata metadata,
-      String mappingKey)
+      String mappingKey,
+      String partition)
       throws StepFailed {
     TypeCheck check = out.type().check(value);
     String key = step.stepKey();
@@ -466,7 +527,7 @@ public final class StepRunner {
       return;
     }
     IOManager manager = ioManager(open, out.ioManagerKey());
-    OutputRef ref = new OutputRef(step.runId(), key, step.op().name(), out, mappingKey);
+    OutputRef ref = new OutputRef(step.runId(), key, step.op().name(), out, mappingKey, partition);
     Metadata contextMetadata = metadata.isEmpty() ? out.metadata() : out.metadata().merge(metadata);
     IoContexts.Output context = new IoContexts.Output(step.jobName(), ref, contextMetadata);
     try {
@@ -481,6 +542,17 @@ public final class StepRunner {
         key,
         "Handled output \"" + out.name() + "\" using IO manager \"" + out.ioManagerKey() + "\"",
         new HandledOutputData(out.name(), out.ioManagerKey(), context.added()));
+    if (out.assetKey() != null) {
+      Metadata all = context.added().isEmpty() ? metadata : metadata.merge(context.added());
+      emitter.info(
+          EventType.ASSET_MATERIALIZATION,
+          key,
+          "Materialized value "
+              + out.assetKey().toUserString()
+              + (partition == null ? "" : " partition " + partition)
+              + ".",
+          new MaterializationData(new AssetMaterialization(out.assetKey(), null, all, partition)));
+    }
   }
 
   private void runHooks(
