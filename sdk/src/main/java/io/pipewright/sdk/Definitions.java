@@ -1,6 +1,18 @@
 package io.pipewright.sdk;
 
+import io.pipewright.sdk.asset.AssetCheckDefinition;
+import io.pipewright.sdk.asset.AssetGraphView;
+import io.pipewright.sdk.asset.AssetJobDefinition;
+import io.pipewright.sdk.asset.AssetSelection;
+import io.pipewright.sdk.asset.AssetsDefinition;
+import io.pipewright.sdk.internal.asset.AssetGraph;
+import io.pipewright.sdk.internal.asset.AssetJobs;
 import io.pipewright.sdk.internal.definition.JobValidator;
+import io.pipewright.sdk.partition.DynamicPartitionsStore;
+import io.pipewright.sdk.partition.InMemoryDynamicPartitionsStore;
+import io.pipewright.sdk.partition.PartitionContext;
+import java.time.Clock;
+import java.util.function.Supplier;
 import io.pipewright.sdk.resource.ResourceDefinition;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,13 +38,27 @@ import java.util.Set;
  * each with the element, what is wrong and the fix.
  */
 public final class Definitions {
+  /** Dagster's name for the job that can materialize any selection of assets. */
+  public static final String IMPLICIT_ASSET_JOB = "__ASSET_JOB";
+
   private final Map<String, JobDefinition> jobs;
   private final Map<String, ResourceDefinition<?>> resources;
+  private final List<AssetsDefinition> assets;
+  private final List<AssetCheckDefinition> checks;
+  private final AssetGraph assetGraph;
+  private final DynamicPartitionsStore dynamicPartitions;
 
   private Definitions(
-      Map<String, JobDefinition> jobs, Map<String, ResourceDefinition<?>> resources) {
+      Map<String, JobDefinition> jobs,
+      Map<String, ResourceDefinition<?>> resources,
+      Builder b,
+      AssetGraph assetGraph) {
     this.jobs = Collections.unmodifiableMap(jobs);
     this.resources = Collections.unmodifiableMap(resources);
+    this.assets = List.copyOf(b.assets);
+    this.checks = List.copyOf(b.checks);
+    this.assetGraph = assetGraph;
+    this.dynamicPartitions = b.dynamicPartitions;
   }
 
   /**
@@ -91,12 +117,125 @@ public final class Definitions {
     return resources;
   }
 
+  /**
+   * The asset definitions.
+   *
+   * @return the assets, in the order they were added
+   */
+  public List<AssetsDefinition> assets() {
+    return assets;
+  }
+
+  /**
+   * The asset checks.
+   *
+   * @return the checks
+   */
+  public List<AssetCheckDefinition> assetChecks() {
+    return checks;
+  }
+
+  /**
+   * The asset graph, for resolving selections and computing staleness.
+   *
+   * @return the graph view
+   */
+  public AssetGraphView assetGraph() {
+    return assetGraph;
+  }
+
+  /**
+   * Where dynamic partitions' keys are kept (in memory unless set on the builder).
+   *
+   * @return the store
+   */
+  public DynamicPartitionsStore dynamicPartitions() {
+    return dynamicPartitions;
+  }
+
+  /**
+   * A job that materializes a selection of assets and their checks (the implicit asset job,
+   * {@value #IMPLICIT_ASSET_JOB}, restricted to the selection), with the shared resources.
+   *
+   * @param selection the assets
+   * @return the job
+   * @throws DefinitionsException when the selection cannot run as one job (different partitions,
+   *     part of a multi-asset that cannot be subset)
+   * @throws IllegalArgumentException when the selection names unknown assets
+   */
+  public JobDefinition assetJob(AssetSelection selection) {
+    AssetJobs.Compiled compiled =
+        AssetJobs.compile(
+            IMPLICIT_ASSET_JOB,
+            assetGraph,
+            selection.resolve(assetGraph),
+            true,
+            null,
+            partitionContext(dynamicPartitions));
+    if (!compiled.problems().isEmpty()) {
+      throw new DefinitionsException(compiled.problems());
+    }
+    return compiled.job().build().withDefaultResources(resources);
+  }
+
+  private static Supplier<PartitionContext> partitionContext(DynamicPartitionsStore store) {
+    return () -> PartitionContext.of(Clock.systemUTC(), store);
+  }
+
   /** Builds {@link Definitions}. */
   public static final class Builder {
     private final List<JobDefinition> jobs = new ArrayList<>();
     private final Map<String, ResourceDefinition<?>> resources = new LinkedHashMap<>();
+    private final List<AssetsDefinition> assets = new ArrayList<>();
+    private final List<AssetCheckDefinition> checks = new ArrayList<>();
+    private final List<AssetJobDefinition> assetJobs = new ArrayList<>();
+    private DynamicPartitionsStore dynamicPartitions = new InMemoryDynamicPartitionsStore();
 
     private Builder() {}
+
+    /**
+     * Adds assets.
+     *
+     * @param more asset definitions
+     * @return this builder
+     */
+    public Builder assets(AssetsDefinition... more) {
+      assets.addAll(List.of(more));
+      return this;
+    }
+
+    /**
+     * Adds asset checks.
+     *
+     * @param more check definitions
+     * @return this builder
+     */
+    public Builder assetChecks(AssetCheckDefinition... more) {
+      checks.addAll(List.of(more));
+      return this;
+    }
+
+    /**
+     * Adds a job over a selection of assets.
+     *
+     * @param job the asset job
+     * @return this builder
+     */
+    public Builder assetJob(AssetJobDefinition job) {
+      assetJobs.add(job);
+      return this;
+    }
+
+    /**
+     * Sets where dynamic partitions' keys are kept (default: in memory).
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder dynamicPartitions(DynamicPartitionsStore store) {
+      this.dynamicPartitions = store;
+      return this;
+    }
 
     /**
      * Adds a job.
@@ -153,10 +292,59 @@ public final class Definitions {
         }
         found.addAll(JobValidator.validate(bound));
       }
+      AssetGraph graph = AssetGraph.of(assets, checks);
+      found.addAll(graph.problems());
+      if (graph.problems().isEmpty()) {
+        for (AssetJobDefinition assetJob : assetJobs) {
+          compileAssetJob(assetJob, graph, byName, found);
+        }
+      }
       if (!found.isEmpty()) {
         throw new DefinitionsException(found);
       }
-      return new Definitions(byName, new LinkedHashMap<>(resources));
+      return new Definitions(byName, new LinkedHashMap<>(resources), this, graph);
+    }
+
+    private void compileAssetJob(
+        AssetJobDefinition assetJob,
+        AssetGraph graph,
+        Map<String, JobDefinition> byName,
+        List<DefinitionError> found) {
+      String element = "asset job '" + assetJob.name() + "'";
+      java.util.Set<AssetKey> keys;
+      try {
+        keys = assetJob.selection().resolve(graph);
+      } catch (IllegalArgumentException e) {
+        found.add(new DefinitionError(element, e.getMessage(), "select assets that exist"));
+        return;
+      }
+      AssetJobs.Compiled compiled =
+          AssetJobs.compile(
+              assetJob.name(),
+              graph,
+              keys,
+              assetJob.includesChecks(),
+              assetJob.partitionedConfig(),
+              partitionContext(dynamicPartitions));
+      if (!compiled.problems().isEmpty()) {
+        found.addAll(compiled.problems());
+        return;
+      }
+      JobDefinition.Builder b =
+          compiled
+              .job()
+              .description(assetJob.description())
+              .tags(assetJob.tags())
+              .executor(assetJob.executor());
+      assetJob.hooks().forEach(b::hook);
+      JobDefinition job = b.build().withDefaultResources(resources);
+      if (byName.putIfAbsent(job.name(), job) != null) {
+        found.add(
+            new DefinitionError(
+                "job '" + job.name() + "'", "two jobs have this name", "give each job its own name"));
+        return;
+      }
+      found.addAll(JobValidator.validate(job));
     }
   }
 }

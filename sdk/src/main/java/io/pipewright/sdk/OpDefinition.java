@@ -45,6 +45,7 @@ public final class OpDefinition implements NodeDefinition {
   private final ConfigType configType;
   private final Class<?> configClass;
   private final OpBody body;
+  private final String configProblem;
   private final List<DefinitionError> problems;
 
   private OpDefinition(Builder b, List<DefinitionError> problems) {
@@ -62,6 +63,7 @@ public final class OpDefinition implements NodeDefinition {
     this.configType = b.configType;
     this.configClass = b.configClass;
     this.body = b.body;
+    this.configProblem = b.configProblem;
     this.problems = List.copyOf(problems);
   }
 
@@ -186,6 +188,72 @@ public final class OpDefinition implements NodeDefinition {
    */
   public List<DefinitionError> problems() {
     return problems;
+  }
+
+  /**
+   * A copy with an input added, or replaced when one has the same name. Asset jobs use it to add
+   * order-only dependencies on blocking checks.
+   *
+   * @param in the input
+   * @return the new op
+   */
+  public OpDefinition withInput(In in) {
+    Builder b = toBuilder();
+    b.inputs.removeIf(existing -> existing.name().equals(in.name()));
+    b.inputs.add(in);
+    return b.build();
+  }
+
+  /**
+   * A copy with an output added, or replaced when one has the same name. Assets use it to mark the
+   * output that materializes them.
+   *
+   * @param out the output
+   * @return the new op
+   */
+  public OpDefinition withOutput(Out out) {
+    Builder b = toBuilder();
+    List<Out> outs = new ArrayList<>(outputs);
+    boolean replaced = false;
+    for (int i = 0; i < outs.size(); i++) {
+      if (outs.get(i).name().equals(out.name())) {
+        outs.set(i, out);
+        replaced = true;
+      }
+    }
+    if (!replaced) {
+      outs.add(out);
+    }
+    b.outputs = outs;
+    return b.build();
+  }
+
+  /**
+   * A copy without some outputs. Subset runs of multi-assets use it, so that the op sees only the
+   * selected assets.
+   *
+   * @param names the outputs to drop
+   * @return the new op
+   */
+  public OpDefinition withoutOutputs(java.util.Collection<String> names) {
+    Builder b = toBuilder();
+    b.outputs.removeIf(out -> names.contains(out.name()));
+    return b.build();
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.description = description;
+    b.inputs.addAll(inputs);
+    b.outputs = new ArrayList<>(outputs);
+    b.tags.putAll(tags);
+    b.requiredResourceKeys.addAll(requiredResourceKeys);
+    b.retryPolicy = retryPolicy;
+    b.configType = configType;
+    b.configClass = configClass;
+    b.body = body;
+    b.configProblem = configProblem;
+    return b;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.pipewright.sdk.execution;
 
-import io.pipewright.sdk.AssetKey;
 import io.pipewright.sdk.DefinitionError;
 import io.pipewright.sdk.DefinitionsException;
 import io.pipewright.sdk.ExecutorConfig;
@@ -67,6 +66,7 @@ public final class JobExecution {
   private final Map<String, ResourceDefinition<?>> resourceOverrides = new LinkedHashMap<>();
   private List<String> opSelection;
   private List<String> partitionKeys = List.of();
+  private List<String> partitionRange;
   private ExecutorConfig executor;
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.SYSTEM;
@@ -76,6 +76,18 @@ public final class JobExecution {
 
   private JobExecution(JobDefinition job) {
     this.job = job;
+  }
+
+  /**
+   * Prepares a run that materializes a selection of assets (and their checks), Dagster's {@code
+   * materialize}.
+   *
+   * @param defs the definitions holding the assets
+   * @param selection the assets, in Dagster's selection syntax ({@code "group:sales"}, {@code "*"})
+   * @return the execution, to configure and {@link #execute()}
+   */
+  public static JobExecution materialize(io.pipewright.sdk.Definitions defs, String selection) {
+    return of(defs.assetJob(io.pipewright.sdk.asset.AssetSelection.parse(selection)));
   }
 
   /**
@@ -169,6 +181,18 @@ public final class JobExecution {
   }
 
   /**
+   * Runs a range of partitions in one run (Dagster's single-run backfill).
+   *
+   * @param start the first partition key
+   * @param end the last partition key
+   * @return this execution
+   */
+  public JobExecution partitionRange(String start, String end) {
+    this.partitionRange = List.of(start, end);
+    return this;
+  }
+
+  /**
    * Overrides the job's executor.
    *
    * @param config the executor
@@ -251,6 +275,9 @@ public final class JobExecution {
     List<OpNode> ops = GraphFlattener.flatten(bound.graph());
     Set<String> selected = select(bound, ops);
     AssetLayer layer = bound.assetLayer().orElse(null);
+    if (layer != null && partitionRange != null) {
+      partitionKeys = layer.expandRange(partitionRange.get(0), partitionRange.get(1));
+    }
     if (layer != null) {
       layer.checkRunPartitions(partitionKeys);
     } else if (!partitionKeys.isEmpty()) {
@@ -338,23 +365,24 @@ public final class JobExecution {
     return new ExecutionResult(id, bound, plan, success, emitter.events(), resources, merged, env);
   }
 
+  /** One ASSET_MATERIALIZATION_PLANNED per asset output (and partition) of the planned steps. */
   private void planned(EventEmitter emitter, AssetLayer layer, ExecutionPlan plan) {
-    for (var entry : layer.plannedAssets().entrySet()) {
-      if (plan.step(entry.getKey()) == null) {
-        continue;
-      }
-      List<String> partitions = layer.outputPartitions(entry.getKey(), partitionKeys);
-      for (AssetKey key : entry.getValue()) {
+    for (var step : plan.steps()) {
+      List<String> partitions = layer.outputPartitions(step.handle(), partitionKeys);
+      for (Out out : step.node().op().outputs()) {
+        if (out.assetKey() == null) {
+          continue;
+        }
         for (String partition :
             partitions.isEmpty() ? java.util.Collections.<String>singletonList(null) : partitions) {
           emitter.info(
               EventType.ASSET_MATERIALIZATION_PLANNED,
-              entry.getKey(),
+              step.handle(),
               "Planned materialization of "
-                  + key.toUserString()
+                  + out.assetKey().toUserString()
                   + (partition == null ? "" : " partition " + partition)
                   + ".",
-              new MaterializationPlannedData(key, partition));
+              new MaterializationPlannedData(out.assetKey(), partition));
         }
       }
     }

@@ -2,13 +2,14 @@ package io.pipewright.sdk.internal.asset;
 
 import io.pipewright.sdk.AssetKey;
 import io.pipewright.sdk.Out;
+import io.pipewright.sdk.config.RunConfig;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the engine needs to know about the assets of a job built from assets: which partitions each
- * step's outputs are stored under, and which upstream asset partitions each asset input loads.
- * Plain op jobs have none.
+ * step's outputs are stored under, and which upstream asset partitions each asset input loads. Plain
+ * op jobs have none.
  */
 public interface AssetLayer {
 
@@ -22,31 +23,32 @@ public interface AssetLayer {
   List<String> outputPartitions(String handle, List<String> runPartitionKeys);
 
   /**
-   * The partition keys of the upstream asset an input loads, through the input's partition mapping.
+   * The partition keys of an upstream asset that a step loads, through its partition mapping.
    *
-   * @param handle the op's handle
-   * @param inputName the input
+   * @param handle the loading op's handle
+   * @param upstream the upstream asset
    * @param runPartitionKeys the run's partition keys
    * @return the upstream keys; empty when the upstream asset is not partitioned
    */
-  List<String> inputPartitions(String handle, String inputName, List<String> runPartitionKeys);
+  List<String> inputPartitions(String handle, AssetKey upstream, List<String> runPartitionKeys);
 
   /**
-   * The output definition of the upstream asset an input loads when no step of the run produces it
-   * (its type and IO manager key).
+   * The output definition under which an upstream asset is stored (its type and IO manager key),
+   * for loading it when no step of the run produces it.
    *
-   * @param handle the op's handle
-   * @param inputName the input
-   * @return the upstream output
+   * @param upstream the upstream asset
+   * @return the output
    */
-  Out sourceOutput(String handle, String inputName);
+  Out sourceOutput(AssetKey upstream);
 
   /**
-   * The assets each step materializes, for ASSET_MATERIALIZATION_PLANNED events.
+   * Expands a partition range of the job's partitions definition.
    *
-   * @return op handle to asset keys
+   * @param start the first key
+   * @param end the last key
+   * @return every key from start to end, in order
    */
-  Map<String, List<AssetKey>> plannedAssets();
+  List<String> expandRange(String start, String end);
 
   /**
    * Checks the partition keys a run asks for.
@@ -62,12 +64,12 @@ public interface AssetLayer {
    * @param runPartitionKeys the run's keys
    * @return the config, merged under the run's own
    */
-  default io.pipewright.sdk.config.RunConfig runConfigFor(List<String> runPartitionKeys) {
-    return io.pipewright.sdk.config.RunConfig.empty();
+  default RunConfig runConfigFor(List<String> runPartitionKeys) {
+    return RunConfig.empty();
   }
 
   /**
-   * Tags given to every run of these partitions ({@code dagster/partition} and friends).
+   * Tags given to runs of these partitions ({@code dagster/partition} and friends).
    *
    * @param runPartitionKeys the run's keys
    * @return the tags

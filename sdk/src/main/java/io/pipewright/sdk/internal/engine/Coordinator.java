@@ -407,7 +407,6 @@ public final class Coordinator {
    */
   private ResolvedInput resolveAsset(StepState state, InputWiring wiring) {
     String handle = state.template.handle();
-    String inputName = wiring.in().name();
     Out out;
     String producerRun = null;
     String producerStep = null;
@@ -434,9 +433,10 @@ public final class Coordinator {
       producerStep = source.key;
       producerOp = upstream.node().op().name();
     } else {
-      out = assetLayer.sourceOutput(handle, inputName);
+      out = assetLayer.sourceOutput(wiring.in().assetKey());
     }
-    List<String> partitions = assetLayer.inputPartitions(handle, inputName, runPartitionKeys);
+    List<String> partitions =
+        assetLayer.inputPartitions(handle, wiring.in().assetKey(), runPartitionKeys);
     if (partitions.size() <= 1) {
       String partition = partitions.isEmpty() ? null : partitions.get(0);
       return new ResolvedInput(
