@@ -11,9 +11,8 @@ import io.pipewright.sdk.internal.definition.JobValidator;
 import io.pipewright.sdk.partition.DynamicPartitionsStore;
 import io.pipewright.sdk.partition.InMemoryDynamicPartitionsStore;
 import io.pipewright.sdk.partition.PartitionContext;
-import java.time.Clock;
-import java.util.function.Supplier;
 import io.pipewright.sdk.resource.ResourceDefinition;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Everything a code location exposes: its jobs and the resources they share (Dagster's {@code
@@ -154,8 +154,8 @@ public final class Definitions {
   }
 
   /**
-   * A job that materializes a selection of assets and their checks (the implicit asset job,
-   * {@value #IMPLICIT_ASSET_JOB}, restricted to the selection), with the shared resources.
+   * A job that materializes a selection of assets and their checks (the implicit asset job, {@value
+   * #IMPLICIT_ASSET_JOB}, restricted to the selection), with the shared resources.
    *
    * @param selection the assets
    * @return the job
@@ -164,14 +164,25 @@ public final class Definitions {
    * @throws IllegalArgumentException when the selection names unknown assets
    */
   public JobDefinition assetJob(AssetSelection selection) {
+    java.util.Set<AssetKey> keys = selection.resolve(assetGraph);
+    return compile(IMPLICIT_ASSET_JOB, keys, keys);
+  }
+
+  /**
+   * A job that runs only the checks of some assets, on their stored values.
+   *
+   * @param selection the assets whose checks run
+   * @return the job
+   */
+  public JobDefinition assetCheckJob(AssetSelection selection) {
+    return compile(IMPLICIT_ASSET_JOB, java.util.Set.of(), selection.resolve(assetGraph));
+  }
+
+  private JobDefinition compile(
+      String name, java.util.Set<AssetKey> selected, java.util.Set<AssetKey> checked) {
     AssetJobs.Compiled compiled =
         AssetJobs.compile(
-            IMPLICIT_ASSET_JOB,
-            assetGraph,
-            selection.resolve(assetGraph),
-            true,
-            null,
-            partitionContext(dynamicPartitions));
+            name, assetGraph, selected, checked, null, partitionContext(dynamicPartitions));
     if (!compiled.problems().isEmpty()) {
       throw new DefinitionsException(compiled.problems());
     }
@@ -323,7 +334,7 @@ public final class Definitions {
               assetJob.name(),
               graph,
               keys,
-              assetJob.includesChecks(),
+              assetJob.includesChecks() ? keys : java.util.Set.of(),
               assetJob.partitionedConfig(),
               partitionContext(dynamicPartitions));
       if (!compiled.problems().isEmpty()) {
@@ -341,7 +352,9 @@ public final class Definitions {
       if (byName.putIfAbsent(job.name(), job) != null) {
         found.add(
             new DefinitionError(
-                "job '" + job.name() + "'", "two jobs have this name", "give each job its own name"));
+                "job '" + job.name() + "'",
+                "two jobs have this name",
+                "give each job its own name"));
         return;
       }
       found.addAll(JobValidator.validate(job));

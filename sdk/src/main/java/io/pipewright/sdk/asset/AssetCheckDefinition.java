@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Data-quality checks on assets (Dagster's {@code @asset_check} and {@code @multi_asset_check}).
- * A check runs after its asset in the same run, or alone, loading the asset's stored value. Its
- * result is recorded as an {@code ASSET_CHECK_EVALUATION} event; a failed <em>blocking</em> check of
- * severity ERROR fails its step, so the asset's downstream assets in the run are skipped.
+ * Data-quality checks on assets (Dagster's {@code @asset_check} and {@code @multi_asset_check}). A
+ * check runs after its asset in the same run, or alone, loading the asset's stored value. Its
+ * result is recorded as an {@code ASSET_CHECK_EVALUATION} event; a failed <em>blocking</em> check
+ * of severity ERROR fails its step, so the asset's downstream assets in the run are skipped.
  *
  * <pre>{@code
  * AssetCheckDefinition noNegative = AssetCheckDefinition
@@ -149,15 +149,19 @@ public final class AssetCheckDefinition {
               : byId.get(result.asset() + "#" + result.checkName());
       if (spec == null) {
         throw Failure.withoutRetries(
-            "A check result names " + result.asset() + "#" + result.checkName()
-                + ", which this op does not declare; declared: " + byId.keySet());
+            "A check result names "
+                + result.asset()
+                + "#"
+                + result.checkName()
+                + ", which this op does not declare; declared: "
+                + byId.keySet());
       }
       missing.remove(spec.asset().toUserString() + "#" + spec.name());
       AssetCheckEvaluation evaluation =
           new AssetCheckEvaluation(
               spec.asset(),
               spec.name(),
-              result.passed(),
+              result.success(),
               result.severity(),
               spec.blocking(),
               result.description(),
@@ -175,7 +179,8 @@ public final class AssetCheckDefinition {
     }
     if (!blocked.isEmpty()) {
       throw Failure.withoutRetries(
-          "Blocking check failed: " + String.join(", ", blocked)
+          "Blocking check failed: "
+              + String.join(", ", blocked)
               + "; downstream assets are not materialized.");
     }
     return outputs;
@@ -372,7 +377,9 @@ public final class AssetCheckDefinition {
         problems.add(new DefinitionError(element, "it has no check function", "call compute(...)"));
       }
       if (specs.isEmpty()) {
-        problems.add(new DefinitionError(element, "it declares no check", "add .check(AssetCheckSpec.of(asset, name))"));
+        problems.add(
+            new DefinitionError(
+                element, "it declares no check", "add .check(AssetCheckSpec.of(asset, name))"));
       }
       return new AssetCheckDefinition(opName, specs, op.build(), problems);
     }

@@ -13,7 +13,7 @@ import io.pipewright.sdk.metadata.Metadata;
  *     : AssetCheckResult.failed(nulls + " rows have no id").withSeverity(AssetCheckSeverity.WARN);
  * }</pre>
  *
- * @param passed whether the check passed
+ * @param success whether the check passed
  * @param severity how serious a failure is (default ERROR)
  * @param description what was found, or {@code null}
  * @param metadata supporting numbers and previews
@@ -21,7 +21,7 @@ import io.pipewright.sdk.metadata.Metadata;
  * @param checkName for a multi-check, which check this result is about; else {@code null}
  */
 public record AssetCheckResult(
-    boolean passed,
+    boolean success,
     AssetCheckSeverity severity,
     String description,
     Metadata metadata,
@@ -61,7 +61,7 @@ public record AssetCheckResult(
    * @return the new result
    */
   public AssetCheckResult withSeverity(AssetCheckSeverity newSeverity) {
-    return new AssetCheckResult(passed, newSeverity, description, metadata, asset, checkName);
+    return new AssetCheckResult(success, newSeverity, description, metadata, asset, checkName);
   }
 
   /**
@@ -71,7 +71,7 @@ public record AssetCheckResult(
    * @return the new result
    */
   public AssetCheckResult withMetadata(Metadata newMetadata) {
-    return new AssetCheckResult(passed, severity, description, newMetadata, asset, checkName);
+    return new AssetCheckResult(success, severity, description, newMetadata, asset, checkName);
   }
 
   /**
@@ -82,6 +82,6 @@ public record AssetCheckResult(
    * @return the new result
    */
   public AssetCheckResult forCheck(AssetKey key, String name) {
-    return new AssetCheckResult(passed, severity, description, metadata, key, name);
+    return new AssetCheckResult(success, severity, description, metadata, key, name);
   }
 }

@@ -117,7 +117,8 @@ public record AssetSpec(
    * @return the new spec
    */
   public AssetSpec withTags(Map<String, String> newTags) {
-    return new AssetSpec(key, description, group, kinds, owners, newTags, metadata, codeVersion, deps);
+    return new AssetSpec(
+        key, description, group, kinds, owners, newTags, metadata, codeVersion, deps);
   }
 
   /**
@@ -127,7 +128,8 @@ public record AssetSpec(
    * @return the new spec
    */
   public AssetSpec withMetadata(Metadata newMetadata) {
-    return new AssetSpec(key, description, group, kinds, owners, tags, newMetadata, codeVersion, deps);
+    return new AssetSpec(
+        key, description, group, kinds, owners, tags, newMetadata, codeVersion, deps);
   }
 
   /**

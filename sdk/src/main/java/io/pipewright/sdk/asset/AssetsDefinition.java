@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * One or more assets and how they are computed (Dagster's {@code AssetsDefinition}): a single asset
  * ({@link AssetDefinition}), several assets from one op ({@link MultiAssetDefinition}), an asset
- * computed by a graph of ops ({@link GraphAssetDefinition}), or an asset Pipewright does not compute
- * ({@link ExternalAssetDefinition}).
+ * computed by a graph of ops ({@link GraphAssetDefinition}), or an asset Pipewright does not
+ * compute ({@link ExternalAssetDefinition}).
  */
 public sealed interface AssetsDefinition
     permits AssetDefinition, MultiAssetDefinition, GraphAssetDefinition, ExternalAssetDefinition {

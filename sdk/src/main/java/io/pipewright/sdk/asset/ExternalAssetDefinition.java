@@ -17,10 +17,10 @@ import java.util.Optional;
 
 /**
  * An asset that Pipewright does not compute: a source table, a file dropped by another system
- * (Dagster's external asset, {@code AssetSpec} in {@code Definitions}, or an observable source asset).
- * Other assets may load it as an input, through the IO manager bound to its {@link #ioManagerKey()}.
- * With an observation function it can be observed: the function reports metadata (a row count, a
- * modification time) recorded as an {@code ASSET_OBSERVATION} event.
+ * (Dagster's external asset, {@code AssetSpec} in {@code Definitions}, or an observable source
+ * asset). Other assets may load it as an input, through the IO manager bound to its {@link
+ * #ioManagerKey()}. With an observation function it can be observed: the function reports metadata
+ * (a row count, a modification time) recorded as an {@code ASSET_OBSERVATION} event.
  */
 public final class ExternalAssetDefinition implements AssetsDefinition {
 

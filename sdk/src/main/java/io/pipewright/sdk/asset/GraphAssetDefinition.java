@@ -47,7 +47,10 @@ public final class GraphAssetDefinition implements AssetsDefinition {
       found.add(
           new DefinitionError(
               element,
-              "graph '" + b.graph.name() + "' exposes " + b.graph.outputMappings().size()
+              "graph '"
+                  + b.graph.name()
+                  + "' exposes "
+                  + b.graph.outputMappings().size()
                   + " outputs, not one",
               "map exactly one inner output with output(\"result\", node.out())"));
       this.graph = b.graph;
@@ -119,7 +122,9 @@ public final class GraphAssetDefinition implements AssetsDefinition {
     inner.inputs().forEach(b::input);
     for (NodeInvocation node : inner.nodes()) {
       NodeDefinition nodeDef =
-          node.alias().equals(mapped.alias()) ? markAsset(node.definition(), mapped.outputName(), key) : node.definition();
+          node.alias().equals(mapped.alias())
+              ? markAsset(node.definition(), mapped.outputName(), key)
+              : node.definition();
       GraphDefinition.Node added = b.add(node.alias(), nodeDef);
       for (Map.Entry<String, List<Source>> wire : node.inputs().entrySet()) {
         added.in(wire.getKey(), wire.getValue().toArray(Source[]::new));

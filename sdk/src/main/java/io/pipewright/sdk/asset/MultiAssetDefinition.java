@@ -88,7 +88,9 @@ public final class MultiAssetDefinition implements AssetsDefinition {
     this.op = op.build();
     List<DefinitionError> found = new ArrayList<>();
     for (DefinitionError e : this.op.problems()) {
-      found.add(new DefinitionError("multi-asset '" + b.name + "' > " + e.element(), e.problem(), e.fix()));
+      found.add(
+          new DefinitionError(
+              "multi-asset '" + b.name + "' > " + e.element(), e.problem(), e.fix()));
     }
     if (b.specs.isEmpty()) {
       found.add(

@@ -94,11 +94,14 @@ public final class AssetGraph implements AssetGraphView {
                   element, "it checks an asset that nothing defines", "check a defined asset"));
           continue;
         }
-        List<AssetCheckSpec> onAsset = checksByAsset.computeIfAbsent(spec.asset(), k -> new ArrayList<>());
+        List<AssetCheckSpec> onAsset =
+            checksByAsset.computeIfAbsent(spec.asset(), k -> new ArrayList<>());
         if (onAsset.stream().anyMatch(s -> s.name().equals(spec.name()))) {
           problems.add(
               new DefinitionError(
-                  element, "two checks on this asset have this name", "give each check its own name"));
+                  element,
+                  "two checks on this asset have this name",
+                  "give each check its own name"));
         }
         onAsset.add(spec);
       }
@@ -134,11 +137,19 @@ public final class AssetGraph implements AssetGraphView {
               why ->
                   problems.add(
                       new DefinitionError(
-                          "asset '" + def.specs().get(0).key().toUserString() + "' > input '"
-                              + in.getKey() + "'",
-                          "its partition mapping " + mapping.describe() + " cannot map "
-                              + downstreamParts.get().describe() + " to "
-                              + upstreamParts.get().describe() + ": " + why,
+                          "asset '"
+                              + def.specs().get(0).key().toUserString()
+                              + "' > input '"
+                              + in.getKey()
+                              + "'",
+                          "its partition mapping "
+                              + mapping.describe()
+                              + " cannot map "
+                              + downstreamParts.get().describe()
+                              + " to "
+                              + upstreamParts.get().describe()
+                              + ": "
+                              + why,
                           "use a mapping that fits both partitions definitions")));
     }
   }
@@ -156,17 +167,20 @@ public final class AssetGraph implements AssetGraphView {
       indegree.put(key, n);
     }
     Deque<AssetKey> ready = new ArrayDeque<>();
-    indegree.forEach((k, n) -> {
-      if (n == 0) {
-        ready.add(k);
-      }
-    });
+    indegree.forEach(
+        (k, n) -> {
+          if (n == 0) {
+            ready.add(k);
+          }
+        });
     int seen = 0;
     while (!ready.isEmpty()) {
       AssetKey key = ready.poll();
       seen++;
       for (AssetKey down : downstream.getOrDefault(key, Set.of())) {
-        if (indegree.containsKey(down) && !down.equals(key) && indegree.merge(down, -1, Integer::sum) == 0) {
+        if (indegree.containsKey(down)
+            && !down.equals(key)
+            && indegree.merge(down, -1, Integer::sum) == 0) {
           ready.add(down);
         }
       }

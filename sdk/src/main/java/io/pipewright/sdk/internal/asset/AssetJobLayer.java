@@ -58,7 +58,7 @@ final class AssetJobLayer implements AssetLayer {
 
   @Override
   public List<String> inputPartitions(
-      String handle, AssetKey upstream, List<String> runPartitionKeys) {
+      String handle, String inputName, AssetKey upstream, List<String> runPartitionKeys) {
     AssetsDefinition upstreamDef = graph.definitionOf(upstream);
     if (upstreamDef == null || upstreamDef.partitions().isEmpty()) {
       return List.of();
@@ -74,9 +74,15 @@ final class AssetJobLayer implements AssetLayer {
     }
     PartitionMapping mapping = null;
     if (def != null) {
-      for (AssetIn in : def.inputs().values()) {
-        if (in.key().equals(upstream)) {
-          mapping = in.partitionMapping();
+      AssetIn byName = def.inputs().get(inputName);
+      if (byName != null && byName.key().equals(upstream)) {
+        mapping = byName.partitionMapping();
+      } else {
+        // Inner ops of a graph-backed asset name their inputs differently from the graph's.
+        for (AssetIn in : def.inputs().values()) {
+          if (in.key().equals(upstream) && in.partitionMapping() != null) {
+            mapping = in.partitionMapping();
+          }
         }
       }
     }
@@ -148,7 +154,9 @@ final class AssetJobLayer implements AssetLayer {
       return Map.of();
     }
     PartitionedConfig config =
-        partitionedConfig != null ? partitionedConfig : PartitionedConfig.of(key -> RunConfig.empty());
+        partitionedConfig != null
+            ? partitionedConfig
+            : PartitionedConfig.of(key -> RunConfig.empty());
     if (runPartitionKeys.size() == 1) {
       return config.tagsFor(runPartitionKeys.get(0), partitions);
     }

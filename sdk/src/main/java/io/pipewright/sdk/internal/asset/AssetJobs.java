@@ -46,7 +46,8 @@ public final class AssetJobs {
    * @param jobName the job's name
    * @param graph the asset graph
    * @param selected the assets to materialize (or observe, for observable external assets)
-   * @param checks whether to run the checks of the selected assets
+   * @param checked the assets whose checks run (usually the selected ones; a check-only job selects
+   *     no asset and checks stored values)
    * @param partitionedConfig config and tags per partition, or {@code null}
    * @param context where partition keys are listed (the clock and the dynamic partitions store)
    * @return the job builder, or the problems
@@ -55,7 +56,7 @@ public final class AssetJobs {
       String jobName,
       AssetGraph graph,
       Set<AssetKey> selected,
-      boolean checks,
+      Set<AssetKey> checked,
       PartitionedConfig partitionedConfig,
       Supplier<PartitionContext> context) {
     List<DefinitionError> problems = new ArrayList<>();
@@ -79,8 +80,11 @@ public final class AssetJobs {
         problems.add(
             new DefinitionError(
                 element,
-                def.nodeName() + " computes " + def.outputNames().keySet()
-                    + " together and cannot materialize only " + e.getValue(),
+                def.nodeName()
+                    + " computes "
+                    + def.outputNames().keySet()
+                    + " together and cannot materialize only "
+                    + e.getValue(),
                 "select all of its assets, or make it subsettable with canSubset(true)"));
       }
       def.partitions().ifPresent(partitionsDefs::add);
@@ -101,11 +105,9 @@ public final class AssetJobs {
               "select assets that share one partitions definition (or are unpartitioned)"));
     }
     List<AssetCheckDefinition> includedChecks = new ArrayList<>();
-    if (checks) {
-      for (AssetCheckDefinition check : graph.checks()) {
-        if (check.specs().stream().anyMatch(s -> selected.contains(s.asset()))) {
-          includedChecks.add(check);
-        }
+    for (AssetCheckDefinition check : graph.checks()) {
+      if (check.specs().stream().anyMatch(s -> checked.contains(s.asset()))) {
+        includedChecks.add(check);
       }
     }
     if (!problems.isEmpty()) {
@@ -140,11 +142,13 @@ public final class AssetJobs {
       if (node instanceof OpDefinition op) {
         if (e.getValue().size() < def.specs().size()) {
           List<String> unselected = new ArrayList<>();
-          def.outputNames().forEach((key, output) -> {
-            if (!e.getValue().contains(key)) {
-              unselected.add(output);
-            }
-          });
+          def.outputNames()
+              .forEach(
+                  (key, output) -> {
+                    if (!e.getValue().contains(key)) {
+                      unselected.add(output);
+                    }
+                  });
           op = op.withoutOutputs(unselected);
         }
         for (int i = 0; i < waits.size(); i++) {

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * What the engine needs to know about the assets of a job built from assets: which partitions each
- * step's outputs are stored under, and which upstream asset partitions each asset input loads. Plain
- * op jobs have none.
+ * step's outputs are stored under, and which upstream asset partitions each asset input loads.
+ * Plain op jobs have none.
  */
 public interface AssetLayer {
 
@@ -26,11 +26,13 @@ public interface AssetLayer {
    * The partition keys of an upstream asset that a step loads, through its partition mapping.
    *
    * @param handle the loading op's handle
+   * @param inputName the loading input (two inputs may read one asset through different mappings)
    * @param upstream the upstream asset
    * @param runPartitionKeys the run's partition keys
    * @return the upstream keys; empty when the upstream asset is not partitioned
    */
-  List<String> inputPartitions(String handle, AssetKey upstream, List<String> runPartitionKeys);
+  List<String> inputPartitions(
+      String handle, String inputName, AssetKey upstream, List<String> runPartitionKeys);
 
   /**
    * The output definition under which an upstream asset is stored (its type and IO manager key),

@@ -436,7 +436,8 @@ public final class Coordinator {
       out = assetLayer.sourceOutput(wiring.in().assetKey());
     }
     List<String> partitions =
-        assetLayer.inputPartitions(handle, wiring.in().assetKey(), runPartitionKeys);
+        assetLayer.inputPartitions(
+            handle, wiring.in().name(), wiring.in().assetKey(), runPartitionKeys);
     if (partitions.size() <= 1) {
       String partition = partitions.isEmpty() ? null : partitions.get(0);
       return new ResolvedInput(
