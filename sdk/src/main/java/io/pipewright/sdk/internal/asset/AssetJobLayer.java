@@ -61,7 +61,7 @@ final class AssetJobLayer implements AssetLayer {
       String handle, String inputName, AssetKey upstream, List<String> runPartitionKeys) {
     AssetsDefinition upstreamDef = graph.definitionOf(upstream);
     if (upstreamDef == null || upstreamDef.partitions().isEmpty()) {
-      return List.of();
+      return null;
     }
     PartitionsDefinition upstreamParts = upstreamDef.partitions().get();
     AssetsDefinition def = definitionFor(handle);

@@ -29,7 +29,8 @@ public interface AssetLayer {
    * @param inputName the loading input (two inputs may read one asset through different mappings)
    * @param upstream the upstream asset
    * @param runPartitionKeys the run's partition keys
-   * @return the upstream keys; empty when the upstream asset is not partitioned
+   * @return the upstream keys (possibly none, e.g. a window before the first partition); {@code
+   *     null} when the upstream asset is not partitioned
    */
   List<String> inputPartitions(
       String handle, String inputName, AssetKey upstream, List<String> runPartitionKeys);

@@ -438,8 +438,8 @@ public final class Coordinator {
     List<String> partitions =
         assetLayer.inputPartitions(
             handle, wiring.in().name(), wiring.in().assetKey(), runPartitionKeys);
-    if (partitions.size() <= 1) {
-      String partition = partitions.isEmpty() ? null : partitions.get(0);
+    if (partitions == null || (partitions.size() == 1 && !isMany(wiring))) {
+      String partition = partitions == null ? null : partitions.get(0);
       return new ResolvedInput(
           wiring.in(),
           ResolvedInput.Mode.SINGLE,
@@ -451,6 +451,11 @@ public final class Coordinator {
       refs.add(new OutputRef(producerRun, producerStep, producerOp, out, null, partition));
     }
     return new ResolvedInput(wiring.in(), ResolvedInput.Mode.PARTITIONS, refs, null);
+  }
+
+  /** A run over a range reads a map even when the mapping yields a single upstream partition. */
+  private boolean isMany(InputWiring wiring) {
+    return runPartitionKeys.size() > 1;
   }
 
   private ResolvedInput skip(StepState state, boolean afterFailure, String reason) {

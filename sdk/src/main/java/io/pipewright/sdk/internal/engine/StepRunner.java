@@ -333,7 +333,8 @@ public final class StepRunner {
 
   private static String describe(OutputRef ref) {
     String partition = ref.partitionKey() == null ? "" : " partition " + ref.partitionKey();
-    if (ref.stepKey() == null) {
+    if (ref.out().assetKey() != null) {
+      // Asset values are stored by key, whichever run wrote them; say which asset, not which step.
       return "asset " + ref.out().assetKey().toUserString() + partition;
     }
     return "output \"" + ref.out().name() + "\" of step \"" + ref.stepKey() + "\"" + partition;
