@@ -143,6 +143,27 @@ public final class ExecutionResult {
   }
 
   /**
+   * Every step the run planned, in plan order (mapped steps once their keys were known).
+   *
+   * @return step keys
+   */
+  public List<String> plannedStepKeys() {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    for (StepTemplate step : plan.steps()) {
+      if (!step.isMapped()) {
+        keys.add(step.handle());
+      }
+    }
+    for (RunEvent event : events) {
+      if (event.stepKey() != null
+          && (event.type() == EventType.STEP_START || event.type() == EventType.STEP_SKIPPED)) {
+        keys.add(event.stepKey());
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
    * The steps that failed.
    *
    * @return step keys

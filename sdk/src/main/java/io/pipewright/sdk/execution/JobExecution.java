@@ -59,6 +59,9 @@ import java.util.function.DoubleSupplier;
  * so that {@link ExecutionResult#outputFor} can read them back.
  */
 public final class JobExecution {
+  /** Dagster's tag naming the run a re-execution comes from. */
+  public static final String PARENT_RUN_TAG = "dagster/parent_run_id";
+
   private final JobDefinition job;
   private RunConfig runConfig = RunConfig.empty();
   private String runId;
@@ -67,6 +70,8 @@ public final class JobExecution {
   private List<String> opSelection;
   private List<String> partitionKeys = List.of();
   private List<String> partitionRange;
+  private String parentRunId;
+  private List<String> reexecuted;
   private ExecutorConfig executor;
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.SYSTEM;
@@ -193,6 +198,43 @@ public final class JobExecution {
   }
 
   /**
+   * Re-executes chosen steps of an earlier run of this job (Dagster's re-execution): only those
+   * steps run; inputs from other steps are loaded from the parent run's stored outputs, so the
+   * parent must have used a persistent IO manager (the filesystem one), not the in-memory one.
+   *
+   * @param parentRun the earlier run's id
+   * @param opHandles the steps to run, by op handle ({@code etl.clean}); dynamic steps re-run with
+   *     their fan-out
+   * @return this execution
+   */
+  public JobExecution reexecute(String parentRun, String... opHandles) {
+    this.parentRunId = parentRun;
+    this.reexecuted = List.of(opHandles);
+    return this;
+  }
+
+  /**
+   * Re-executes every step of an earlier run that did not succeed (Dagster's {@code FROM_FAILURE}).
+   *
+   * @param parent the earlier run's result
+   * @return this execution
+   */
+  public JobExecution reexecuteFromFailure(ExecutionResult parent) {
+    java.util.Set<String> succeeded = new java.util.HashSet<>();
+    for (String key : parent.stepKeysWith(EventType.STEP_SUCCESS)) {
+      succeeded.add(key);
+    }
+    java.util.Set<String> handles = new java.util.LinkedHashSet<>();
+    for (String key : parent.plannedStepKeys()) {
+      if (!succeeded.contains(key)) {
+        int bracket = key.indexOf('[');
+        handles.add(bracket < 0 ? key : key.substring(0, bracket));
+      }
+    }
+    return reexecute(parent.runId(), handles.toArray(String[]::new));
+  }
+
+  /**
    * Overrides the job's executor.
    *
    * @param config the executor
@@ -274,6 +316,9 @@ public final class JobExecution {
     }
     List<OpNode> ops = GraphFlattener.flatten(bound.graph());
     Set<String> selected = select(bound, ops);
+    if (reexecuted != null) {
+      selected = reexecutionSelection(ops, selected);
+    }
     AssetLayer layer = bound.assetLayer().orElse(null);
     if (layer != null && partitionRange != null) {
       partitionKeys = layer.expandRange(partitionRange.get(0), partitionRange.get(1));
@@ -293,12 +338,15 @@ public final class JobExecution {
     if (!errors.isEmpty()) {
       throw new RunConfigException(bound.name(), errors);
     }
-    ExecutionPlan plan = ExecutionPlan.of(ops, selected);
+    ExecutionPlan plan = ExecutionPlan.of(ops, selected, parentRunId != null);
 
     String id = runId != null ? runId : UUID.randomUUID().toString();
     Map<String, String> runTags = new LinkedHashMap<>(bound.tags());
     if (layer != null) {
       runTags.putAll(layer.tagsFor(partitionKeys));
+    }
+    if (parentRunId != null) {
+      runTags.put(PARENT_RUN_TAG, parentRunId);
     }
     runTags.putAll(tags);
     List<Consumer<RunEvent>> sinks = List.copyOf(listeners);
@@ -325,6 +373,9 @@ public final class JobExecution {
             emitter,
             layer,
             partitionKeys);
+    if (parentRunId != null) {
+      coordinator.reexecuteFrom(parentRunId);
+    }
     StepRunner runner = new StepRunner(resources, emitter, env, random);
     emitter.info(
         EventType.RUN_START, null, "Started execution of run for \"" + bound.name() + "\".", null);
@@ -386,6 +437,38 @@ public final class JobExecution {
         }
       }
     }
+  }
+
+  /** The re-executed handles, with the dynamic step each mapped one fans out from. */
+  private Set<String> reexecutionSelection(List<OpNode> ops, Set<String> selected) {
+    Set<String> known = new java.util.HashSet<>();
+    ops.forEach(op -> known.add(op.handle()));
+    Set<String> chosen = new java.util.LinkedHashSet<>();
+    List<String> unknown = new ArrayList<>();
+    for (String handle : reexecuted) {
+      (known.contains(handle) ? chosen : unknown).add(handle);
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot re-execute "
+              + unknown
+              + ": job '"
+              + job.name()
+              + "' has no such step; its steps are "
+              + known
+              + ".");
+    }
+    ExecutionPlan full = ExecutionPlan.of(ops, null);
+    for (String handle : List.copyOf(chosen)) {
+      var step = full.step(handle);
+      if (step != null && step.isMapped()) {
+        chosen.add(step.dynamicRoot());
+      }
+    }
+    if (selected != null) {
+      chosen.retainAll(selected);
+    }
+    return chosen;
   }
 
   private JobDefinition bind() {

@@ -90,6 +90,7 @@ public final class Coordinator {
   private final EventEmitter emitter;
   private final AssetLayer assetLayer;
   private final List<String> runPartitionKeys;
+  private String parentRunId;
   private final Map<String, StepState> states = new HashMap<>();
   private final Map<String, Group> groups = new HashMap<>();
   private final Map<String, List<StepTemplate>> mappedByRoot = new HashMap<>();
@@ -135,6 +136,15 @@ public final class Coordinator {
     this.emitter = emitter;
     this.assetLayer = assetLayer;
     this.runPartitionKeys = List.copyOf(runPartitionKeys);
+  }
+
+  /**
+   * Makes unplanned upstream steps read from a parent run (re-execution).
+   *
+   * @param runId the parent run's id
+   */
+  public void reexecuteFrom(String runId) {
+    this.parentRunId = runId;
   }
 
   /** Creates the unmapped steps and queues those without upstream steps. */
@@ -206,6 +216,9 @@ public final class Coordinator {
     for (InputWiring wiring : template.node().inputs()) {
       for (Upstream up : wiring.sources()) {
         StepTemplate upstream = plan.step(up.handle());
+        if (upstream == null) {
+          continue; // Re-execution: the parent run produced it.
+        }
         if (upstream.isMapped() && up.collected()) {
           deps.add(groups.get(upstream.handle()));
         } else {
@@ -332,6 +345,13 @@ public final class Coordinator {
     for (Upstream up : wiring.sources()) {
       StepTemplate upstream = plan.step(up.handle());
       Out out = plan.outputOf(up);
+      if (upstream == null) {
+        // Re-execution: an unselected step's output is read from the parent run that stored it.
+        refs.add(
+            new OutputRef(
+                parentRunId, up.handle(), plan.op(up.handle()).op().name(), out, null, null));
+        continue;
+      }
       if (up.collected()) {
         list = true;
         if (upstream.isMapped()) {
@@ -411,7 +431,7 @@ public final class Coordinator {
     String producerRun = null;
     String producerStep = null;
     String producerOp = null;
-    if (!wiring.sources().isEmpty()) {
+    if (!wiring.sources().isEmpty() && plan.step(wiring.sources().get(0).handle()) != null) {
       Upstream up = wiring.sources().get(0);
       StepTemplate upstream = plan.step(up.handle());
       StepState source = states.get(upstream.handle());

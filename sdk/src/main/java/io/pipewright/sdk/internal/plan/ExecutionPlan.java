@@ -17,8 +17,10 @@ public final class ExecutionPlan {
   private final List<StepTemplate> steps;
   private final Map<String, StepTemplate> byHandle;
   private final Map<String, List<StepTemplate>> downstream;
+  private final Map<String, OpNode> allOps;
 
-  private ExecutionPlan(List<StepTemplate> steps) {
+  private ExecutionPlan(List<StepTemplate> steps, Map<String, OpNode> allOps) {
+    this.allOps = allOps;
     this.steps = List.copyOf(steps);
     Map<String, StepTemplate> index = new LinkedHashMap<>();
     Map<String, List<StepTemplate>> down = new HashMap<>();
@@ -43,6 +45,20 @@ public final class ExecutionPlan {
    * @throws PlanException when a selected op needs the value of an unselected one
    */
   public static ExecutionPlan of(List<OpNode> nodes, Set<String> selected) {
+    return of(nodes, selected, false);
+  }
+
+  /**
+   * Plans the selected ops of a flattened graph, possibly re-executing them from a parent run.
+   *
+   * @param nodes the job's ops in topological order
+   * @param selected the handles to run, or {@code null} for all
+   * @param fromParentRun whether inputs from unselected ops are loaded from a parent run's stored
+   *     outputs (re-execution) instead of being an error
+   * @return the plan
+   * @throws PlanException when a selected op needs the value of an unselected one it cannot load
+   */
+  public static ExecutionPlan of(List<OpNode> nodes, Set<String> selected, boolean fromParentRun) {
     Map<String, OpNode> all = new HashMap<>();
     for (OpNode node : nodes) {
       all.put(node.handle(), node);
@@ -60,6 +76,22 @@ public final class ExecutionPlan {
         List<Upstream> kept = new ArrayList<>(wiring.sources().size());
         for (Upstream up : wiring.sources()) {
           StepTemplate upstream = built.get(up.handle());
+          if (upstream == null && fromParentRun && !wiring.in().isNothing()) {
+            OpNode parentOp = all.get(up.handle());
+            boolean dynamic =
+                up.collected() || parentOp.op().output(up.outputName()).orElseThrow().dynamic();
+            if (dynamic) {
+              problems.add(
+                  "Step '"
+                      + node.handle()
+                      + "' reads a dynamic output of '"
+                      + up.handle()
+                      + "'; re-execute the dynamic step too.");
+            } else {
+              kept.add(up);
+            }
+            continue;
+          }
           if (upstream == null) {
             if (!wiring.in().isNothing()) {
               problems.add(
@@ -104,7 +136,7 @@ public final class ExecutionPlan {
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
-    return new ExecutionPlan(new ArrayList<>(built.values()));
+    return new ExecutionPlan(new ArrayList<>(built.values()), all);
   }
 
   /**
@@ -143,6 +175,16 @@ public final class ExecutionPlan {
    * @return the output definition
    */
   public Out outputOf(Upstream up) {
-    return byHandle.get(up.handle()).node().op().output(up.outputName()).orElseThrow();
+    return allOps.get(up.handle()).op().output(up.outputName()).orElseThrow();
+  }
+
+  /**
+   * The op behind a handle, planned or not.
+   *
+   * @param handle the op's handle
+   * @return the op node, or {@code null}
+   */
+  public OpNode op(String handle) {
+    return allOps.get(handle);
   }
 }
