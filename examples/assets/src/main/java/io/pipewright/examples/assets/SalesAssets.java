@@ -22,7 +22,6 @@ import io.pipewright.sdk.io.IOManagers;
 import io.pipewright.sdk.metadata.Metadata;
 import io.pipewright.sdk.partition.PartitionMapping;
 import io.pipewright.sdk.partition.TimeWindowPartitionsDefinition;
-import io.pipewright.sdk.resource.ResourceDefinition;
 import io.pipewright.sdk.types.DataType;
 import io.pipewright.sdk.types.Types;
 import java.nio.file.Path;
@@ -313,7 +312,6 @@ public final class SalesAssets {
                 .selection("group:sales and not key:analytics/revenue_by_segment or key:raw/orders")
                 .build())
         .resource("io_manager", IOManagers.filesystem(storage))
-        .resource("unused_example", ResourceDefinition.of("kept for the docs"))
         .build();
   }
 }
