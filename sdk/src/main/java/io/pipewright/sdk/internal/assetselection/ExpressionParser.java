@@ -389,7 +389,8 @@ public final class ExpressionParser {
     if (UNSUPPORTED_ATTRIBUTES.contains(attribute)) {
       return error(start, "the attribute '" + attribute + "' is not supported", ATTRIBUTE_HINT);
     }
-    String suggestion = Suggestions.closest(attribute, ATTRIBUTES);
+    // Attribute names are few and short, so two edits (grp, own) are still a confident guess.
+    String suggestion = Suggestions.closest(attribute, ATTRIBUTES, 2);
     return error(
         start,
         "unknown attribute '" + attribute + "'",
@@ -449,7 +450,8 @@ public final class ExpressionParser {
     pos = valueRunEnd(pos, key);
     if (!atEnd()) {
       char next = peek();
-      if (!Character.isWhitespace(next) && !isStructural(next)) {
+      // A ',' ends the value: the user was listing selections, which the caller reports.
+      if (!Character.isWhitespace(next) && !isStructural(next) && next != ',') {
         throw error(
             pos,
             SyntaxErrors.describe(next) + " cannot appear in an unquoted value",
@@ -518,13 +520,14 @@ public final class ExpressionParser {
       return error(pos, "unmatched ')'", "remove it or add the matching '('");
     }
     String found;
-    String hint = COMBINE_HINT;
+    String hint = null;
     if (isValueChar(c)) {
       found = "'" + s.substring(pos, wordEnd(pos)) + "'";
+      hint = COMBINE_HINT;
     } else {
       found = SyntaxErrors.describe(c);
-      if (c == '+' || c == '*') {
-        hint = null;
+      if (c == ',' || c == '(' || c == '"') {
+        hint = COMBINE_HINT;
       }
     }
     return error(pos, "expected " + expected + ", found " + found, hint);
