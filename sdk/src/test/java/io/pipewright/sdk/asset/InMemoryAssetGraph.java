@@ -82,6 +82,15 @@ final class InMemoryAssetGraph implements AssetGraphView {
     return graph;
   }
 
+  /** The chain {@code keys[0] -> keys[1] -> ...}. */
+  static InMemoryAssetGraph chainOf(String... keys) {
+    InMemoryAssetGraph graph = new InMemoryAssetGraph().asset(keys[0]);
+    for (int i = 1; i < keys.length; i++) {
+      graph.edge(keys[i - 1], keys[i]);
+    }
+    return graph;
+  }
+
   @Override
   public Set<AssetKey> keys() {
     return upstream.keySet();
