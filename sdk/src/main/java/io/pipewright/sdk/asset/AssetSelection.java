@@ -39,8 +39,9 @@ import java.util.Set;
  * parenthesized selection: {@code +(group:a or group:b)}. Because a {@code *} directly after an
  * unquoted key value belongs to the value, {@code key:orders*} is the wildcard; write {@code
  * key:"orders"*} or {@code orders*} for {@code orders} and everything downstream of it. As in op
- * selection, a bare {@code +} is one level (Dagster 1.10 and later read {@code +x} as every level;
- * write {@code *x} for that here).
+ * selection and Dagster's clause syntax, a bare {@code +} is one level and {@code *} every level;
+ * Dagster's newer expression syntax reads a bare {@code +x} as every level instead, so write {@code
+ * *x} for that here.
  *
  * <p>Operators combine selections: {@code not} (every asset the operand does not select), {@code
  * and}, {@code or}, in that order of precedence, written in lower or upper case; parentheses group.

@@ -23,12 +23,12 @@ import java.util.Set;
  * primary    := attribute ":" value | "tag" ":" value ("=" value)? | key | "(" expression ")"
  * </pre>
  *
- * <p>The parser is hand-written recursive descent working on characters rather than on a token
- * stream, because what a character means depends on where it is: {@code *} is a wildcard inside a
- * {@code key:} value, a traversal before or after a selection, and "every asset" on its own. This
- * also lets every error point at the offending character.
+ * <p>The parser is hand-written recursive descent working on characters (through {@link Scanner})
+ * rather than on a token stream, because what a character means depends on where it is: {@code *}
+ * is a wildcard inside a {@code key:} value, a traversal before or after a selection, and "every
+ * asset" on its own. This also lets every error point at the offending character.
  */
-public final class ExpressionParser {
+public final class ExpressionParser extends Scanner {
 
   /** How deeply parentheses and {@code not} may nest; deeper input would only exhaust the stack. */
   static final int MAX_NESTING = 100;
@@ -59,14 +59,10 @@ public final class ExpressionParser {
   private static final String COMBINE_HINT =
       "combine selections with 'and' or 'or', e.g. key:a or key:b";
 
-  private final String s;
-  private final int n;
-  private int pos;
   private int nesting;
 
   private ExpressionParser(String expression) {
-    this.s = expression;
-    this.n = expression.length();
+    super(expression);
   }
 
   /**
@@ -389,7 +385,8 @@ public final class ExpressionParser {
     if (UNSUPPORTED_ATTRIBUTES.contains(attribute)) {
       return error(start, "the attribute '" + attribute + "' is not supported", ATTRIBUTE_HINT);
     }
-    String suggestion = Suggestions.closest(attribute, ATTRIBUTES);
+    // Attribute names are few and short, so two edits (grp, own) are still a confident guess.
+    String suggestion = Suggestions.closest(attribute, ATTRIBUTES, 2);
     return error(
         start,
         "unknown attribute '" + attribute + "'",
@@ -415,99 +412,6 @@ public final class ExpressionParser {
     }
   }
 
-  // ---- values ----
-
-  private String readNonEmptyValue(String what, String label) {
-    int start = skipWhitespaceFrom(pos);
-    String value = readValue(label, false);
-    if (value.isEmpty()) {
-      throw error(start, "the " + what + " is empty", null);
-    }
-    return value;
-  }
-
-  /**
-   * Reads a quoted or unquoted value after {@code label} (such as {@code owner:}). In a key value,
-   * {@code *} is a wildcard and belongs to the value.
-   */
-  private String readValue(String label, boolean key) {
-    skipWhitespace();
-    int start = pos;
-    if (atEnd()) {
-      throw error(pos, "expected a value after '" + label + "'", null);
-    }
-    char c = peek();
-    if (c == '"') {
-      return readQuoted();
-    }
-    if (!isValueChar(c) && !(key && c == '*')) {
-      throw error(
-          pos,
-          "expected a value after '" + label + "', found " + SyntaxErrors.describe(c),
-          isStructural(c) ? null : quoteHint(label, start, key));
-    }
-    pos = valueRunEnd(pos, key);
-    if (!atEnd()) {
-      char next = peek();
-      if (!Character.isWhitespace(next) && !isStructural(next)) {
-        throw error(
-            pos,
-            SyntaxErrors.describe(next) + " cannot appear in an unquoted value",
-            quoteHint(label, start, key));
-      }
-    }
-    return s.substring(start, pos);
-  }
-
-  /** Suggests the quoted form of the value the user was probably writing from {@code start}. */
-  private String quoteHint(String label, int start, boolean key) {
-    int end = start;
-    while (end < n && !Character.isWhitespace(s.charAt(end)) && s.charAt(end) != ')') {
-      end++;
-    }
-    String intended = s.substring(start, end);
-    if (!key && intended.endsWith("+")) {
-      intended = intended.substring(0, intended.length() - 1);
-    }
-    return "quote the value: " + label + ExpressionRenderer.quote(intended);
-  }
-
-  private String readQuoted() {
-    int open = pos;
-    pos++;
-    StringBuilder value = null;
-    int chunk = pos;
-    while (pos < n) {
-      char c = s.charAt(pos);
-      if (c == '"') {
-        String text =
-            value == null ? s.substring(chunk, pos) : value.append(s, chunk, pos).toString();
-        pos++;
-        return text;
-      }
-      if (c == '\\') {
-        char escaped = pos + 1 < n ? s.charAt(pos + 1) : 0;
-        if (escaped != '"' && escaped != '\\') {
-          throw error(
-              pos,
-              pos + 1 < n
-                  ? "unsupported escape '\\" + escaped + "'"
-                  : "a quoted value cannot end with '\\'",
-              "inside quotes, write \\\" for a quote and \\\\ for a backslash");
-        }
-        if (value == null) {
-          value = new StringBuilder();
-        }
-        value.append(s, chunk, pos).append(escaped);
-        pos += 2;
-        chunk = pos;
-        continue;
-      }
-      pos++;
-    }
-    throw error(open, "the quoted value is not closed", "end it with '\"'");
-  }
-
   // ---- errors ----
 
   private AssetSelectionSyntaxException unexpectedAfterSelection(boolean insideParentheses) {
@@ -518,20 +422,17 @@ public final class ExpressionParser {
       return error(pos, "unmatched ')'", "remove it or add the matching '('");
     }
     String found;
-    String hint = COMBINE_HINT;
+    String hint = null;
     if (isValueChar(c)) {
       found = "'" + s.substring(pos, wordEnd(pos)) + "'";
+      hint = COMBINE_HINT;
     } else {
       found = SyntaxErrors.describe(c);
-      if (c == '+' || c == '*') {
-        hint = null;
+      if (c == ',' || c == '(' || c == '"') {
+        hint = COMBINE_HINT;
       }
     }
     return error(pos, "expected " + expected + ", found " + found, hint);
-  }
-
-  private AssetSelectionSyntaxException error(int position, String reason, String hint) {
-    return SyntaxErrors.at(s, position, reason, hint);
   }
 
   private void enter(int position) {
@@ -541,78 +442,5 @@ public final class ExpressionParser {
           "the expression nests parentheses and 'not' more than " + MAX_NESTING + " levels deep",
           "simplify the expression");
     }
-  }
-
-  // ---- characters ----
-
-  private boolean atEnd() {
-    return pos >= n;
-  }
-
-  /** Returns the current character, or 0 at the end. */
-  private char peek() {
-    return pos < n ? s.charAt(pos) : 0;
-  }
-
-  private void skipWhitespace() {
-    pos = skipWhitespaceFrom(pos);
-  }
-
-  private int skipWhitespaceFrom(int from) {
-    int i = from;
-    while (i < n && Character.isWhitespace(s.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  /** Whether the word at {@code at} is {@code keyword} in lower or upper case, as in Dagster. */
-  private boolean keywordAt(int at, String keyword) {
-    int end = at + keyword.length();
-    if (end > n || (end < n && isValueChar(s.charAt(end)))) {
-      return false;
-    }
-    return s.startsWith(keyword, at) || s.startsWith(keyword.toUpperCase(), at);
-  }
-
-  private static boolean isKeyword(String word) {
-    return switch (word) {
-      case "and", "AND", "or", "OR", "not", "NOT" -> true;
-      default -> false;
-    };
-  }
-
-  private int wordEnd(int from) {
-    return valueRunEnd(from, false);
-  }
-
-  private int valueRunEnd(int from, boolean withStars) {
-    int i = from;
-    while (i < n && (isValueChar(s.charAt(i)) || (withStars && s.charAt(i) == '*'))) {
-      i++;
-    }
-    return i;
-  }
-
-  private int digitsEnd(int from) {
-    int i = from;
-    while (i < n && isDigit(s.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  /** Characters that may follow an unquoted value without quoting it. */
-  private static boolean isStructural(char c) {
-    return c == ')' || c == '(' || c == '+' || c == '*' || c == '=' || c == '"';
-  }
-
-  /** Characters of unquoted values: letters, digits, '_', '-', '.' and '/'. */
-  static boolean isValueChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '/';
   }
 }

@@ -131,7 +131,7 @@ public final class ExpressionRenderer {
       return "\"\"";
     }
     for (int i = 0; i < value.length(); i++) {
-      if (!ExpressionParser.isValueChar(value.charAt(i))) {
+      if (!Scanner.isValueChar(value.charAt(i))) {
         return quote(value);
       }
     }

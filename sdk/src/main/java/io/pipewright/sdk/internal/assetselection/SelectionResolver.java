@@ -29,8 +29,8 @@ public final class SelectionResolver {
 
   private final AssetGraphView graph;
   private final AssetKey[] keys;
-  private final Map<AssetKey, Integer> index;
   private final int size;
+  private Map<AssetKey, Integer> index;
   private String[] userStrings;
 
   private SelectionResolver(AssetGraphView graph) {
@@ -38,10 +38,20 @@ public final class SelectionResolver {
     Set<AssetKey> keySet = Objects.requireNonNull(graph.keys(), "graph.keys() returned null");
     this.keys = keySet.toArray(new AssetKey[0]);
     this.size = keys.length;
-    this.index = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
-    for (int i = 0; i < size; i++) {
-      index.put(keys[i], i);
+  }
+
+  /**
+   * Returns the position of each key in {@link #keys}, built on first use: selections made of
+   * attribute filters alone never need it, and building it is a good part of their cost.
+   */
+  private Map<AssetKey, Integer> index() {
+    if (index == null) {
+      index = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
+      for (int i = 0; i < size; i++) {
+        index.put(keys[i], i);
+      }
     }
+    return index;
   }
 
   /**
@@ -73,7 +83,7 @@ public final class SelectionResolver {
     }
     if (node instanceof SelectionNode.Key key) {
       BitSet bits = new BitSet(size);
-      bits.set(index.get(key.key()));
+      bits.set(index().get(key.key()));
       return bits;
     }
     if (node instanceof SelectionNode.Traverse traverse) {
@@ -158,6 +168,7 @@ public final class SelectionResolver {
    * end the walk.
    */
   private BitSet walk(BitSet seeds, int depth, boolean upstream) {
+    Map<AssetKey, Integer> positions = index();
     BitSet visited = (BitSet) seeds.clone();
     // One queue for the whole walk: every asset enters it at most once.
     int[] queue = new int[size];
@@ -172,7 +183,7 @@ public final class SelectionResolver {
         AssetKey key = keys[queue[head++]];
         Set<AssetKey> neighbours = upstream ? graph.upstreamOf(key) : graph.downstreamOf(key);
         for (AssetKey neighbour : neighbours) {
-          Integer j = index.get(neighbour);
+          Integer j = positions.get(neighbour);
           if (j != null && !visited.get(j)) {
             visited.set(j);
             queue[tail++] = j;
@@ -209,7 +220,7 @@ public final class SelectionResolver {
 
   private void collectUnknownKeys(SelectionNode node, Set<AssetKey> unknown) {
     if (node instanceof SelectionNode.Key key) {
-      if (!index.containsKey(key.key())) {
+      if (!index().containsKey(key.key())) {
         unknown.add(key.key());
       }
     } else if (node instanceof SelectionNode.Traverse traverse) {

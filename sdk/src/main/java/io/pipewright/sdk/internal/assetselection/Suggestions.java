@@ -17,7 +17,14 @@ final class Suggestions {
    * name's length; ties go to the earliest candidate.
    */
   static String closest(String name, Iterable<String> candidates) {
-    int limit = maxEdits(name);
+    return closest(name, candidates, maxEdits(name));
+  }
+
+  /**
+   * Returns the candidate closest to {@code name} within {@code limit} edits, or null when none is;
+   * ties go to the earliest candidate.
+   */
+  static String closest(String name, Iterable<String> candidates, int limit) {
     String best = null;
     int bestDistance = limit + 1;
     for (String candidate : candidates) {

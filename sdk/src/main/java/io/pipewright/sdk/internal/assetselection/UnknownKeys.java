@@ -26,9 +26,9 @@ final class UnknownKeys {
       candidates.add(key.toUserString());
     }
     StringBuilder message =
-        new StringBuilder("Asset selection \"")
+        new StringBuilder("Asset selection '")
             .append(Texts.abbreviate(expression, MAX_EXPRESSION_CHARS))
-            .append("\" names ")
+            .append("' names ")
             .append(unknown.size() == 1 ? "an asset" : unknown.size() + " assets")
             .append(" that this graph does not have:");
     boolean listValidKeys = false;
