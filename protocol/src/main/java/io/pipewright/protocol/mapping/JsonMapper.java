@@ -5,6 +5,7 @@ import io.pipewright.core.snapshot.UserJson;
 import io.pipewright.protocol.v1.Json;
 import io.pipewright.protocol.v1.JsonNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +20,12 @@ public final class JsonMapper {
   private JsonMapper() {}
 
   /**
-   * Encodes a canonical JSON tree.
+   * Encodes a JSON tree: a {@link UserJson} canonical one, or any tree that {@link
+   * UserJson#canonical} accepts (integers of every kind, floats), without copying it first.
    *
-   * @param tree a tree in {@link UserJson} canonical form; null encodes as no nodes
+   * @param tree the tree; null encodes as no nodes
    * @return the message
-   * @throws IllegalArgumentException if the tree is not canonical
+   * @throws IllegalArgumentException if the tree holds anything else
    */
   public static Json toProto(Object tree) {
     if (tree == null) {
@@ -42,16 +44,34 @@ public final class JsonMapper {
       out.addNodes(node.setStringValue(s));
     } else if (value instanceof Boolean b) {
       out.addNodes(node.setBoolValue(b));
-    } else if (value instanceof Long l) {
-      out.addNodes(node.setIntegerValue(l));
-    } else if (value instanceof Double d) {
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
+      out.addNodes(node.setIntegerValue(((Number) value).longValue()));
+    } else if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (!Double.isFinite(d)) {
+        throw new IllegalArgumentException(
+            "Cannot encode " + d + " as JSON; JSON numbers are finite");
+      }
       out.addNodes(node.setNumberValue(d));
     } else if (value instanceof BigDecimal decimal) {
       out.addNodes(node.setDecimalValue(decimal.toString()));
+    } else if (value instanceof BigInteger big) {
+      if (big.bitLength() < Long.SIZE) {
+        out.addNodes(node.setIntegerValue(big.longValue()));
+      } else {
+        out.addNodes(node.setDecimalValue(big.toString()));
+      }
     } else if (value instanceof Map<?, ?> map) {
       out.addNodes(node.setObjectSize(map.size()));
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        encode(e.getValue(), (String) e.getKey(), out);
+        if (!(e.getKey() instanceof String member)) {
+          throw new IllegalArgumentException(
+              "Cannot encode the JSON object key " + e.getKey() + "; keys must be Strings");
+        }
+        encode(e.getValue(), member, out);
       }
     } else if (value instanceof List<?> list) {
       out.addNodes(node.setArraySize(list.size()));
@@ -62,7 +82,7 @@ public final class JsonMapper {
       throw new IllegalArgumentException(
           "Cannot encode a "
               + value.getClass().getName()
-              + " as JSON; pass the tree through UserJson.canonical first");
+              + " as JSON; user JSON holds maps, lists, strings, booleans, numbers and nulls");
     }
   }
 
