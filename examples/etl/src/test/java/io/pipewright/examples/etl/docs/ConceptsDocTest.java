@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps {@code docs/concepts.md} and the tested snippets under this package identical: every tagged
  * region must be shown in the document, and every {@code ```java} block of the document must be a
- * tagged region. After changing a snippet, update the document with
+ * tagged region. After changing a snippet, update the document (its code blocks, and the outputs
+ * that other tests of this package check) with
  *
  * <pre>
- * ./mvnw -B -ntp -q -pl examples/etl -am verify -Dtest=ConceptsDocTest -Dpipewright.updateDocs=true
+ * ./mvnw -B -ntp -q -pl examples/etl -am verify -Dpipewright.updateDocs=true
  * </pre>
  */
 class ConceptsDocTest {
@@ -75,8 +76,8 @@ class ConceptsDocTest {
     assertThat(regions).isNotEmpty();
     assertThat(problems)
         .as(
-            "docs/concepts.md and the snippets under %s differ. Update the document with"
-                + " -Dtest=ConceptsDocTest -D%s=true, or fix it by hand",
+            "docs/concepts.md and the snippets under %s differ. Update the document by running"
+                + " this module's tests with -D%s=true, or fix it by hand",
             getClass().getPackageName(), UPDATE_PROPERTY)
         .isEmpty();
   }
