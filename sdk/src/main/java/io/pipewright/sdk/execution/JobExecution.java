@@ -476,11 +476,42 @@ public final class JobExecution {
     for (Map.Entry<String, ResourceDefinition<?>> e : resourceOverrides.entrySet()) {
       b.resource(e.getKey(), e.getValue());
     }
+    Set<String> unconfigured = new java.util.HashSet<>();
+    resourceOverrides.forEach(
+        (key, resource) -> {
+          if (resource.configType().isEmpty()) {
+            unconfigured.add(key);
+          }
+        });
+    if (!unconfigured.isEmpty()) {
+      // A replacement that takes no config (a fake in a test) must not be handed the original's.
+      b.config(withoutResourceConfig(job.defaultConfig(), unconfigured));
+    }
     if (!job.resources().containsKey(Out.DEFAULT_IO_MANAGER_KEY)
         && !resourceOverrides.containsKey(Out.DEFAULT_IO_MANAGER_KEY)) {
       b.resource(Out.DEFAULT_IO_MANAGER_KEY, IOManagers.inMemory());
     }
     return b.build();
+  }
+
+  private static RunConfig withoutResourceConfig(RunConfig config, Set<String> keys) {
+    if (!(config.asMap().get("resources") instanceof Map<?, ?> resources)) {
+      return config;
+    }
+    Map<String, Object> tree = new LinkedHashMap<>(config.asMap());
+    Map<String, Object> kept = new LinkedHashMap<>();
+    resources.forEach(
+        (k, v) -> {
+          if (!keys.contains(String.valueOf(k))) {
+            kept.put(String.valueOf(k), v);
+          }
+        });
+    if (kept.isEmpty()) {
+      tree.remove("resources");
+    } else {
+      tree.put("resources", kept);
+    }
+    return RunConfig.of(tree);
   }
 
   private Set<String> select(JobDefinition bound, List<OpNode> ops) {

@@ -387,7 +387,18 @@ public final class StepRunner {
 
   private static Object rethrow(Throwable e, Metadata metadata, RetryDecision.Request request)
       throws StepFailed {
-    throw new StepFailed(ErrorInfo.from(e), ErrorSource.USER_CODE_ERROR, metadata, request);
+    ErrorInfo error = ErrorInfo.from(e);
+    if (e instanceof Failure failure && failure.description() != null) {
+      // A Failure is the user's own verdict: its description is the message, not "Failure: ...".
+      error =
+          new ErrorInfo(
+              failure.description(),
+              error.stack(),
+              error.className(),
+              error.cause(),
+              error.context());
+    }
+    throw new StepFailed(error, ErrorSource.USER_CODE_ERROR, metadata, request);
   }
 
   private Map<String, List<String>> storeOutputs(

@@ -76,8 +76,7 @@ class SelectionAndHooksDocTest {
     ExecutionResult result = JobExecution.of(job).execute();
 
     RunAssertions.assertThat(result).failed().hasStepEvent("download_feed", HOOK_COMPLETED);
-    assertThat(alerts.posted())
-        .containsExactly("download_feed failed: io.pipewright.sdk.Failure: The feed is empty");
+    assertThat(alerts.posted()).containsExactly("download_feed failed: The feed is empty");
   }
 
   @Test
