@@ -4,7 +4,6 @@ import io.pipewright.sdk.internal.partition.TimeWindowPartitions;
 import io.pipewright.sdk.internal.partition.TimeWindowPartitions.Spec;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,6 +57,8 @@ import java.util.Optional;
  */
 public final class TimeWindowPartitionsDefinition implements PartitionsDefinition {
 
+  private static final ZoneId UTC = ZoneId.of("UTC");
+
   private final Spec spec;
   private final TimeWindowPartitions partitions;
 
@@ -67,8 +68,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
   }
 
   private static TimeWindowPartitionsDefinition create(ScheduleType type, String start, int day) {
-    return new TimeWindowPartitionsDefinition(
-        new Spec(type, start, null, ZoneOffset.UTC, null, 0, 0, 0, day));
+    return new TimeWindowPartitionsDefinition(new Spec(type, start, null, UTC, null, 0, 0, 0, day));
   }
 
   /**
@@ -316,7 +316,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
   /**
    * Returns the time zone whose local calendar the windows follow.
    *
-   * @return the zone; UTC unless set
+   * @return the zone; {@code UTC} unless set
    */
   public ZoneId timezone() {
     return spec.zone();

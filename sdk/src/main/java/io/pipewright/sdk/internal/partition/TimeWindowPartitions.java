@@ -611,7 +611,7 @@ public final class TimeWindowPartitions {
         && type == other.type
         && start == other.start
         && end == other.end
-        && zone.equals(other.zone)
+        && sameZone(other)
         && format.pattern().equals(other.format.pattern())
         && endOffset == other.endOffset
         && minuteOffset == other.minuteOffset
@@ -625,17 +625,30 @@ public final class TimeWindowPartitions {
    */
   public boolean sameWindowsAndKeys(TimeWindowPartitions other) {
     return type == other.type
-        && zone.equals(other.zone)
+        && sameZone(other)
         && format.pattern().equals(other.format.pattern())
         && minuteOffset == other.minuteOffset
         && hourOffset == other.hourOffset
         && dayOffset == other.dayOffset;
   }
 
+  /** Returns whether both use one time zone, however spelled ({@code UTC}, {@code Z}). */
+  public boolean sameZone(TimeWindowPartitions other) {
+    return zone.normalized().equals(other.zone.normalized());
+  }
+
   @Override
   public int hashCode() {
     return Objects.hash(
-        type, start, end, zone, format.pattern(), endOffset, minuteOffset, hourOffset, dayOffset);
+        type,
+        start,
+        end,
+        zone.normalized(),
+        format.pattern(),
+        endOffset,
+        minuteOffset,
+        hourOffset,
+        dayOffset);
   }
 
   @Override
