@@ -256,6 +256,20 @@ class DaylightSavingTest {
         .containsExactly("2024-10-27");
   }
 
+  @Test
+  void shouldHaveNoWindowForSkippedDayWhenZoneSkipsACalendarDay() {
+    // Samoa moved across the date line: 2011-12-30 never happened in Pacific/Apia.
+    var daily =
+        TimeWindowPartitionsDefinition.daily("2011-12-27").withTimezone(ZoneId.of("Pacific/Apia"));
+    var ctx = PartitionContext.at(Instant.parse("2012-01-05T00:00:00Z"));
+
+    assertThat(daily.keysInRange(PartitionKeyRange.of("2011-12-28", "2012-01-02"), ctx))
+        .containsExactly("2011-12-28", "2011-12-29", "2011-12-31", "2012-01-01", "2012-01-02");
+    assertThat(daily.timeWindowFor("2011-12-29").duration()).isEqualTo(Duration.ofHours(24));
+    assertThat(daily.hasKey("2011-12-30", ctx)).isFalse();
+    assertThat(daily.size(ctx)).isEqualTo(daily.keys(ctx).size());
+  }
+
   private static void assertContiguous(List<TimeWindow> windows) {
     for (int i = 1; i < windows.size(); i++) {
       assertThat(windows.get(i).start())
