@@ -16,9 +16,9 @@ import java.util.stream.Stream;
  * Five fields separated by spaces: minute (0-59), hour (0-23), day of month (1-31), month (1-12 or
  * {@code JAN}-{@code DEC}) and day of week (0-7, where 0 and 7 are Sunday, or {@code SUN}-{@code
  * SAT}); names are case-insensitive. Each field is {@code *} or a comma-separated list of values
- * ({@code 5}), ranges ({@code 1-5}, {@code MON-FRI}) and steps ({@code *}{@code /15}, {@code 0-30/10},
- * {@code 5/15} meaning {@code 5-59/15}). The Quartz extensions {@code L}, {@code W}, {@code #} and
- * {@code ?} are not supported. Macros stand for whole expressions:
+ * ({@code 5}), ranges ({@code 1-5}, {@code MON-FRI}) and steps ({@code *}{@code /15}, {@code
+ * 0-30/10}, {@code 5/15} meaning {@code 5-59/15}). The Quartz extensions {@code L}, {@code W},
+ * {@code #} and {@code ?} are not supported. Macros stand for whole expressions:
  *
  * <ul>
  *   <li>{@code @hourly}: {@code 0 * * * *};
@@ -44,8 +44,8 @@ import java.util.stream.Stream;
  *       03:00. Several such times fire once.
  *   <li><b>Fall back</b>: a time that exists twice fires once, at its <em>second</em> occurrence: a
  *       daily {@code 30 1 * * *} in New York fires at 01:30 EST, an hour after 01:30 EDT.
- *   <li><b>Every hour</b>: an expression whose hour field is {@code *} (such as {@code 0 * * * *} or
- *       {@code *}{@code /15 * * * *}) keeps its rhythm in real time: times inside the gap are
+ *   <li><b>Every hour</b>: an expression whose hour field is {@code *} (such as {@code 0 * * * *}
+ *       or {@code *}{@code /15 * * * *}) keeps its rhythm in real time: times inside the gap are
  *       skipped, and times in the repeated hour fire at both occurrences, so an hourly schedule
  *       runs exactly once an hour and a 15-minute schedule every 15 minutes across both changes.
  * </ul>
@@ -54,8 +54,8 @@ import java.util.stream.Stream;
  *
  * The search jumps from field to field (month, day, hour, minute), so the next fire time of even a
  * once-a-year expression is found in a few dozen steps. Instances are immutable and thread-safe;
- * two expressions are equal when they fire at the same times ({@code 0 0 * * 0} equals {@code
- * 0 0 * * SUN} and {@code @weekly}).
+ * two expressions are equal when they fire at the same times ({@code 0 0 * * 0} equals {@code 0 0 *
+ * * SUN} and {@code @weekly}).
  *
  * <pre>{@code
  * CronSchedule nightly = CronSchedule.parse("30 2 * * *");

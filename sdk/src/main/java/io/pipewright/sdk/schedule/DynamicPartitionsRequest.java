@@ -48,9 +48,13 @@ public record DynamicPartitionsRequest(Action action, String definitionName, Lis
     }
     if (action == Action.ADD) {
       KeyRules.check(keys, "dynamic partitions '" + definitionName + "'", false);
-    } else if (keys.contains(null)) {
-      throw new IllegalArgumentException(
-          "The keys to delete from dynamic partitions '" + definitionName + "' contain null");
+    } else {
+      for (String key : keys) {
+        if (key == null) {
+          throw new IllegalArgumentException(
+              "The keys to delete from dynamic partitions '" + definitionName + "' contain null");
+        }
+      }
     }
     keys = List.copyOf(keys);
   }

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * A sensor that reacts to materializations of several assets at once (Dagster's multi-asset
- * sensor), for example to run a job when all of its inputs have been refreshed. See
- * {@link MultiAssetSensorContext} for how it consumes materializations.
+ * sensor), for example to run a job when all of its inputs have been refreshed. See {@link
+ * MultiAssetSensorContext} for how it consumes materializations.
  *
  * <h2>Cursor</h2>
  *

@@ -9,22 +9,24 @@
  *       {@link io.pipewright.sdk.schedule.CronSchedule cron expression} in a time zone. At each
  *       <em>tick</em> its evaluation function gets the tick's scheduled time and returns {@link
  *       io.pipewright.sdk.schedule.RunRequest run requests} or a skip with a reason. {@link
- *       io.pipewright.sdk.schedule.ScheduleDefinition#forPartitions ScheduleDefinition.forPartitions}
- *       builds one that runs each new partition of a time-partitioned job.
+ *       io.pipewright.sdk.schedule.ScheduleDefinition#forPartitions
+ *       ScheduleDefinition.forPartitions} builds one that runs each new partition of a
+ *       time-partitioned job.
  *   <li>A {@link io.pipewright.sdk.schedule.SensorDefinition sensor} is evaluated every {@link
- *       io.pipewright.sdk.schedule.AnySensorDefinition#minimumInterval() minimum interval}
- *       (30 seconds by default) and decides whether something happened. Its <em>cursor</em>, a
- *       string it returns and gets back on the next tick, remembers how far it has looked. Its
- *       result may also add or delete {@link io.pipewright.sdk.schedule.DynamicPartitionsRequest
- *       dynamic partitions}.
+ *       io.pipewright.sdk.schedule.AnySensorDefinition#minimumInterval() minimum interval} (30
+ *       seconds by default) and decides whether something happened. Its <em>cursor</em>, a string
+ *       it returns and gets back on the next tick, remembers how far it has looked. Its result may
+ *       also add or delete {@link io.pipewright.sdk.schedule.DynamicPartitionsRequest dynamic
+ *       partitions}.
  *   <li>Three kinds of sensors manage their cursor themselves: the {@link
  *       io.pipewright.sdk.schedule.AssetSensorDefinition asset sensor} reacts to each new
  *       materialization of one asset, the {@link
  *       io.pipewright.sdk.schedule.MultiAssetSensorDefinition multi-asset sensor} to those of
- *       several assets together, and the {@link io.pipewright.sdk.schedule.RunStatusSensorDefinition
- *       run-status sensor} to runs that succeed or fail.
- *   <li>A <em>run key</em> on a run request makes it idempotent: the daemon launches at most one run
- *       per key and instigator, so a tick evaluated twice launches nothing twice.
+ *       several assets together, and the {@link
+ *       io.pipewright.sdk.schedule.RunStatusSensorDefinition run-status sensor} to runs that
+ *       succeed or fail.
+ *   <li>A <em>run key</em> on a run request makes it idempotent: the daemon launches at most one
+ *       run per key and instigator, so a tick evaluated twice launches nothing twice.
  *   <li>The <em>target</em> of a schedule or sensor (a job, or a selection of assets) is what its
  *       run requests launch when they name nothing else. Schedules and sensors start {@link
  *       io.pipewright.sdk.schedule.DefaultStatus#STOPPED stopped} unless their default status says

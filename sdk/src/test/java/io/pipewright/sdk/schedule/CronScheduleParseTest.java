@@ -106,6 +106,7 @@ class CronScheduleParseTest {
   @CsvSource(
       delimiter = '|',
       ignoreLeadingAndTrailingWhitespace = false,
+      quoteCharacter = '"',
       value = {
         "60 * * * *|the minute field (1st) has 60, outside its range 0-59|^^|minute",
         "0 0 0 * *|the day-of-month field (3rd) has 0, outside its range 1-31|    ^|day-of-month",

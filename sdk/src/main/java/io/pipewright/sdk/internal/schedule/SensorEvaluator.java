@@ -300,9 +300,13 @@ public final class SensorEvaluator {
     if (!cursorAllowed && result.cursor().isPresent()) {
       return "Sensor '"
           + sensor.name()
-          + "' returned a cursor, but a "
-          + sensor.sensorType().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-          + " sensor manages its cursor itself"
+          + "' returned a cursor, but "
+          + switch (sensor.sensorType()) {
+            case ASSET -> "an asset sensor";
+            case MULTI_ASSET -> "a multi-asset sensor";
+            default -> "a run-status sensor";
+          }
+          + " manages its cursor itself"
           + (sensor instanceof MultiAssetSensorDefinition
               ? "; advance it with context.advanceCursor(...) instead"
               : "; remove withCursor(...)");
