@@ -33,6 +33,9 @@ public record DynamicPartitionsRequest(Action action, String definitionName, Lis
   /**
    * Validates and copies the components.
    *
+   * @param action whether the keys are added or deleted
+   * @param definitionName the name of the dynamic partitions definition
+   * @param keys the keys, in order; unmodifiable
    * @throws IllegalArgumentException if the definition name is blank, or (for an add) a key is
    *     null, blank, or contains {@code |} or {@code ,}
    * @throws NullPointerException if the action, name or key list is null

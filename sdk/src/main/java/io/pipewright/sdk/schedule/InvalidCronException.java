@@ -15,9 +15,10 @@ import java.util.Optional;
 public class InvalidCronException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** The expression; not serialized state that matters, kept for callers. */
+  /** The expression that could not be read, or null. */
   private final String expression;
 
+  /** The name of the wrong field, or null when the expression as a whole is wrong. */
   private final String field;
 
   /**

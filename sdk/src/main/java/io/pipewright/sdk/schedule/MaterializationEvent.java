@@ -27,6 +27,12 @@ public record MaterializationEvent(
   /**
    * Validates the components; null metadata becomes empty.
    *
+   * @param eventId the event log id of the materialization event
+   * @param runId the run that materialized the asset
+   * @param timestamp when it was materialized
+   * @param assetKey the asset
+   * @param partition the partition materialized, or null for an unpartitioned asset
+   * @param metadata the materialization's metadata; never null (empty when not given)
    * @throws NullPointerException if the run id, timestamp or asset key is null
    */
   public MaterializationEvent {

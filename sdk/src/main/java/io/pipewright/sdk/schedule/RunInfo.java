@@ -27,6 +27,12 @@ public record RunInfo(
   /**
    * Validates and copies the components; null tags become empty.
    *
+   * @param runId the run's id
+   * @param jobName the job the run executed
+   * @param status the run's status, e.g. {@code SUCCESS} or {@code FAILURE}
+   * @param tags the run's tags; never null, unmodifiable
+   * @param endTime when the run ended
+   * @param failureMessage why the run failed, or null
    * @throws NullPointerException if the run id, job name, status or end time is null
    */
   public RunInfo {

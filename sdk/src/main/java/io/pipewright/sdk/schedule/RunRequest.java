@@ -45,6 +45,13 @@ public record RunRequest(
   /**
    * Validates and copies the components; a null config or tag map becomes empty.
    *
+   * @param runKey the idempotency key, or null
+   * @param jobName the job to run, or null for the instigator's target
+   * @param assetSelection the assets to materialize, or null for the instigator's target (or the
+   *     whole job)
+   * @param runConfig the run's config; never null (empty when not given)
+   * @param tags the run's tags; never null, unmodifiable, in insertion order
+   * @param partitionKey the partition to run, or null
    * @throws IllegalArgumentException if a tag key or value is null, or a given run key, job name or
    *     partition key is blank
    */

@@ -15,6 +15,9 @@ public record RunStatusEvent(long eventId, RunInfo run) {
   /**
    * Validates the run.
    *
+   * @param eventId the event log id of the run's status event ({@code RUN_SUCCESS}, {@code
+   *     RUN_FAILURE})
+   * @param run the run
    * @throws NullPointerException if the run is null
    */
   public RunStatusEvent {

@@ -17,6 +17,10 @@ public record RunStatusSensorContext(SensorContext sensorContext, long eventId, 
   /**
    * Validates the components.
    *
+   * @param sensorContext the sensor's context: clock and resources (its cursor is the id of the
+   *     previous event processed)
+   * @param eventId the event log id of the run's status event
+   * @param run the run
    * @throws NullPointerException if the sensor context or run is null
    */
   public RunStatusSensorContext {

@@ -48,6 +48,7 @@ public sealed interface ScheduleResult permits ScheduleResult.Runs, ScheduleResu
     /**
      * Validates and copies the requests.
      *
+     * @param runRequests the requests, in order; unmodifiable
      * @throws NullPointerException if the list or a request is null
      */
     public Runs {
@@ -64,6 +65,7 @@ public sealed interface ScheduleResult permits ScheduleResult.Runs, ScheduleResu
     /**
      * Validates the reason.
      *
+     * @param reason why, shown on the tick
      * @throws IllegalArgumentException if the reason is null or blank
      */
     public Skip {

@@ -23,6 +23,9 @@ public record CronFields(long minutes, long hours, long daysOfMonth, long months
   static final long ALL_MONTHS = ((1L << 13) - 1) & ~1L;
   static final long ALL_DAYS_OF_WEEK = (1L << 7) - 1;
 
+  /** Sakamoto's month offsets for the day-of-week formula. */
+  private static final int[] MONTH_TABLE = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+
   /** Years searched before giving up; Feb 29 alone recurs within 8 years. */
   private static final int MAX_YEARS = 30;
 
@@ -238,7 +241,7 @@ public record CronFields(long minutes, long hours, long daysOfMonth, long months
 
   /** Day of week with 0 = Sunday, without allocating a {@code LocalDate}. */
   private static int dayOfWeek(int year, int month, int day) {
-    // Zeller-style (Sakamoto's) congruence.
+    // Sakamoto's congruence.
     int[] t = MONTH_TABLE;
     int y = month < 3 ? year - 1 : year;
     int dow =
@@ -251,6 +254,4 @@ public record CronFields(long minutes, long hours, long daysOfMonth, long months
             % 7;
     return dow < 0 ? dow + 7 : dow;
   }
-
-  private static final int[] MONTH_TABLE = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
 }

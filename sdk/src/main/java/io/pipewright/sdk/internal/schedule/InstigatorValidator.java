@@ -84,8 +84,11 @@ public final class InstigatorValidator {
       List<DefinitionError> found) {
     if (instigator.jobName().isPresent()) {
       String job = instigator.jobName().get();
+      // The implicit asset job exists when there are assets; with a broken graph, give it the
+      // benefit of the doubt (the graph's own problems are reported).
       boolean implicit =
-          job.equals(Definitions.IMPLICIT_ASSET_JOB) && assets != null && !assets.keys().isEmpty();
+          job.equals(Definitions.IMPLICIT_ASSET_JOB)
+              && (assets == null || !assets.keys().isEmpty());
       if (!jobNames.contains(job) && !implicit) {
         found.add(
             new DefinitionError(
