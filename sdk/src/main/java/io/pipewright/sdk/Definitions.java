@@ -26,8 +26,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Everything a code location exposes: its jobs and the resources they share, assets and checks,
- * schedules and sensors (Dagster's {@code Definitions}).
+ * Everything a code location exposes: its jobs and the resources they share (Dagster's {@code
+ * Definitions}). Assets, checks, schedules and sensors join it in later versions.
  *
  * <pre>{@code
  * Definitions defs = Definitions.builder()
@@ -37,9 +37,8 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>{@link Builder#build()} validates everything at once: names, wiring, cycles, missing
- * resources, IO manager keys, op selections, default config, and the names, targets and monitored
- * jobs of schedules and sensors. The exception lists every problem, each with the element, what is
- * wrong and the fix.
+ * resources, IO manager keys, op selections and default config. The exception lists every problem,
+ * each with the element, what is wrong and the fix.
  */
 public final class Definitions {
   /** Dagster's name for the job that can materialize any selection of assets. */
