@@ -195,12 +195,30 @@ public final class TestOpContext implements OpContext {
     return config;
   }
 
+  /**
+   * The config converted to a record, as in a run: defaults are applied and the tree is validated
+   * against the record's schema first, so a test sees what a run would.
+   */
   @Override
   public <T> T config(Class<T> type) {
-    if (config == null || type.isInstance(config)) {
+    if (type.isInstance(config)) {
       return type.cast(config);
     }
-    return ConfigMapper.convert(config, type);
+    io.pipewright.sdk.config.ConfigType schema =
+        io.pipewright.sdk.config.ConfigSchema.fromClass(type);
+    java.util.List<io.pipewright.sdk.config.ConfigError> errors =
+        io.pipewright.sdk.config.ConfigValidator.validate(schema, config, "config");
+    if (!errors.isEmpty()) {
+      List<String> messages = new ArrayList<>();
+      errors.forEach(e -> messages.add(e.message()));
+      throw new IllegalArgumentException(
+          "The test context's config is invalid for "
+              + type.getSimpleName()
+              + ": "
+              + String.join("; ", messages));
+    }
+    return ConfigMapper.convert(
+        io.pipewright.sdk.config.ConfigValidator.withDefaults(schema, config), type);
   }
 
   @Override

@@ -226,4 +226,32 @@ class ConfigAndResourcesTest {
         .isInstanceOf(RunConfigException.class)
         .hasMessageContaining("resources");
   }
+
+  @Test
+  void shouldDropTheDefaultConfigOfAResourceReplacedByAnUnconfiguredFake() {
+    ResourceDefinition<Client> db =
+        ResourceDefinition.builder(ctx -> new Client("x", new ArrayList<>()))
+            .config(DbConfig.class)
+            .build();
+    OpDefinition query =
+        OpDefinition.builder("query")
+            .requiredResources("db")
+            .compute((ctx, in) -> ctx.resource("db", Client.class).password)
+            .build();
+    JobDefinition job =
+        JobDefinition.builder("j", query)
+            .resource("db", db)
+            .config(
+                RunConfig.builder()
+                    .resourceConfig("db", Map.of("url", "pg://prod", "password", "p"))
+                    .build())
+            .build();
+
+    ExecutionResult result =
+        JobExecution.of(job)
+            .resource("db", ResourceDefinition.of(new Client("fake", new ArrayList<>())))
+            .execute();
+
+    assertThat(result.outputFor("query")).isEqualTo("fake");
+  }
 }

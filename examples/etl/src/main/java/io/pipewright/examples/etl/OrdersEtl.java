@@ -23,9 +23,17 @@ import io.pipewright.sdk.metadata.MetadataValue;
 import io.pipewright.sdk.metadata.TableColumn;
 import io.pipewright.sdk.metadata.TableSchema;
 import io.pipewright.sdk.resource.ResourceDefinition;
+import io.pipewright.sdk.schedule.RunRequest;
+import io.pipewright.sdk.schedule.ScheduleDefinition;
+import io.pipewright.sdk.schedule.ScheduleResult;
+import io.pipewright.sdk.schedule.SensorDefinition;
+import io.pipewright.sdk.schedule.SensorResult;
 import io.pipewright.sdk.types.DataType;
 import io.pipewright.sdk.types.TypeCheck;
 import io.pipewright.sdk.types.Types;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -381,8 +389,67 @@ public final class OrdersEtl {
         .build();
   }
 
+  /** Runs the ETL every morning at 06:00 in Berlin, except on Sundays, when the shop is closed. */
+  public static final ScheduleDefinition EVERY_MORNING =
+      ScheduleDefinition.builder("orders_every_morning", "0 6 * * *")
+          .timezone("Europe/Berlin")
+          .description("The nightly orders load, before the office opens.")
+          .job("orders_etl")
+          .evaluation(
+              ctx ->
+                  ctx.localScheduledTime().getDayOfWeek() == DayOfWeek.SUNDAY
+                      ? ScheduleResult.skip("The shop is closed on Sundays.")
+                      : ScheduleResult.runs(
+                          RunRequest.builder()
+                              .tag(
+                                  "business_date",
+                                  ctx.localScheduledTime().toLocalDate().toString())
+                              .build()))
+          .build();
+
   /**
-   * The code location's definitions. The {@code alerts} resource is shared by both jobs.
+   * A sensor that starts one run per new order file dropped into an inbox directory. The run key is
+   * the file name, so a file is never loaded twice; the cursor is the newest file's modification
+   * time.
+   *
+   * @param inbox the directory to watch
+   * @return the sensor
+   */
+  public static SensorDefinition newOrderFiles(Path inbox) {
+    return SensorDefinition.builder(
+            "new_order_files",
+            ctx -> {
+              if (!Files.isDirectory(inbox)) {
+                return SensorResult.skip("Inbox " + inbox + " does not exist yet.");
+              }
+              long after = ctx.cursor().map(Long::parseLong).orElse(0L);
+              long newest = after;
+              List<RunRequest> runs = new ArrayList<>();
+              try (var files = Files.list(inbox)) {
+                for (Path file : files.sorted().toList()) {
+                  long modified = Files.getLastModifiedTime(file).toMillis();
+                  if (modified > after && file.toString().endsWith(".json")) {
+                    runs.add(
+                        RunRequest.builder()
+                            .runKey(file.getFileName().toString())
+                            .tag("source_file", file.getFileName().toString())
+                            .build());
+                    newest = Math.max(newest, modified);
+                  }
+                }
+              }
+              return runs.isEmpty()
+                  ? SensorResult.skip("No new order file in " + inbox + ".")
+                  : SensorResult.runs(runs).withCursor(Long.toString(newest));
+            })
+        .job("orders_etl")
+        .minimumInterval(Duration.ofSeconds(30))
+        .build();
+  }
+
+  /**
+   * The code location's definitions. The {@code alerts} resource is shared by both jobs; the sensor
+   * watches {@code $PIPEWRIGHT_HOME/inbox}.
    *
    * @param alerts where failure alerts go
    * @return the definitions
@@ -391,6 +458,8 @@ public final class OrdersEtl {
     return Definitions.builder()
         .jobs(ordersEtl(), validateOnly())
         .resource("alerts", ResourceDefinition.of(alerts))
+        .schedules(EVERY_MORNING)
+        .sensors(newOrderFiles(IOManagers.defaultBaseDir().resolveSibling("inbox")))
         .build();
   }
 
