@@ -1,0 +1,178 @@
+package io.pipewright.codelocation.runtime;
+
+import io.pipewright.codelocation.service.ExecutionPlanService;
+import io.pipewright.codelocation.service.InstigatorService;
+import io.pipewright.codelocation.service.LoadedDefinitions;
+import io.pipewright.codelocation.service.PartitionService;
+import io.pipewright.codelocation.snapshot.DefinitionsSnapshotter;
+import io.pipewright.codelocation.snapshot.LoadErrors;
+import io.pipewright.core.snapshot.CodeLocationSnapshot;
+import io.pipewright.core.snapshot.LoadError;
+import io.pipewright.protocol.mapping.SnapshotMapper;
+import io.pipewright.protocol.v1.CodeLocation;
+import io.pipewright.sdk.Definitions;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The loaded code location: its definitions (or load errors), its snapshot, and the services that
+ * answer the calls. Built once, when the server starts, so that a location whose definitions fail
+ * shows it in the log at once, and the first {@code GetSnapshot} is as fast as the others.
+ */
+@Singleton
+@Startup
+public class CodeLocationRuntime {
+
+  private static final Logger LOG = Logger.getLogger(CodeLocationRuntime.class);
+
+  private final String locationName;
+  private final String serverId = UUID.randomUUID().toString();
+  private final LoadedDefinitions loaded;
+  private final CodeLocationSnapshot snapshot;
+  private final CodeLocation snapshotMessage;
+  private final ExecutionPlanService plans;
+  private final PartitionService partitions;
+  private final InstigatorService instigators;
+
+  /**
+   * Loads the definitions and snapshots them.
+   *
+   * @param definitions the CDI beans of type {@code Definitions} (none, one or several)
+   * @param config the location's name and image
+   */
+  @Inject
+  public CodeLocationRuntime(Instance<Definitions> definitions, CodeLocationConfig config) {
+    long start = System.nanoTime();
+    this.locationName = config.name();
+    DefinitionsLoader.Beans beans =
+        definitions.isUnsatisfied()
+            ? DefinitionsLoader.Beans.NONE
+            : definitions.isAmbiguous()
+                ? DefinitionsLoader.Beans.AMBIGUOUS
+                : DefinitionsLoader.Beans.ONE;
+    LoadedDefinitions attempt =
+        DefinitionsLoader.load(
+            beans, definitions::get, Thread.currentThread().getContextClassLoader());
+    DefinitionsSnapshotter snapshotter =
+        DefinitionsSnapshotter.forLocation(locationName, serverId, config.image().orElse(null));
+    CodeLocationSnapshot built;
+    if (attempt.definitions().isPresent()) {
+      try {
+        built = snapshotter.snapshot(attempt.definitions().get());
+      } catch (RuntimeException e) {
+        // A definition the snapshot cannot express: serve the problem rather than nothing.
+        LOG.errorf(e, "Code location '%s': its definitions cannot be snapshotted", locationName);
+        List<LoadError> errors = new ArrayList<>(LoadErrors.of(e));
+        attempt = LoadedDefinitions.failed(errors);
+        built = snapshotter.failed(errors);
+      }
+    } else {
+      built = snapshotter.failed(attempt.errors());
+    }
+    this.loaded = attempt;
+    this.snapshot = built;
+    this.snapshotMessage = SnapshotMapper.toProto(built);
+    this.plans = new ExecutionPlanService(loaded);
+    this.partitions = new PartitionService(loaded);
+    this.instigators = new InstigatorService(loaded, Clock.systemUTC());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    if (loaded.definitions().isPresent()) {
+      LOG.infof(
+          "Code location '%s' loaded in %d ms: %d jobs, %d assets, %d checks, %d schedules, %d"
+              + " sensors; snapshot %s (%d bytes), server id %s",
+          locationName,
+          millis,
+          snapshot.jobs().size(),
+          snapshot.assets().size(),
+          snapshot.assetChecks().size(),
+          snapshot.schedules().size(),
+          snapshot.sensors().size(),
+          snapshot.contentHash(),
+          snapshotMessage.getSerializedSize(),
+          serverId);
+    } else {
+      LOG.errorf(
+          "Code location '%s' started without definitions. %s",
+          locationName, loaded.describeErrors());
+    }
+  }
+
+  /**
+   * Returns the location's name.
+   *
+   * @return the name
+   */
+  public String locationName() {
+    return locationName;
+  }
+
+  /**
+   * Returns the id of this server process, new at every start.
+   *
+   * @return a random UUID
+   */
+  public String serverId() {
+    return serverId;
+  }
+
+  /**
+   * Returns the definitions or their load errors.
+   *
+   * @return the outcome of loading
+   */
+  public LoadedDefinitions loaded() {
+    return loaded;
+  }
+
+  /**
+   * Returns the snapshot.
+   *
+   * @return the snapshot, with load errors if any
+   */
+  public CodeLocationSnapshot snapshot() {
+    return snapshot;
+  }
+
+  /**
+   * Returns the snapshot as the message {@code GetSnapshot} sends, built once.
+   *
+   * @return the message
+   */
+  public CodeLocation snapshotMessage() {
+    return snapshotMessage;
+  }
+
+  /**
+   * Returns the planning and config validation service.
+   *
+   * @return the service
+   */
+  public ExecutionPlanService plans() {
+    return plans;
+  }
+
+  /**
+   * Returns the partitions service.
+   *
+   * @return the service
+   */
+  public PartitionService partitions() {
+    return partitions;
+  }
+
+  /**
+   * Returns the schedule and sensor evaluation service.
+   *
+   * @return the service
+   */
+  public InstigatorService instigators() {
+    return instigators;
+  }
+}

@@ -1,0 +1,171 @@
+package io.pipewright.codelocation.service;
+
+import io.pipewright.codelocation.snapshot.ConfigSnapshots;
+import io.pipewright.codelocation.snapshot.ErrorSnapshots;
+import io.pipewright.codelocation.snapshot.JobAssets;
+import io.pipewright.core.codelocation.ExecutionPlanRequest;
+import io.pipewright.core.codelocation.ExecutionPlanResult;
+import io.pipewright.core.codelocation.RunConfigValidationRequest;
+import io.pipewright.core.snapshot.ConfigErrorSnapshot;
+import io.pipewright.sdk.Definitions;
+import io.pipewright.sdk.JobDefinition;
+import io.pipewright.sdk.config.ConfigError;
+import io.pipewright.sdk.config.ConfigValidator;
+import io.pipewright.sdk.config.RunConfig;
+import io.pipewright.sdk.internal.asset.AssetLayer;
+import io.pipewright.sdk.internal.definition.JobConfigSchema;
+import io.pipewright.sdk.internal.engine.RunSetup;
+import io.pipewright.sdk.internal.plan.ExecutionPlan;
+import io.pipewright.sdk.partition.DynamicPartitionsDefinition;
+import io.pipewright.sdk.partition.MultiPartitionsDefinition;
+import io.pipewright.sdk.partition.PartitionsDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans runs and validates run configs, as the webserver asks before it writes a run: the same
+ * validation and planning that {@code JobExecution} does before an in-process run ({@code
+ * JobValidator} already ran when the definitions loaded), without running anything.
+ */
+public final class ExecutionPlanService {
+
+  private final LoadedDefinitions loaded;
+
+  /**
+   * Creates the service.
+   *
+   * @param loaded the location's definitions, or their load errors
+   */
+  public ExecutionPlanService(LoadedDefinitions loaded) {
+    this.loaded = loaded;
+  }
+
+  /**
+   * Validates a request's run config and plans its steps.
+   *
+   * @param request the job, selections, run config, steps and partition
+   * @return the plan; the config errors, each with its path; or the error the user's
+   *     partitioned-config function raised
+   * @throws RequestRejectedException for an unknown job or asset, an invalid selection, partition
+   *     or step key, or definitions that failed to load
+   */
+  public ExecutionPlanResult plan(ExecutionPlanRequest request) {
+    Definitions definitions = loaded.require();
+    JobAssets assets = loaded.assets();
+    ResolvedJob resolved =
+        new JobResolver(definitions, assets)
+            .resolve(request.jobName(), request.opSelection(), request.assetSelection());
+    JobDefinition job = resolved.job();
+    List<String> partitionKeys =
+        request.partitionKey() == null ? List.of() : List.of(request.partitionKey());
+    AssetLayer layer = job.assetLayer().orElse(null);
+    checkPartition(job, layer, assets.partitionsOf(job), request.partitionKey());
+    RunConfig partitionConfig;
+    try {
+      partitionConfig = layer == null ? RunConfig.empty() : layer.runConfigFor(partitionKeys);
+    } catch (RuntimeException | StackOverflowError e) {
+      return ExecutionPlanResult.failed(ErrorSnapshots.of(e));
+    }
+    RunConfig merged =
+        job.defaultConfig().merge(partitionConfig).merge(RunConfig.of(request.runConfig()));
+    List<ConfigError> errors =
+        ConfigValidator.validate(JobConfigSchema.of(job, resolved.selected()), merged.asMap(), "");
+    if (!errors.isEmpty()) {
+      return ExecutionPlanResult.invalidConfig(ConfigSnapshots.errors(errors));
+    }
+    Set<String> selected = resolved.selected();
+    boolean reexecution = !request.stepKeysToExecute().isEmpty();
+    ExecutionPlan plan;
+    try {
+      if (reexecution) {
+        selected =
+            RunSetup.reexecutionSelection(
+                job.name(), resolved.ops(), selected, handles(request.stepKeysToExecute()));
+      }
+      plan = ExecutionPlan.of(resolved.ops(), selected, reexecution);
+    } catch (IllegalArgumentException e) {
+      throw RequestRejectedException.invalid(
+          "Cannot plan steps " + request.stepKeysToExecute() + ": " + e.getMessage());
+    }
+    return ExecutionPlanResult.planned(PlanSnapshots.of(job, resolved.ops(), plan, assets));
+  }
+
+  /**
+   * Validates a run config against a job narrowed by selections, without planning.
+   *
+   * @param request the job, selections and run config
+   * @return every problem, each with its path; empty when the config is valid
+   * @throws RequestRejectedException for an unknown job or asset, an invalid selection, or
+   *     definitions that failed to load
+   */
+  public List<ConfigErrorSnapshot> validateRunConfig(RunConfigValidationRequest request) {
+    Definitions definitions = loaded.require();
+    ResolvedJob resolved =
+        new JobResolver(definitions, loaded.assets())
+            .resolve(request.jobName(), request.opSelection(), request.assetSelection());
+    RunConfig merged = resolved.job().defaultConfig().merge(RunConfig.of(request.runConfig()));
+    return ConfigSnapshots.errors(
+        ConfigValidator.validate(
+            JobConfigSchema.of(resolved.job(), resolved.selected()), merged.asMap(), ""));
+  }
+
+  private static void checkPartition(
+      JobDefinition job,
+      AssetLayer layer,
+      Optional<PartitionsDefinition> partitions,
+      String partitionKey) {
+    if (partitions.isEmpty()) {
+      if (partitionKey != null) {
+        throw RequestRejectedException.invalid(
+            "Job '"
+                + job.name()
+                + "' is not partitioned; plan it without the partition key '"
+                + partitionKey
+                + "'");
+      }
+      return;
+    }
+    if (partitionKey == null) {
+      throw RequestRejectedException.invalid(
+          "Job '"
+              + job.name()
+              + "' is partitioned ("
+              + partitions.get().describe()
+              + "); give the partition key to plan");
+    }
+    // Dynamic keys live in the host's store, not here: the host checks them.
+    if (!hasDynamicKeys(partitions.get())) {
+      try {
+        layer.checkRunPartitions(List.of(partitionKey));
+      } catch (IllegalArgumentException e) {
+        throw RequestRejectedException.invalid(e.getMessage());
+      }
+    }
+  }
+
+  static boolean hasDynamicKeys(PartitionsDefinition partitions) {
+    if (partitions instanceof MultiPartitionsDefinition multi) {
+      for (Map.Entry<String, PartitionsDefinition> dimension : multi.dimensions().entrySet()) {
+        if (dimension.getValue() instanceof DynamicPartitionsDefinition) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return partitions instanceof DynamicPartitionsDefinition;
+  }
+
+  /** Step keys of mapped instances ({@code op[key]}, {@code op[?]}) re-run their op's handle. */
+  private static List<String> handles(List<String> stepKeys) {
+    Set<String> handles = new LinkedHashSet<>();
+    for (String key : stepKeys) {
+      int bracket = key.indexOf('[');
+      handles.add(bracket < 0 ? key : key.substring(0, bracket));
+    }
+    return new ArrayList<>(handles);
+  }
+}
