@@ -82,11 +82,7 @@ public class CodeLocationGrpcService extends CodeLocationServiceGrpc.CodeLocatio
   @Override
   public void getSnapshot(
       GetSnapshotRequest request, StreamObserver<GetSnapshotResponse> observer) {
-    unary(
-        "GetSnapshot",
-        observer,
-        () -> request,
-        r -> GetSnapshotResponse.newBuilder().setSnapshot(location.snapshotMessage()).build());
+    unary("GetSnapshot", observer, () -> request, r -> location.snapshotResponse());
   }
 
   @Override
