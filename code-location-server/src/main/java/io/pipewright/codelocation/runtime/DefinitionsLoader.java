@@ -83,6 +83,11 @@ final class DefinitionsLoader {
     Definitions definitions;
     try {
       definitions = source.get();
+      if (definitions != null) {
+        // A normal-scoped (@ApplicationScoped) producer hands out a client proxy and runs only
+        // when the proxy is first used: use it here, so that what it throws is caught here.
+        definitions.jobNames();
+      }
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return LoadedDefinitions.failed(LoadErrors.of(e));
     }

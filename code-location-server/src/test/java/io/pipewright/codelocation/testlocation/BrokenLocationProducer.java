@@ -6,7 +6,6 @@ import io.pipewright.sdk.OpDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
 /**
  * Definitions that fail to build (an op requires a resource nobody binds, and two jobs share a
@@ -22,7 +21,7 @@ public class BrokenLocationProducer {
    * @return never
    */
   @Produces
-  @Singleton
+  @ApplicationScoped
   Definitions definitions() {
     OpDefinition needsWarehouse =
         OpDefinition.builder("load")
