@@ -2,7 +2,6 @@ package io.pipewright.core.codelocation;
 
 import io.pipewright.core.snapshot.AssetKeySnapshot;
 import io.pipewright.core.snapshot.UserJson;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +48,7 @@ public record ExecutionPlanRequest(
   public static final class Builder {
     private final String jobName;
     private List<String> opSelection = List.of();
-    private final List<AssetKeySnapshot> assetSelection = new ArrayList<>();
+    private List<AssetKeySnapshot> assetSelection = List.of();
     private Map<String, Object> runConfig = Map.of();
     private List<String> stepKeysToExecute = List.of();
     private String partitionKey;
@@ -70,13 +69,13 @@ public record ExecutionPlanRequest(
     }
 
     /**
-     * Adds assets to materialize; none (the default) means all of the job's.
+     * Selects assets to materialize; none (the default) means all of the job's.
      *
      * @param keys the assets
      * @return this builder
      */
     public Builder assetSelection(List<AssetKeySnapshot> keys) {
-      this.assetSelection.addAll(keys);
+      this.assetSelection = keys;
       return this;
     }
 

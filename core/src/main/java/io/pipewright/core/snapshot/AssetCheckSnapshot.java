@@ -24,9 +24,8 @@ public record AssetCheckSnapshot(
   /** Validates and copies the components. */
   public AssetCheckSnapshot {
     Checks.require(asset, "AssetCheckSnapshot", "asset");
-    Checks.requireNonBlank(name, "AssetCheckSnapshot", "name");
-    String record = "AssetCheckSnapshot '" + asset.toUserString() + ":" + name + "'";
-    Checks.optionalNonBlank(nodeName, record, "nodeName");
-    jobNames = Checks.distinctList(jobNames, record, "jobNames");
+    Checks.requireNonBlank(name, "AssetCheckSnapshot", asset, "name");
+    Checks.optionalNonBlank(nodeName, "AssetCheckSnapshot", name, "nodeName");
+    jobNames = Checks.distinctList(jobNames, "AssetCheckSnapshot", name, "jobNames");
   }
 }

@@ -44,18 +44,18 @@ public record AssetNodeSnapshot(
 
   /** Validates and copies the components. */
   public AssetNodeSnapshot {
-    Checks.require(key, "AssetNodeSnapshot", "key");
-    String record = "AssetNodeSnapshot '" + key.toUserString() + "'";
-    Checks.requireNonBlank(group, record, "group");
-    kinds = Checks.distinctList(kinds, record, "kinds");
-    owners = Checks.distinctList(owners, record, "owners");
-    tags = Checks.tags(tags, record, "tags");
-    metadata = MetadataEntrySnapshot.copyOf(metadata, record);
-    Checks.optionalNonBlank(codeVersion, record, "codeVersion");
-    dependencies = Checks.list(dependencies, record, "dependencies");
-    Checks.optionalNonBlank(nodeName, record, "nodeName");
-    Checks.optionalNonBlank(outputName, record, "outputName");
-    jobNames = Checks.distinctList(jobNames, record, "jobNames");
+    String record = "AssetNodeSnapshot";
+    Checks.require(key, record, "key");
+    Checks.requireNonBlank(group, record, key, "group");
+    kinds = Checks.distinctList(kinds, record, key, "kinds");
+    owners = Checks.distinctList(owners, record, key, "owners");
+    tags = Checks.tags(tags, record, key, "tags");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, record, key);
+    Checks.optionalNonBlank(codeVersion, record, key, "codeVersion");
+    dependencies = Checks.list(dependencies, record, key, "dependencies");
+    Checks.optionalNonBlank(nodeName, record, key, "nodeName");
+    Checks.optionalNonBlank(outputName, record, key, "outputName");
+    jobNames = Checks.distinctList(jobNames, record, key, "jobNames");
   }
 
   /**

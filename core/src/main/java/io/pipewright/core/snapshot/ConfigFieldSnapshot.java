@@ -20,12 +20,14 @@ public record ConfigFieldSnapshot(
   /** Validates the field and copies the default into canonical form. */
   public ConfigFieldSnapshot {
     Checks.requireNonBlank(name, "ConfigFieldSnapshot", "name");
-    Checks.require(type, "ConfigFieldSnapshot '" + name + "'", "type");
+    Checks.require(type, "ConfigFieldSnapshot", name, "type");
     if (defaultValue != null && required) {
       throw new IllegalArgumentException(
           "ConfigFieldSnapshot '" + name + "' has a default, so it cannot be required");
     }
-    defaultValue = UserJson.canonical(defaultValue, "the default of config field '" + name + "'");
+    if (defaultValue != null) {
+      defaultValue = UserJson.canonical(defaultValue, "the default of config field", name);
+    }
   }
 
   /**

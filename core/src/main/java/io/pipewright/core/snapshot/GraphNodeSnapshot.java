@@ -32,14 +32,14 @@ public record GraphNodeSnapshot(
 
   /** Validates and copies the components. */
   public GraphNodeSnapshot {
-    Checks.requireNonBlank(name, "GraphNodeSnapshot", "name");
-    String record = "GraphNodeSnapshot '" + name + "'";
-    Checks.requireNonBlank(definitionName, record, "definitionName");
-    inputs = Checks.list(inputs, record, "inputs");
-    outputs = Checks.list(outputs, record, "outputs");
-    tags = Checks.tags(tags, record, "tags");
-    nodes = uniqueNames(nodes, record);
-    outputMappings = Checks.list(outputMappings, record, "outputMappings");
+    String record = "GraphNodeSnapshot";
+    Checks.requireNonBlank(name, record, "name");
+    Checks.requireNonBlank(definitionName, record, name, "definitionName");
+    inputs = Checks.list(inputs, record, name, "inputs");
+    outputs = Checks.list(outputs, record, name, "outputs");
+    tags = Checks.tags(tags, record, name, "tags");
+    nodes = uniqueNames(nodes, record, name);
+    outputMappings = Checks.list(outputMappings, record, name, "outputMappings");
   }
 
   /**
@@ -60,13 +60,16 @@ public record GraphNodeSnapshot(
   /**
    * Copies a node list and checks that sibling names are unique; shared with {@link JobSnapshot}.
    */
-  static List<NodeSnapshot> uniqueNames(List<NodeSnapshot> nodes, String record) {
-    List<NodeSnapshot> copy = Checks.list(nodes, record, "nodes");
-    Set<String> names = new HashSet<>();
+  static List<NodeSnapshot> uniqueNames(List<NodeSnapshot> nodes, String record, String id) {
+    List<NodeSnapshot> copy = Checks.list(nodes, record, id, "nodes");
+    Set<String> names = new HashSet<>(Math.max(16, copy.size() * 2));
     for (NodeSnapshot node : copy) {
       if (!names.add(node.name())) {
         throw new IllegalArgumentException(
-            record + " has two nodes named '" + node.name() + "'; sibling names must be unique");
+            Checks.where(record, id)
+                + " has two nodes named '"
+                + node.name()
+                + "'; sibling names must be unique");
       }
     }
     return copy;

@@ -27,8 +27,8 @@ public record InputSnapshot(
   /** Validates and copies the components. */
   public InputSnapshot {
     Checks.requireNonBlank(name, "InputSnapshot", "name");
-    Checks.requireNonBlank(typeName, "InputSnapshot '" + name + "'", "typeName");
-    sources = Checks.list(sources, "InputSnapshot '" + name + "'", "sources");
-    metadata = MetadataEntrySnapshot.copyOf(metadata, "InputSnapshot '" + name + "'");
+    Checks.requireNonBlank(typeName, "InputSnapshot", name, "typeName");
+    sources = Checks.list(sources, "InputSnapshot", name, "sources");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, "InputSnapshot", name);
   }
 }

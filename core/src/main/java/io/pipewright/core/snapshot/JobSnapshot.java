@@ -40,17 +40,18 @@ public record JobSnapshot(
 
   /** Validates and copies the components. */
   public JobSnapshot {
-    Checks.requireNonBlank(name, "JobSnapshot", "name");
-    String record = "JobSnapshot '" + name + "'";
-    tags = Checks.tags(tags, record, "tags");
-    Checks.requireNonBlank(graphName, record, "graphName");
-    nodes = GraphNodeSnapshot.uniqueNames(nodes, record);
-    Checks.require(runConfigSchema, record, "runConfigSchema");
-    resources = Checks.list(resources, record, "resources");
-    Checks.require(executor, record, "executor");
-    defaultRunConfig = UserJson.canonicalObject(defaultRunConfig, record + " default run config");
-    opSelection = Checks.list(opSelection, record, "opSelection");
-    Checks.optionalNonBlank(assetSelection, record, "assetSelection");
+    String record = "JobSnapshot";
+    Checks.requireNonBlank(name, record, "name");
+    tags = Checks.tags(tags, record, name, "tags");
+    Checks.requireNonBlank(graphName, record, name, "graphName");
+    nodes = GraphNodeSnapshot.uniqueNames(nodes, record, name);
+    Checks.require(runConfigSchema, record, name, "runConfigSchema");
+    resources = Checks.list(resources, record, name, "resources");
+    Checks.require(executor, record, name, "executor");
+    defaultRunConfig =
+        UserJson.canonicalObject(defaultRunConfig, "the default run config of job " + name);
+    opSelection = Checks.list(opSelection, record, name, "opSelection");
+    Checks.optionalNonBlank(assetSelection, record, name, "assetSelection");
   }
 
   /**

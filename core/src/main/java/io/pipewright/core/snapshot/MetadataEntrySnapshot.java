@@ -15,7 +15,7 @@ public record MetadataEntrySnapshot(String key, MetadataValueSnapshot value) {
   /** Validates the entry. */
   public MetadataEntrySnapshot {
     Checks.requireNonBlank(key, "MetadataEntrySnapshot", "key");
-    Checks.require(value, "MetadataEntrySnapshot '" + key + "'", "value");
+    Checks.require(value, "MetadataEntrySnapshot", key, "value");
   }
 
   /**
@@ -28,12 +28,39 @@ public record MetadataEntrySnapshot(String key, MetadataValueSnapshot value) {
    */
   public static List<MetadataEntrySnapshot> copyOf(
       List<MetadataEntrySnapshot> entries, String where) {
-    List<MetadataEntrySnapshot> copy = Checks.list(entries, where, "metadata");
-    Set<String> keys = new HashSet<>();
-    for (MetadataEntrySnapshot entry : copy) {
-      if (!keys.add(entry.key())) {
+    return copyOf(entries, where, null);
+  }
+
+  /**
+   * Returns an immutable copy of a list of entries, naming the owner only if it fails.
+   *
+   * @param entries the entries, in display order
+   * @param record the kind of owner, such as {@code AssetNodeSnapshot}
+   * @param id the owner's name or key, or null
+   * @return the copy
+   * @throws IllegalArgumentException if an entry is null or a key appears twice
+   */
+  public static List<MetadataEntrySnapshot> copyOf(
+      List<MetadataEntrySnapshot> entries, String record, Object id) {
+    List<MetadataEntrySnapshot> copy = Checks.list(entries, record, id, "metadata");
+    int size = copy.size();
+    Set<String> keys = size > 8 ? new HashSet<>(size * 2) : null;
+    for (int i = 0; i < size; i++) {
+      String key = copy.get(i).key();
+      boolean repeated = false;
+      if (keys != null) {
+        repeated = !keys.add(key);
+      } else {
+        for (int j = 0; j < i && !repeated; j++) {
+          repeated = copy.get(j).key().equals(key);
+        }
+      }
+      if (repeated) {
         throw new IllegalArgumentException(
-            where + " has the metadata key '" + entry.key() + "' twice; keys must be unique");
+            Checks.where(record, id)
+                + " has the metadata key '"
+                + key
+                + "' twice; keys must be unique");
       }
     }
     return copy;

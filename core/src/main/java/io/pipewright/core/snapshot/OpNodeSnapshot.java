@@ -30,12 +30,12 @@ public record OpNodeSnapshot(
 
   /** Validates and copies the components. */
   public OpNodeSnapshot {
-    Checks.requireNonBlank(name, "OpNodeSnapshot", "name");
-    String record = "OpNodeSnapshot '" + name + "'";
-    Checks.requireNonBlank(definitionName, record, "definitionName");
-    inputs = Checks.list(inputs, record, "inputs");
-    outputs = Checks.list(outputs, record, "outputs");
-    tags = Checks.tags(tags, record, "tags");
-    requiredResources = Checks.distinctList(requiredResources, record, "requiredResources");
+    String record = "OpNodeSnapshot";
+    Checks.requireNonBlank(name, record, "name");
+    Checks.requireNonBlank(definitionName, record, name, "definitionName");
+    inputs = Checks.list(inputs, record, name, "inputs");
+    outputs = Checks.list(outputs, record, name, "outputs");
+    tags = Checks.tags(tags, record, name, "tags");
+    requiredResources = Checks.distinctList(requiredResources, record, name, "requiredResources");
   }
 }

@@ -12,7 +12,7 @@ public record OutputMappingSnapshot(String output, String node, String nodeOutpu
   /** Validates the components. */
   public OutputMappingSnapshot {
     Checks.requireNonBlank(output, "OutputMappingSnapshot", "output");
-    Checks.requireNonBlank(node, "OutputMappingSnapshot '" + output + "'", "node");
-    Checks.requireNonBlank(nodeOutput, "OutputMappingSnapshot '" + output + "'", "nodeOutput");
+    Checks.requireNonBlank(node, "OutputMappingSnapshot", output, "node");
+    Checks.requireNonBlank(nodeOutput, "OutputMappingSnapshot", output, "nodeOutput");
   }
 }

@@ -27,8 +27,8 @@ public record OutputSnapshot(
   /** Validates and copies the components. */
   public OutputSnapshot {
     Checks.requireNonBlank(name, "OutputSnapshot", "name");
-    Checks.requireNonBlank(typeName, "OutputSnapshot '" + name + "'", "typeName");
-    Checks.requireNonBlank(ioManagerKey, "OutputSnapshot '" + name + "'", "ioManagerKey");
-    metadata = MetadataEntrySnapshot.copyOf(metadata, "OutputSnapshot '" + name + "'");
+    Checks.requireNonBlank(typeName, "OutputSnapshot", name, "typeName");
+    Checks.requireNonBlank(ioManagerKey, "OutputSnapshot", name, "ioManagerKey");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, "OutputSnapshot", name);
   }
 }

@@ -21,7 +21,7 @@ public record StepInputSnapshot(
   /** Validates and copies the components. */
   public StepInputSnapshot {
     Checks.requireNonBlank(name, "StepInputSnapshot", "name");
-    Checks.requireNonBlank(typeName, "StepInputSnapshot '" + name + "'", "typeName");
-    sources = Checks.list(sources, "StepInputSnapshot '" + name + "'", "sources");
+    Checks.requireNonBlank(typeName, "StepInputSnapshot", name, "typeName");
+    sources = Checks.list(sources, "StepInputSnapshot", name, "sources");
   }
 }

@@ -21,7 +21,7 @@ public record StepOutputSnapshot(
   /** Validates the components. */
   public StepOutputSnapshot {
     Checks.requireNonBlank(name, "StepOutputSnapshot", "name");
-    Checks.requireNonBlank(typeName, "StepOutputSnapshot '" + name + "'", "typeName");
-    Checks.requireNonBlank(ioManagerKey, "StepOutputSnapshot '" + name + "'", "ioManagerKey");
+    Checks.requireNonBlank(typeName, "StepOutputSnapshot", name, "typeName");
+    Checks.requireNonBlank(ioManagerKey, "StepOutputSnapshot", name, "ioManagerKey");
   }
 }

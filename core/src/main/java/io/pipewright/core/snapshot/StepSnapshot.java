@@ -55,26 +55,31 @@ public record StepSnapshot(
 
   /** Validates and copies the components. */
   public StepSnapshot {
-    Checks.requireNonBlank(key, "StepSnapshot", "key");
-    String record = "StepSnapshot '" + key + "'";
-    Checks.requireNonBlank(nodeHandle, record, "nodeHandle");
-    Checks.requireNonBlank(opName, record, "opName");
-    String expectedKey = mappedOver == null ? nodeHandle : nodeHandle + UNRESOLVED_MAPPING_SUFFIX;
-    if (!key.equals(expectedKey)) {
+    String record = "StepSnapshot";
+    Checks.requireNonBlank(key, record, "key");
+    Checks.requireNonBlank(nodeHandle, record, key, "nodeHandle");
+    Checks.requireNonBlank(opName, record, key, "opName");
+    boolean keyMatches =
+        mappedOver == null
+            ? key.equals(nodeHandle)
+            : key.length() == nodeHandle.length() + UNRESOLVED_MAPPING_SUFFIX.length()
+                && key.startsWith(nodeHandle)
+                && key.endsWith(UNRESOLVED_MAPPING_SUFFIX);
+    if (!keyMatches) {
       throw new IllegalArgumentException(
-          record
+          Checks.where(record, key)
               + " must be keyed '"
-              + expectedKey
+              + (mappedOver == null ? nodeHandle : nodeHandle + UNRESOLVED_MAPPING_SUFFIX)
               + "' (its handle"
               + (mappedOver == null
                   ? ")"
                   : " followed by [?], as it is mapped over a dynamic output)"));
     }
-    inputs = Checks.list(inputs, record, "inputs");
-    outputs = Checks.list(outputs, record, "outputs");
-    tags = Checks.tags(tags, record, "tags");
-    requiredResources = Checks.distinctList(requiredResources, record, "requiredResources");
-    assetKeys = Checks.distinctList(assetKeys, record, "assetKeys");
+    inputs = Checks.list(inputs, record, key, "inputs");
+    outputs = Checks.list(outputs, record, key, "outputs");
+    tags = Checks.tags(tags, record, key, "tags");
+    requiredResources = Checks.distinctList(requiredResources, record, key, "requiredResources");
+    assetKeys = Checks.distinctList(assetKeys, record, key, "assetKeys");
   }
 
   /**

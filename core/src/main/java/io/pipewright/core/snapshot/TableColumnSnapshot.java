@@ -12,6 +12,6 @@ public record TableColumnSnapshot(String name, String type, String description) 
   /** Validates the column. */
   public TableColumnSnapshot {
     Checks.requireNonBlank(name, "TableColumnSnapshot", "name");
-    Checks.requireNonBlank(type, "TableColumnSnapshot '" + name + "'", "type");
+    Checks.requireNonBlank(type, "TableColumnSnapshot", name, "type");
   }
 }

@@ -41,7 +41,21 @@ public final class UserJson {
    *     levels; the message names the path of the offending element
    */
   public static Object canonical(Object value, String where) {
-    return copy(value, where, "$", 0);
+    return copy(value, where, null, "$", 0);
+  }
+
+  /**
+   * Returns the canonical copy of a JSON tree that belongs to a named element; the name goes into
+   * error messages only, which are built only when the tree is rejected.
+   *
+   * @param value the tree, may be a single leaf or null
+   * @param where what the tree is, for example {@code the default of config field}
+   * @param name the element's name, for example {@code limit}
+   * @return the canonical tree
+   * @throws IllegalArgumentException as {@link #canonical(Object, String)} does
+   */
+  public static Object canonical(Object value, String where, String name) {
+    return copy(value, where, name, "$", 0);
   }
 
   /**
@@ -57,10 +71,10 @@ public final class UserJson {
     if (value == null || value.isEmpty()) {
       return Map.of();
     }
-    return (Map<String, Object>) copy(value, where, "$", 0);
+    return (Map<String, Object>) copy(value, where, null, "$", 0);
   }
 
-  private static Object copy(Object value, String where, String path, int depth) {
+  private static Object copy(Object value, String where, String name, String path, int depth) {
     if (value == null
         || value instanceof String
         || value instanceof Boolean
@@ -75,8 +89,7 @@ public final class UserJson {
       double d = ((Number) value).doubleValue();
       if (!Double.isFinite(d)) {
         throw new IllegalArgumentException(
-            where
-                + " at "
+            at(where, name)
                 + path
                 + " is "
                 + d
@@ -90,8 +103,7 @@ public final class UserJson {
     }
     if (depth >= MAX_DEPTH) {
       throw new IllegalArgumentException(
-          where
-              + " at "
+          at(where, name)
               + path
               + " is nested more than "
               + MAX_DEPTH
@@ -102,27 +114,34 @@ public final class UserJson {
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String key)) {
           throw new IllegalArgumentException(
-              where + " at " + path + " has the key " + e.getKey() + "; JSON keys must be Strings");
+              at(where, name)
+                  + path
+                  + " has the key "
+                  + e.getKey()
+                  + "; JSON keys must be Strings");
         }
-        copy.put(key, copy(e.getValue(), where, path + "." + key, depth + 1));
+        copy.put(key, copy(e.getValue(), where, name, path + "." + key, depth + 1));
       }
       return Collections.unmodifiableMap(copy);
     }
     if (value instanceof List<?> list) {
       List<Object> copy = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
-        copy.add(copy(list.get(i), where, path + "[" + i + "]", depth + 1));
+        copy.add(copy(list.get(i), where, name, path + "[" + i + "]", depth + 1));
       }
       // Not List.copyOf: JSON arrays may hold null.
       return Collections.unmodifiableList(copy);
     }
     throw new IllegalArgumentException(
-        where
-            + " at "
+        at(where, name)
             + path
             + " is a "
             + value.getClass().getName()
             + "; user JSON may hold only Map (with String keys), List, String, Boolean, numbers"
             + " and null. Convert it first, for example to its toString()");
+  }
+
+  private static String at(String where, String name) {
+    return (name == null ? where : where + " '" + name + "'") + " at ";
   }
 }

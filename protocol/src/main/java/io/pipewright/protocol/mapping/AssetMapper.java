@@ -67,7 +67,9 @@ public final class AssetMapper {
   public static AssetNodeSnapshot toCore(AssetNode asset) {
     Protos.require(asset.hasKey(), "AssetNode", "key");
     List<AssetDependencySnapshot> dependencies = new ArrayList<>(asset.getDependenciesCount());
-    for (AssetDependency d : asset.getDependenciesList()) {
+    List<AssetDependency> dependencyMessages = asset.getDependenciesList();
+    for (int i = 0, n = dependencyMessages.size(); i < n; i++) {
+      AssetDependency d = dependencyMessages.get(i);
       Protos.require(d.hasKey(), "AssetDependency", "key");
       dependencies.add(
           new AssetDependencySnapshot(

@@ -69,7 +69,8 @@ public final class CommonMapper {
    */
   public static List<AssetKeySnapshot> assetKeysToCore(List<AssetKey> keys) {
     List<AssetKeySnapshot> out = new ArrayList<>(keys.size());
-    for (AssetKey key : keys) {
+    for (int i = 0, n = keys.size(); i < n; i++) {
+      AssetKey key = keys.get(i);
       out.add(toCore(key));
     }
     return out;

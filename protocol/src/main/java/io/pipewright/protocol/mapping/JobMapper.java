@@ -151,7 +151,8 @@ public final class JobMapper {
 
   private static List<NodeSnapshot> nodesToCore(List<Node> nodes) {
     List<NodeSnapshot> out = new ArrayList<>(nodes.size());
-    for (Node node : nodes) {
+    for (int i = 0, n = nodes.size(); i < n; i++) {
+      Node node = nodes.get(i);
       out.add(
           switch (node.getKindCase()) {
             case OP -> toCore(node.getOp());
@@ -269,9 +270,12 @@ public final class JobMapper {
 
   private static List<InputSnapshot> inputsToCore(List<Input> inputs) {
     List<InputSnapshot> out = new ArrayList<>(inputs.size());
-    for (Input input : inputs) {
+    for (int i = 0, n = inputs.size(); i < n; i++) {
+      Input input = inputs.get(i);
       List<InputSourceSnapshot> sources = new ArrayList<>(input.getSourcesCount());
-      for (InputSource source : input.getSourcesList()) {
+      List<InputSource> sourceList = input.getSourcesList();
+      for (int j = 0, m = sourceList.size(); j < m; j++) {
+        InputSource source = sourceList.get(j);
         sources.add(
             switch (source.getKindCase()) {
               case NODE_OUTPUT ->
@@ -320,7 +324,8 @@ public final class JobMapper {
 
   private static List<OutputSnapshot> outputsToCore(List<Output> outputs) {
     List<OutputSnapshot> out = new ArrayList<>(outputs.size());
-    for (Output output : outputs) {
+    for (int i = 0, n = outputs.size(); i < n; i++) {
+      Output output = outputs.get(i);
       out.add(
           new OutputSnapshot(
               output.getName(),

@@ -43,7 +43,8 @@ public final class MetadataMapper {
    */
   public static List<MetadataEntrySnapshot> toCore(List<MetadataEntry> entries) {
     List<MetadataEntrySnapshot> out = new ArrayList<>(entries.size());
-    for (MetadataEntry entry : entries) {
+    for (int i = 0, n = entries.size(); i < n; i++) {
+      MetadataEntry entry = entries.get(i);
       Protos.require(entry.hasValue(), "MetadataEntry '" + entry.getKey() + "'", "value");
       out.add(new MetadataEntrySnapshot(entry.getKey(), toCore(entry.getValue())));
     }

@@ -72,15 +72,21 @@ public final class SnapshotMapper {
    */
   public static CodeLocationSnapshot toCore(CodeLocation snapshot) {
     List<JobSnapshot> jobs = new ArrayList<>(snapshot.getJobsCount());
-    for (Job job : snapshot.getJobsList()) {
+    List<Job> jobList = snapshot.getJobsList();
+    for (int i = 0, n = jobList.size(); i < n; i++) {
+      Job job = jobList.get(i);
       jobs.add(JobMapper.toCore(job));
     }
     List<AssetNodeSnapshot> assets = new ArrayList<>(snapshot.getAssetsCount());
-    for (AssetNode asset : snapshot.getAssetsList()) {
+    List<AssetNode> assetList = snapshot.getAssetsList();
+    for (int i = 0, n = assetList.size(); i < n; i++) {
+      AssetNode asset = assetList.get(i);
       assets.add(AssetMapper.toCore(asset));
     }
     List<AssetCheckSnapshot> checks = new ArrayList<>(snapshot.getAssetChecksCount());
-    for (AssetCheck check : snapshot.getAssetChecksList()) {
+    List<AssetCheck> checkList = snapshot.getAssetChecksList();
+    for (int i = 0, n = checkList.size(); i < n; i++) {
+      AssetCheck check = checkList.get(i);
       checks.add(AssetMapper.toCore(check));
     }
     List<ResourceSnapshot> resources = new ArrayList<>(snapshot.getResourcesCount());
