@@ -131,12 +131,12 @@ class AssetChecksDocTest {
             .data(AssetCheckEvaluationData.class)
             .orElseThrow()
             .evaluation();
+    assertThat(evaluation.description()).isEqualTo("1 duplicate order ids");
     // end::asset-check-run[]
 
     assertThat(evaluation.checkName()).isEqualTo("unique_ids");
     assertThat(evaluation.passed()).isFalse();
     assertThat(evaluation.blocks()).isTrue();
-    assertThat(evaluation.description()).isEqualTo("1 duplicate order ids");
     assertThat(evaluation.metadata().get("duplicates")).contains(MetadataValue.of(1L));
     assertThat(result.skippedSteps())
         .contains(
@@ -178,6 +178,9 @@ class AssetChecksDocTest {
     // tag::asset-check-job[]
     ExecutionResult checks =
         JobExecution.of(defs.assetCheckJob(AssetSelection.parse("group:sales"))).execute();
+
+    assertThat(checks.eventsOfType(ASSET_CHECK_EVALUATION)).hasSize(3); // the three checks
+    assertThat(checks.eventsOfType(ASSET_MATERIALIZATION)).isEmpty(); // and nothing else
     // end::asset-check-job[]
 
     RunAssertions.assertThat(checks).succeeded();

@@ -117,6 +117,10 @@ class AssetSelectionDocTest {
 
     ExecutionResult ingest = JobExecution.materialize(defs, "group:ingest").execute(); // ad hoc
     ExecutionResult refresh = JobExecution.of(defs.job("refresh_sales")).execute();
+
+    assertThat(refresh.stepKeysWith(STEP_SUCCESS)) // raw/orders is loaded from storage
+        .containsExactly(
+            "staging__paid_orders", "analytics__revenue_by_region", "reports__sales_dashboard");
     // end::asset-job[]
 
     RunAssertions.assertThat(ingest).succeeded();

@@ -11,6 +11,7 @@ import static io.pipewright.examples.etl.docs.DocAssets.REGION_REVENUE_ASSET;
 import static io.pipewright.examples.etl.docs.DocAssets.salesDefinitions;
 import static io.pipewright.examples.etl.docs.DocOps.CLEAN;
 import static io.pipewright.examples.etl.docs.DocOps.ORDERS;
+import static io.pipewright.examples.etl.docs.DocOps.SAMPLE;
 import static io.pipewright.sdk.event.EventType.ASSET_MATERIALIZATION;
 import static io.pipewright.sdk.event.EventType.ASSET_MATERIALIZATION_PLANNED;
 import static io.pipewright.sdk.event.EventType.ASSET_OBSERVATION;
@@ -22,6 +23,7 @@ import io.pipewright.sdk.AssetKey;
 import io.pipewright.sdk.Definitions;
 import io.pipewright.sdk.DefinitionsException;
 import io.pipewright.sdk.OpDefinition;
+import io.pipewright.sdk.Output;
 import io.pipewright.sdk.Outputs;
 import io.pipewright.sdk.asset.AssetDefinition;
 import io.pipewright.sdk.asset.AssetIn;
@@ -92,10 +94,12 @@ class AssetsDocTest {
     OpDefinition op = (OpDefinition) PAID_ORDERS_ASSET.node().orElseThrow();
     TestOpContext context = TestOpContext.builder().assetKey(PAID_ORDERS).build();
 
-    Object paid = OpInvoker.invoke(op, context, Map.of("orders", DocOps.SAMPLE));
+    Output paid = (Output) OpInvoker.invoke(op, context, Map.of("orders", SAMPLE));
+
+    assertThat(paid.metadata()).isEqualTo(Metadata.of("rows", 3)); // o1, o2 and o4
     // end::asset-invoke[]
 
-    assertThat(((io.pipewright.sdk.Output) paid).value())
+    assertThat(paid.value())
         .asList()
         .extracting(o -> ((Order) o).id())
         .containsExactly("o1", "o2", "o4");
@@ -176,6 +180,8 @@ class AssetsDocTest {
     // tag::multi-asset-subset[]
     ExecutionResult result =
         JobExecution.materialize(defs, "raw/orders or sales/cancelled").execute();
+
+    assertThat(result.assetValue(CANCELLED)).asList().hasSize(1); // o3; sales/paid not computed
     // end::multi-asset-subset[]
 
     RunAssertions.assertThat(result).succeeded().stepSucceeded("split_orders");

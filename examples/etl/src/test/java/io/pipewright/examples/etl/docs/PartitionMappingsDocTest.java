@@ -91,6 +91,10 @@ class PartitionMappingsDocTest {
             .partitionKey("2026-01-05")
             .execute();
     ExecutionResult week = JobExecution.materialize(defs, "analytics/week_total").execute();
+
+    assertThat(day.assetValue(AssetKey.of("analytics", "revenue_change"), "2026-01-05"))
+        .isEqualTo(100.0); // 500 - 400
+    assertThat(week.assetValue(AssetKey.of("analytics", "week_total"))).isEqualTo(2800.0);
     // end::partition-mapping-run[]
 
     RunAssertions.assertThat(day).succeeded();
@@ -117,18 +121,23 @@ class PartitionMappingsDocTest {
     // Which upstream partitions does a downstream partition read?
     Set<String> yesterday =
         PartitionMapping.timeWindow(-1, -1).upstreamKeys(List.of("2026-01-05"), DAILY, DAILY, ctx);
+    // [2026-01-04]
     Set<String> hoursOfTheDay = // the default between two time-window definitions
         PartitionMapping.defaultFor(hourly, DAILY)
             .upstreamKeys(List.of("2026-01-05"), DAILY, hourly, ctx);
+    // [2026-01-05-00:00, ..., 2026-01-05-23:00]
     Set<String> lastTwo = // for an unpartitioned downstream asset (null)
         PartitionMapping.lastPartitions(2).upstreamKeys(List.of(), null, DAILY, ctx);
+    // [2026-01-06, 2026-01-07]
     Set<String> euCountries =
         PartitionMapping.staticMap(
                 Map.of("de", Set.of("eu"), "fr", Set.of("eu"), "us", Set.of("na")))
             .upstreamKeys(List.of("eu"), markets, countries, ctx);
+    // [de, fr]
     Set<String> bothRegions =
         PartitionMapping.multiToSingleDimension("date")
             .upstreamKeys(List.of("2026-01-05"), DAILY, dayAndRegion, ctx);
+    // [2026-01-05|north, 2026-01-05|south]
     // end::partition-mapping-api[]
 
     assertThat(yesterday).containsExactly("2026-01-04");

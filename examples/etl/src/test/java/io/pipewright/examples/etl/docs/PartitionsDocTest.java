@@ -89,7 +89,8 @@ class PartitionsDocTest {
         TimeWindowPartitionsDefinition.daily("2026-01-01").withTimezone(ZoneId.of("Europe/Berlin"));
     TimeWindowPartitionsDefinition hourly =
         TimeWindowPartitionsDefinition.hourly("2026-01-01-00:00");
-    TimeWindowPartitionsDefinition weekly = TimeWindowPartitionsDefinition.weekly("2026-01-04");
+    TimeWindowPartitionsDefinition weekly = // Sunday to Sunday, as in Dagster
+        TimeWindowPartitionsDefinition.weekly("2026-01-04");
     TimeWindowPartitionsDefinition monthly =
         TimeWindowPartitionsDefinition.monthly("2025-01-01").withEnd("2026-01-01");
 
