@@ -8,10 +8,13 @@ import io.pipewright.sdk.asset.AssetsDefinition;
 import io.pipewright.sdk.internal.asset.AssetGraph;
 import io.pipewright.sdk.internal.asset.AssetJobs;
 import io.pipewright.sdk.internal.definition.JobValidator;
+import io.pipewright.sdk.internal.schedule.InstigatorValidator;
 import io.pipewright.sdk.partition.DynamicPartitionsStore;
 import io.pipewright.sdk.partition.InMemoryDynamicPartitionsStore;
 import io.pipewright.sdk.partition.PartitionContext;
 import io.pipewright.sdk.resource.ResourceDefinition;
+import io.pipewright.sdk.schedule.AnySensorDefinition;
+import io.pipewright.sdk.schedule.ScheduleDefinition;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +50,8 @@ public final class Definitions {
   private final List<AssetCheckDefinition> checks;
   private final AssetGraph assetGraph;
   private final DynamicPartitionsStore dynamicPartitions;
+  private final Map<String, ScheduleDefinition> schedules = new LinkedHashMap<>();
+  private final Map<String, AnySensorDefinition> sensors = new LinkedHashMap<>();
 
   private Definitions(
       Map<String, JobDefinition> jobs,
@@ -59,6 +64,8 @@ public final class Definitions {
     this.checks = List.copyOf(b.checks);
     this.assetGraph = assetGraph;
     this.dynamicPartitions = b.dynamicPartitions;
+    b.schedules.forEach(schedule -> schedules.put(schedule.name(), schedule));
+    b.sensors.forEach(sensor -> sensors.put(sensor.name(), sensor));
   }
 
   /**
@@ -145,6 +152,63 @@ public final class Definitions {
   }
 
   /**
+   * The schedules.
+   *
+   * @return the schedules, in the order they were added
+   */
+  public List<ScheduleDefinition> schedules() {
+    return List.copyOf(schedules.values());
+  }
+
+  /**
+   * A schedule by name.
+   *
+   * @param name the schedule's name
+   * @return the schedule
+   * @throws NoSuchElementException when there is no such schedule; the message lists the schedules
+   */
+  public ScheduleDefinition schedule(String name) {
+    return named(schedules, name, "schedule");
+  }
+
+  /**
+   * The sensors, of every kind.
+   *
+   * @return the sensors, in the order they were added
+   */
+  public List<AnySensorDefinition> sensors() {
+    return List.copyOf(sensors.values());
+  }
+
+  /**
+   * A sensor by name.
+   *
+   * @param name the sensor's name
+   * @return the sensor
+   * @throws NoSuchElementException when there is no such sensor; the message lists the sensors
+   */
+  public AnySensorDefinition sensor(String name) {
+    return named(sensors, name, "sensor");
+  }
+
+  private static <T> T named(Map<String, T> byName, String name, String kind) {
+    T found = byName.get(name);
+    if (found == null) {
+      throw new NoSuchElementException(
+          "No "
+              + kind
+              + " named '"
+              + name
+              + "'. The "
+              + kind
+              + "s in these definitions: "
+              + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet()))
+              + ".");
+    }
+    return found;
+  }
+
+  /**
    * Where dynamic partitions' keys are kept (in memory unless set on the builder).
    *
    * @return the store
@@ -201,8 +265,32 @@ public final class Definitions {
     private final List<AssetCheckDefinition> checks = new ArrayList<>();
     private final List<AssetJobDefinition> assetJobs = new ArrayList<>();
     private DynamicPartitionsStore dynamicPartitions = new InMemoryDynamicPartitionsStore();
+    private final List<ScheduleDefinition> schedules = new ArrayList<>();
+    private final List<AnySensorDefinition> sensors = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds schedules. Their names, shared with the sensors, must be unique.
+     *
+     * @param more the schedules
+     * @return this builder
+     */
+    public Builder schedules(ScheduleDefinition... more) {
+      schedules.addAll(List.of(more));
+      return this;
+    }
+
+    /**
+     * Adds sensors of any kind. Their names, shared with the schedules, must be unique.
+     *
+     * @param more the sensors
+     * @return this builder
+     */
+    public Builder sensors(AnySensorDefinition... more) {
+      sensors.addAll(List.of(more));
+      return this;
+    }
 
     /**
      * Adds assets.
@@ -310,6 +398,9 @@ public final class Definitions {
           compileAssetJob(assetJob, graph, byName, found);
         }
       }
+      found.addAll(
+          InstigatorValidator.validate(
+              schedules, sensors, byName.keySet(), graph.problems().isEmpty() ? graph : null));
       if (!found.isEmpty()) {
         throw new DefinitionsException(found);
       }

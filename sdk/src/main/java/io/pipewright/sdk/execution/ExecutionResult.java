@@ -273,7 +273,7 @@ public final class ExecutionResult {
       Resources reading =
           new Resources(
               job.resources(),
-              JobExecution.resourceConfigs(runConfig),
+              io.pipewright.sdk.internal.engine.RunSetup.resourceConfigs(runConfig),
               env,
               new EventEmitter(runId, job.name(), Clock.systemUTC(), e -> {}));
       try (StepResources open = reading.open(stepKey, Set.of(key))) {

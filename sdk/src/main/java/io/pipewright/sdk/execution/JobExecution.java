@@ -13,7 +13,6 @@ import io.pipewright.sdk.config.RunConfig;
 import io.pipewright.sdk.event.ErrorInfo;
 import io.pipewright.sdk.event.EventType;
 import io.pipewright.sdk.event.LogLevel;
-import io.pipewright.sdk.event.MaterializationPlannedData;
 import io.pipewright.sdk.event.RunEvent;
 import io.pipewright.sdk.event.RunFailureData;
 import io.pipewright.sdk.internal.asset.AssetLayer;
@@ -23,12 +22,11 @@ import io.pipewright.sdk.internal.engine.Coordinator;
 import io.pipewright.sdk.internal.engine.EventEmitter;
 import io.pipewright.sdk.internal.engine.Resources;
 import io.pipewright.sdk.internal.engine.RunExecutor;
+import io.pipewright.sdk.internal.engine.RunSetup;
 import io.pipewright.sdk.internal.engine.StepRunner;
 import io.pipewright.sdk.internal.plan.ExecutionPlan;
-import io.pipewright.sdk.internal.plan.FlatSelectionGraph;
 import io.pipewright.sdk.internal.plan.GraphFlattener;
 import io.pipewright.sdk.internal.plan.OpNode;
-import io.pipewright.sdk.internal.selection.OpSelection;
 import io.pipewright.sdk.io.IOManagers;
 import io.pipewright.sdk.resource.ResourceDefinition;
 import java.time.Clock;
@@ -315,9 +313,9 @@ public final class JobExecution {
       throw new DefinitionsException(problems);
     }
     List<OpNode> ops = GraphFlattener.flatten(bound.graph());
-    Set<String> selected = select(bound, ops);
+    Set<String> selected = RunSetup.select(bound, ops, opSelection);
     if (reexecuted != null) {
-      selected = reexecutionSelection(ops, selected);
+      selected = RunSetup.reexecutionSelection(job.name(), ops, selected, reexecuted);
     }
     AssetLayer layer = bound.assetLayer().orElse(null);
     if (layer != null && partitionRange != null) {
@@ -360,7 +358,8 @@ public final class JobExecution {
                 sink.accept(event);
               }
             });
-    Resources resources = new Resources(bound.resources(), resourceConfigs(merged), env, emitter);
+    Resources resources =
+        new Resources(bound.resources(), RunSetup.resourceConfigs(merged), env, emitter);
     Coordinator coordinator =
         new Coordinator(
             plan,
@@ -380,11 +379,12 @@ public final class JobExecution {
     emitter.info(
         EventType.RUN_START, null, "Started execution of run for \"" + bound.name() + "\".", null);
     if (layer != null) {
-      planned(emitter, layer, plan);
+      RunSetup.planned(emitter, layer, plan, partitionKeys);
     }
     ErrorInfo engineError = null;
     try {
-      new RunExecutor(coordinator, runner, sleeper, maxConcurrent(bound, merged)).execute();
+      new RunExecutor(coordinator, runner, sleeper, RunSetup.maxConcurrent(bound, merged, executor))
+          .execute();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       engineError = ErrorInfo.from(e);
@@ -405,7 +405,7 @@ public final class JobExecution {
       String reason =
           engineError != null
               ? "the engine stopped: " + engineError.message()
-              : "Steps failed: " + quoted(failed) + ".";
+              : "Steps failed: " + RunSetup.quoted(failed) + ".";
       emitter.emit(
           EventType.RUN_FAILURE,
           LogLevel.ERROR,
@@ -414,61 +414,6 @@ public final class JobExecution {
           new RunFailureData(reason, failed, engineError));
     }
     return new ExecutionResult(id, bound, plan, success, emitter.events(), resources, merged, env);
-  }
-
-  /** One ASSET_MATERIALIZATION_PLANNED per asset output (and partition) of the planned steps. */
-  private void planned(EventEmitter emitter, AssetLayer layer, ExecutionPlan plan) {
-    for (var step : plan.steps()) {
-      List<String> partitions = layer.outputPartitions(step.handle(), partitionKeys);
-      for (Out out : step.node().op().outputs()) {
-        if (out.assetKey() == null) {
-          continue;
-        }
-        for (String partition :
-            partitions.isEmpty() ? java.util.Collections.<String>singletonList(null) : partitions) {
-          emitter.info(
-              EventType.ASSET_MATERIALIZATION_PLANNED,
-              step.handle(),
-              "Planned materialization of "
-                  + out.assetKey().toUserString()
-                  + (partition == null ? "" : " partition " + partition)
-                  + ".",
-              new MaterializationPlannedData(out.assetKey(), partition));
-        }
-      }
-    }
-  }
-
-  /** The re-executed handles, with the dynamic step each mapped one fans out from. */
-  private Set<String> reexecutionSelection(List<OpNode> ops, Set<String> selected) {
-    Set<String> known = new java.util.HashSet<>();
-    ops.forEach(op -> known.add(op.handle()));
-    Set<String> chosen = new java.util.LinkedHashSet<>();
-    List<String> unknown = new ArrayList<>();
-    for (String handle : reexecuted) {
-      (known.contains(handle) ? chosen : unknown).add(handle);
-    }
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Cannot re-execute "
-              + unknown
-              + ": job '"
-              + job.name()
-              + "' has no such step; its steps are "
-              + known
-              + ".");
-    }
-    ExecutionPlan full = ExecutionPlan.of(ops, null);
-    for (String handle : List.copyOf(chosen)) {
-      var step = full.step(handle);
-      if (step != null && step.isMapped()) {
-        chosen.add(step.dynamicRoot());
-      }
-    }
-    if (selected != null) {
-      chosen.retainAll(selected);
-    }
-    return chosen;
   }
 
   private JobDefinition bind() {
@@ -485,88 +430,12 @@ public final class JobExecution {
         });
     if (!unconfigured.isEmpty()) {
       // A replacement that takes no config (a fake in a test) must not be handed the original's.
-      b.config(withoutResourceConfig(job.defaultConfig(), unconfigured));
+      b.config(RunSetup.withoutResourceConfig(job.defaultConfig(), unconfigured));
     }
     if (!job.resources().containsKey(Out.DEFAULT_IO_MANAGER_KEY)
         && !resourceOverrides.containsKey(Out.DEFAULT_IO_MANAGER_KEY)) {
       b.resource(Out.DEFAULT_IO_MANAGER_KEY, IOManagers.inMemory());
     }
     return b.build();
-  }
-
-  private static RunConfig withoutResourceConfig(RunConfig config, Set<String> keys) {
-    if (!(config.asMap().get("resources") instanceof Map<?, ?> resources)) {
-      return config;
-    }
-    Map<String, Object> tree = new LinkedHashMap<>(config.asMap());
-    Map<String, Object> kept = new LinkedHashMap<>();
-    resources.forEach(
-        (k, v) -> {
-          if (!keys.contains(String.valueOf(k))) {
-            kept.put(String.valueOf(k), v);
-          }
-        });
-    if (kept.isEmpty()) {
-      tree.remove("resources");
-    } else {
-      tree.put("resources", kept);
-    }
-    return RunConfig.of(tree);
-  }
-
-  private Set<String> select(JobDefinition bound, List<OpNode> ops) {
-    FlatSelectionGraph graph = new FlatSelectionGraph(ops);
-    Set<String> selected = null;
-    if (bound.opSelection().isPresent()) {
-      selected = OpSelection.parse(bound.opSelection().get()).resolve(graph);
-    }
-    if (opSelection != null) {
-      Set<String> narrowed =
-          new java.util.LinkedHashSet<>(OpSelection.parse(opSelection).resolve(graph));
-      if (selected != null) {
-        narrowed.retainAll(selected);
-      }
-      selected = narrowed;
-    }
-    return selected;
-  }
-
-  private int maxConcurrent(JobDefinition bound, RunConfig merged) {
-    Object fromConfig = path(merged.asMap(), "execution", "config", JobConfigSchema.MAX_CONCURRENT);
-    if (fromConfig instanceof Number n) {
-      return Math.max(1, n.intValue());
-    }
-    ExecutorConfig chosen = executor != null ? executor : bound.executor();
-    return chosen.maxConcurrent();
-  }
-
-  static Map<String, Object> resourceConfigs(RunConfig merged) {
-    Map<String, Object> configs = new LinkedHashMap<>();
-    if (merged.asMap().get("resources") instanceof Map<?, ?> resources) {
-      for (Map.Entry<?, ?> e : resources.entrySet()) {
-        if (e.getValue() instanceof Map<?, ?> entry) {
-          configs.put(String.valueOf(e.getKey()), entry.get("config"));
-        }
-      }
-    }
-    return configs;
-  }
-
-  private static Object path(Object node, String... keys) {
-    for (String key : keys) {
-      if (!(node instanceof Map<?, ?> map)) {
-        return null;
-      }
-      node = map.get(key);
-    }
-    return node;
-  }
-
-  private static String quoted(List<String> keys) {
-    List<String> quoted = new ArrayList<>(keys.size());
-    for (String key : keys) {
-      quoted.add("'" + key + "'");
-    }
-    return "[" + String.join(", ", quoted) + "]";
   }
 }

@@ -131,7 +131,7 @@ public record MultiToSingleDimensionPartitionMapping(String dimensionName)
     }
     if (dimension instanceof TimeWindowPartitionsDefinition time
         && single instanceof TimeWindowPartitionsDefinition other) {
-      return time.timezone().equals(other.timezone())
+      return time.partitions().sameZone(other.partitions())
           ? Optional.empty()
           : Optional.of(
               "dimension '"

@@ -95,7 +95,7 @@ public record TimeWindowPartitionMapping(int startOffset, int endOffset)
     }
     TimeWindowPartitionsDefinition up = (TimeWindowPartitionsDefinition) upstream;
     TimeWindowPartitionsDefinition down = (TimeWindowPartitionsDefinition) downstream;
-    if (!up.timezone().equals(down.timezone())) {
+    if (!up.partitions().sameZone(down.partitions())) {
       return Optional.of(
           "the time zones differ (upstream "
               + up.timezone()

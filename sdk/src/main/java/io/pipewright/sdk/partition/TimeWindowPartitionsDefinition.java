@@ -1,10 +1,10 @@
 package io.pipewright.sdk.partition;
 
+import io.pipewright.sdk.internal.partition.KeyProblems;
 import io.pipewright.sdk.internal.partition.TimeWindowPartitions;
-import io.pipewright.sdk.internal.partition.TimeWindowPartitions.Spec;
+import io.pipewright.sdk.internal.partition.TimeWindowSpec;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,17 +58,18 @@ import java.util.Optional;
  */
 public final class TimeWindowPartitionsDefinition implements PartitionsDefinition {
 
-  private final Spec spec;
+  private static final ZoneId UTC = ZoneId.of("UTC");
+
+  private final TimeWindowSpec spec;
   private final TimeWindowPartitions partitions;
 
-  private TimeWindowPartitionsDefinition(Spec spec) {
+  private TimeWindowPartitionsDefinition(TimeWindowSpec spec) {
     this.partitions = TimeWindowPartitions.compile(spec);
     this.spec = spec;
   }
 
   private static TimeWindowPartitionsDefinition create(ScheduleType type, String start, int day) {
-    return new TimeWindowPartitionsDefinition(
-        new Spec(type, start, null, ZoneOffset.UTC, null, 0, 0, 0, day));
+    return new TimeWindowPartitionsDefinition(TimeWindowSpec.of(type, start, UTC, day));
   }
 
   /**
@@ -126,17 +127,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
    * @return the new definition
    */
   public TimeWindowPartitionsDefinition withTimezone(ZoneId timezone) {
-    return with(
-        new Spec(
-            spec.type(),
-            spec.start(),
-            spec.end(),
-            timezone,
-            spec.format(),
-            spec.endOffset(),
-            spec.minuteOffset(),
-            spec.hourOffset(),
-            spec.dayOffset()));
+    return with(spec.withZone(timezone));
   }
 
   /**
@@ -147,17 +138,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
    * @throws IllegalArgumentException if the end cannot be read or is not after the start
    */
   public TimeWindowPartitionsDefinition withEnd(String end) {
-    return with(
-        new Spec(
-            spec.type(),
-            spec.start(),
-            end,
-            spec.zone(),
-            spec.format(),
-            spec.endOffset(),
-            spec.minuteOffset(),
-            spec.hourOffset(),
-            spec.dayOffset()));
+    return with(spec.withEnd(end));
   }
 
   /**
@@ -171,17 +152,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
    */
   public TimeWindowPartitionsDefinition withFormat(String javaPattern) {
     Objects.requireNonNull(javaPattern, "javaPattern");
-    return with(
-        new Spec(
-            spec.type(),
-            spec.start(),
-            spec.end(),
-            spec.zone(),
-            javaPattern,
-            spec.endOffset(),
-            spec.minuteOffset(),
-            spec.hourOffset(),
-            spec.dayOffset()));
+    return with(spec.withFormat(javaPattern));
   }
 
   /**
@@ -192,17 +163,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
    * @return the new definition
    */
   public TimeWindowPartitionsDefinition withEndOffset(int endOffset) {
-    return with(
-        new Spec(
-            spec.type(),
-            spec.start(),
-            spec.end(),
-            spec.zone(),
-            spec.format(),
-            endOffset,
-            spec.minuteOffset(),
-            spec.hourOffset(),
-            spec.dayOffset()));
+    return with(spec.withEndOffset(endOffset));
   }
 
   /**
@@ -213,17 +174,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
    * @throws IllegalArgumentException if out of range
    */
   public TimeWindowPartitionsDefinition withMinuteOffset(int minuteOffset) {
-    return with(
-        new Spec(
-            spec.type(),
-            spec.start(),
-            spec.end(),
-            spec.zone(),
-            spec.format(),
-            spec.endOffset(),
-            minuteOffset,
-            spec.hourOffset(),
-            spec.dayOffset()));
+    return with(spec.withMinuteOffset(minuteOffset));
   }
 
   /**
@@ -240,17 +191,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
           "Hourly partitions have no hour offset: every hour starts a window. Use"
               + " withMinuteOffset(m) to start windows m minutes past the hour");
     }
-    return with(
-        new Spec(
-            spec.type(),
-            spec.start(),
-            spec.end(),
-            spec.zone(),
-            spec.format(),
-            spec.endOffset(),
-            spec.minuteOffset(),
-            hourOffset,
-            spec.dayOffset()));
+    return with(spec.withHourOffset(hourOffset));
   }
 
   /**
@@ -269,20 +210,10 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
               + " partitions have no day offset; it chooses the weekday of weekly partitions and"
               + " the day of month of monthly partitions");
     }
-    return with(
-        new Spec(
-            spec.type(),
-            spec.start(),
-            spec.end(),
-            spec.zone(),
-            spec.format(),
-            spec.endOffset(),
-            spec.minuteOffset(),
-            spec.hourOffset(),
-            dayOffset));
+    return with(spec.withDayOffset(dayOffset));
   }
 
-  private TimeWindowPartitionsDefinition with(Spec changed) {
+  private TimeWindowPartitionsDefinition with(TimeWindowSpec changed) {
     return new TimeWindowPartitionsDefinition(changed);
   }
 
@@ -316,7 +247,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
   /**
    * Returns the time zone whose local calendar the windows follow.
    *
-   * @return the zone; UTC unless set
+   * @return the zone; {@code UTC} unless set
    */
   public ZoneId timezone() {
     return spec.zone();
@@ -328,7 +259,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
    * @return a {@link java.time.format.DateTimeFormatter} pattern
    */
   public String format() {
-    return spec.format() == null ? spec.type().defaultFormat() : spec.format();
+    return spec.pattern();
   }
 
   /**
@@ -387,7 +318,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
   }
 
   private UnknownPartitionKeyException unknown(String key, long now) {
-    TimeWindowPartitions.KeyProblem problem = partitions.explain(String.valueOf(key), now);
+    KeyProblems.KeyProblem problem = partitions.explain(String.valueOf(key), now);
     return new UnknownPartitionKeyException(
         problem.message(), key, describe(), problem.suggestion());
   }
@@ -450,7 +381,7 @@ public final class TimeWindowPartitionsDefinition implements PartitionsDefinitio
     if (start == TimeWindowPartitions.NOT_A_KEY
         || start < partitions.firstStart()
         || end > partitions.end()) {
-      TimeWindowPartitions.KeyProblem problem = partitions.explainIgnoringNow(String.valueOf(key));
+      KeyProblems.KeyProblem problem = partitions.explainIgnoringNow(String.valueOf(key));
       throw new UnknownPartitionKeyException(
           problem.message(), key, describe(), problem.suggestion());
     }

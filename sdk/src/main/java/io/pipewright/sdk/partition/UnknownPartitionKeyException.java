@@ -10,10 +10,16 @@ import java.util.Optional;
  */
 public final class UnknownPartitionKeyException extends IllegalArgumentException {
 
+  /** The version of the serialized form. */
   private static final long serialVersionUID = 1L;
 
+  /** The key that is not a partition. */
   private final String key;
+
+  /** The description of the definition the key was checked against. */
   private final String definition;
+
+  /** The closest valid key, or null. */
   private final String suggestion;
 
   /**

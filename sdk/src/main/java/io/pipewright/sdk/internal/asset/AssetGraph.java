@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -287,12 +286,5 @@ public final class AssetGraph implements AssetGraphView {
   public Set<String> ownersOf(AssetKey key) {
     AssetSpec spec = specs.get(key);
     return spec == null ? Set.of() : spec.owners();
-  }
-
-  /** Keys that exist, for callers that must not fail on unknown ones. */
-  Set<AssetKey> known(Set<AssetKey> keys) {
-    Set<AssetKey> found = new HashSet<>(keys);
-    found.retainAll(specs.keySet());
-    return found;
   }
 }

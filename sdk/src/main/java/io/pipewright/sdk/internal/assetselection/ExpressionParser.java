@@ -2,6 +2,7 @@ package io.pipewright.sdk.internal.assetselection;
 
 import io.pipewright.sdk.AssetKey;
 import io.pipewright.sdk.asset.AssetSelectionSyntaxException;
+import io.pipewright.sdk.internal.text.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package io.pipewright.sdk.internal.assetselection;
 
 import io.pipewright.sdk.AssetKey;
+import io.pipewright.sdk.internal.text.Suggestions;
 import io.pipewright.sdk.internal.text.Texts;
 import java.util.ArrayList;
 import java.util.List;

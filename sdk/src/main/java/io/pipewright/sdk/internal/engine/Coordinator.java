@@ -458,7 +458,8 @@ public final class Coordinator {
     List<String> partitions =
         assetLayer.inputPartitions(
             handle, wiring.in().name(), wiring.in().assetKey(), runPartitionKeys);
-    if (partitions == null || (partitions.size() == 1 && !isMany(wiring))) {
+    // A run over a range reads a map even when the mapping yields a single upstream partition.
+    if (partitions == null || (partitions.size() == 1 && runPartitionKeys.size() <= 1)) {
       String partition = partitions == null ? null : partitions.get(0);
       return new ResolvedInput(
           wiring.in(),
@@ -471,11 +472,6 @@ public final class Coordinator {
       refs.add(new OutputRef(producerRun, producerStep, producerOp, out, null, partition));
     }
     return new ResolvedInput(wiring.in(), ResolvedInput.Mode.PARTITIONS, refs, null);
-  }
-
-  /** A run over a range reads a map even when the mapping yields a single upstream partition. */
-  private boolean isMany(InputWiring wiring) {
-    return runPartitionKeys.size() > 1;
   }
 
   private ResolvedInput skip(StepState state, boolean afterFailure, String reason) {

@@ -1,35 +1,23 @@
 package io.pipewright.sdk.internal.engine;
 
-import io.pipewright.sdk.DynamicOutput;
-import io.pipewright.sdk.DynamicOutputs;
 import io.pipewright.sdk.Failure;
 import io.pipewright.sdk.HookDefinition;
 import io.pipewright.sdk.Out;
-import io.pipewright.sdk.Output;
 import io.pipewright.sdk.RetryRequested;
 import io.pipewright.sdk.config.ConfigError;
 import io.pipewright.sdk.config.ConfigResolver;
 import io.pipewright.sdk.config.EnvLookup;
-import io.pipewright.sdk.event.AssetMaterialization;
 import io.pipewright.sdk.event.ErrorInfo;
 import io.pipewright.sdk.event.ErrorSource;
 import io.pipewright.sdk.event.EventType;
-import io.pipewright.sdk.event.HandledOutputData;
-import io.pipewright.sdk.event.LoadedInputData;
 import io.pipewright.sdk.event.LogLevel;
-import io.pipewright.sdk.event.MaterializationData;
 import io.pipewright.sdk.event.StepFailureData;
-import io.pipewright.sdk.event.StepInputData;
-import io.pipewright.sdk.event.StepOutputData;
 import io.pipewright.sdk.event.StepRestartedData;
 import io.pipewright.sdk.event.StepRetryData;
 import io.pipewright.sdk.event.StepSuccessData;
-import io.pipewright.sdk.io.IOManager;
 import io.pipewright.sdk.metadata.Metadata;
-import io.pipewright.sdk.types.TypeCheck;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +34,8 @@ public final class StepRunner {
   private final EventEmitter emitter;
   private final EnvLookup env;
   private final DoubleSupplier random;
+  private final StepInputs inputs;
+  private final StepOutputs outputs;
 
   /**
    * Creates a runner.
@@ -61,6 +51,8 @@ public final class StepRunner {
     this.emitter = emitter;
     this.env = env;
     this.random = random;
+    this.inputs = new StepInputs(emitter);
+    this.outputs = new StepOutputs(emitter);
   }
 
   /**
@@ -98,10 +90,10 @@ public final class StepRunner {
     try (open) {
       try {
         Object config = resolveConfig(step);
-        Map<String, Object> values = loadInputs(step, open);
+        Map<String, Object> values = inputs.loadInputs(step, open);
         StepContext context = new StepContext(step, open, emitter, config);
         Object returned = compute(step, context, values);
-        Map<String, List<String>> produced = storeOutputs(step, context, open, returned);
+        Map<String, List<String>> produced = outputs.storeOutputs(step, context, open, returned);
         long millis = (System.nanoTime() - start) / 1_000_000;
         emitter.info(
             EventType.STEP_SUCCESS,
@@ -218,144 +210,6 @@ public final class StepRunner {
     return resolution.value();
   }
 
-  private Map<String, Object> loadInputs(StepInvocation step, StepResources open)
-      throws StepFailed {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (ResolvedInput input : step.inputs()) {
-      Object value;
-      switch (input.mode()) {
-        case NOTHING:
-          continue;
-        case DEFAULT:
-          value = input.defaultValue();
-          break;
-        case SINGLE:
-          value = load(step, input, input.refs().get(0), open);
-          break;
-        case PARTITIONS:
-          Map<String, Object> byPartition = new LinkedHashMap<>();
-          for (OutputRef ref : input.refs()) {
-            byPartition.put(ref.partitionKey(), load(step, input, ref, open));
-          }
-          value = byPartition;
-          break;
-        default:
-          List<Object> list = new ArrayList<>(input.refs().size());
-          for (OutputRef ref : input.refs()) {
-            list.add(load(step, input, ref, open));
-          }
-          value = list;
-      }
-      TypeCheck check = checkInput(input, value);
-      String name = input.in().name();
-      emitter.info(
-          EventType.STEP_INPUT,
-          step.stepKey(),
-          "Got input \""
-              + name
-              + "\" of type \""
-              + input.in().type().displayName()
-              + (check.passed() ? "\". (Type check passed)." : "\". (Type check failed)."),
-          new StepInputData(name, check));
-      if (!check.passed()) {
-        throw StepFailed.framework(
-            "io.pipewright.TypeCheckFailure",
-            "Type check failed for input '"
-                + name
-                + "' of op '"
-                + step.op().name()
-                + "' (step '"
-                + step.stepKey()
-                + "'), type "
-                + input.in().type().displayName()
-                + ": "
-                + check.description());
-      }
-      values.put(name, value);
-    }
-    return values;
-  }
-
-  /** A partitioned input holds a map; each partition's value is checked against the type. */
-  private static TypeCheck checkInput(ResolvedInput input, Object value) {
-    if (input.mode() != ResolvedInput.Mode.PARTITIONS) {
-      return input.in().type().check(value);
-    }
-    for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-      TypeCheck check = input.in().type().check(e.getValue());
-      if (!check.passed()) {
-        return TypeCheck.failure("partition " + e.getKey() + ": " + check.description());
-      }
-    }
-    return TypeCheck.success();
-  }
-
-  private Object load(StepInvocation step, ResolvedInput input, OutputRef ref, StepResources open)
-      throws StepFailed {
-    String managerKey = ref.out().ioManagerKey();
-    IOManager manager = ioManager(open, managerKey);
-    IoContexts.Output upstream = new IoContexts.Output(step.jobName(), ref, ref.out().metadata());
-    Object value;
-    try {
-      value =
-          manager.loadInput(
-              new IoContexts.Input(
-                  step.runId(),
-                  step.jobName(),
-                  step.stepKey(),
-                  step.op().name(),
-                  input.in(),
-                  upstream));
-    } catch (Exception e) {
-      throw StepFailed.userCode(
-          "Loading input '"
-              + input.in().name()
-              + "' from "
-              + describe(ref)
-              + " with IO manager '"
-              + managerKey
-              + "' failed",
-          e);
-    }
-    emitter.info(
-        EventType.LOADED_INPUT,
-        step.stepKey(),
-        "Loaded input \""
-            + input.in().name()
-            + "\" using input manager \""
-            + managerKey
-            + "\", from "
-            + describe(ref),
-        new LoadedInputData(
-            input.in().name(), managerKey, ref.stepKey(), ref.out().name(), Metadata.empty()));
-    return value;
-  }
-
-  private static String describe(OutputRef ref) {
-    String partition = ref.partitionKey() == null ? "" : " partition " + ref.partitionKey();
-    if (ref.out().assetKey() != null) {
-      // Asset values are stored by key, whichever run wrote them; say which asset, not which step.
-      return "asset " + ref.out().assetKey().toUserString() + partition;
-    }
-    return "output \"" + ref.out().name() + "\" of step \"" + ref.stepKey() + "\"" + partition;
-  }
-
-  private static IOManager ioManager(StepResources open, String key) throws StepFailed {
-    Object value = open.get(key);
-    if (value instanceof IOManager manager) {
-      return manager;
-    }
-    throw StepFailed.framework(
-        "io.pipewright.ResourceError",
-        "Resource '"
-            + key
-            + "' is "
-            + (value == null ? "not bound" : "a " + value.getClass().getName())
-            + ", not an IO manager; bind an IO manager to '"
-            + key
-            + "'.");
-  }
-
   private static Object compute(
       StepInvocation step, StepContext context, Map<String, Object> values) throws StepFailed {
     try {
@@ -399,172 +253,6 @@ public final class StepRunner {
               error.context());
     }
     throw new StepFailed(error, ErrorSource.USER_CODE_ERROR, metadata, request);
-  }
-
-  private Map<String, List<String>> storeOutputs(
-      StepInvocation step, StepContext context, StepResources open, Object returned)
-      throws StepFailed {
-    Map<String, Object> byName = OutputValues.byName(step, returned);
-    Map<String, List<String>> produced = new LinkedHashMap<>();
-    for (Out out : step.op().outputs()) {
-      if (!byName.containsKey(out.name())) {
-        if (!out.optional()) {
-          throw StepFailed.framework(
-              "io.pipewright.MissingOutput",
-              "Op '"
-                  + step.op().name()
-                  + "' (step '"
-                  + step.stepKey()
-                  + "') did not return required output '"
-                  + out.name()
-                  + "'. Return it, or declare it optional with Out.asOptional().");
-        }
-        continue;
-      }
-      Object value = byName.get(out.name());
-      Metadata extra = context.outputMetadata(out.name());
-      if (out.dynamic()) {
-        if (!(value instanceof DynamicOutputs dynamic)) {
-          throw StepFailed.framework(
-              "io.pipewright.WrongOutputKind",
-              "Output '"
-                  + out.name()
-                  + "' of op '"
-                  + step.op().name()
-                  + "' is dynamic: return DynamicOutputs for it, not "
-                  + (value == null ? "null" : "a " + value.getClass().getName())
-                  + ".");
-        }
-        List<String> keys = new ArrayList<>(dynamic.values().size());
-        for (DynamicOutput one : dynamic.values()) {
-          Metadata md = extra.isEmpty() ? one.metadata() : one.metadata().merge(extra);
-          store(step, open, out, one.value(), md, one.mappingKey(), null);
-          keys.add(one.mappingKey());
-        }
-        produced.put(out.name(), keys);
-      } else {
-        if (value instanceof DynamicOutputs) {
-          throw StepFailed.framework(
-              "io.pipewright.WrongOutputKind",
-              "Output '"
-                  + out.name()
-                  + "' of op '"
-                  + step.op().name()
-                  + "' is not dynamic, but the op returned DynamicOutputs for it; declare it with"
-                  + " Out.dynamic(...).");
-        }
-        Metadata md = extra;
-        if (value instanceof Output output) {
-          value = output.value();
-          md = extra.isEmpty() ? output.metadata() : output.metadata().merge(extra);
-        }
-        if (out.assetKey() != null && !step.partitionKeys().isEmpty()) {
-          storePartitions(step, open, out, value, md);
-        } else {
-          store(step, open, out, value, md, null, null);
-        }
-        produced.put(out.name(), List.of());
-      }
-    }
-    return produced;
-  }
-
-  /** One value for one partition; a map from partition key to value for a range. */
-  private void storePartitions(
-      StepInvocation step, StepResources open, Out out, Object value, Metadata metadata)
-      throws StepFailed {
-    List<String> partitions = step.partitionKeys();
-    if (partitions.size() == 1) {
-      store(step, open, out, value, metadata, null, partitions.get(0));
-      return;
-    }
-    if (!(value instanceof Map<?, ?> map)
-        || !map.keySet().equals(new LinkedHashSet<>(partitions))) {
-      throw StepFailed.framework(
-          "io.pipewright.PartitionMismatch",
-          "Step '"
-              + step.stepKey()
-              + "' runs for "
-              + partitions.size()
-              + " partitions ("
-              + partitions.get(0)
-              + " to "
-              + partitions.get(partitions.size() - 1)
-              + "): return a Map from each partition key to its value for output '"
-              + out.name()
-              + "'.");
-    }
-    for (String partition : partitions) {
-      store(step, open, out, map.get(partition), metadata, null, partition);
-    }
-  }
-
-  private void store(
-      StepInvocation step,
-      StepResources open,
-      Out out,
-      Object value,
-      Metadata metadata,
-      String mappingKey,
-      String partition)
-      throws StepFailed {
-    TypeCheck check = out.type().check(value);
-    String key = step.stepKey();
-    emitter.info(
-        EventType.STEP_OUTPUT,
-        key,
-        "Yielded output \""
-            + out.name()
-            + "\""
-            + (mappingKey == null ? "" : " (mapping key \"" + mappingKey + "\")")
-            + " of type \""
-            + out.type().displayName()
-            + (check.passed() ? "\". (Type check passed)." : "\". (Type check failed)."),
-        new StepOutputData(out.name(), mappingKey, check, metadata));
-    if (!check.passed()) {
-      throw StepFailed.framework(
-          "io.pipewright.TypeCheckFailure",
-          "Type check failed for output '"
-              + out.name()
-              + "' of op '"
-              + step.op().name()
-              + "' (step '"
-              + key
-              + "'), type "
-              + out.type().displayName()
-              + ": "
-              + check.description());
-    }
-    if (out.type().isNothing()) {
-      return;
-    }
-    IOManager manager = ioManager(open, out.ioManagerKey());
-    OutputRef ref = new OutputRef(step.runId(), key, step.op().name(), out, mappingKey, partition);
-    Metadata contextMetadata = metadata.isEmpty() ? out.metadata() : out.metadata().merge(metadata);
-    IoContexts.Output context = new IoContexts.Output(step.jobName(), ref, contextMetadata);
-    try {
-      manager.handleOutput(context, value);
-    } catch (Exception e) {
-      throw StepFailed.userCode(
-          "Storing output '" + out.name() + "' with IO manager '" + out.ioManagerKey() + "' failed",
-          e);
-    }
-    emitter.info(
-        EventType.HANDLED_OUTPUT,
-        key,
-        "Handled output \"" + out.name() + "\" using IO manager \"" + out.ioManagerKey() + "\"",
-        new HandledOutputData(out.name(), out.ioManagerKey(), context.added()));
-    if (out.assetKey() != null) {
-      Metadata all = context.added().isEmpty() ? metadata : metadata.merge(context.added());
-      emitter.info(
-          EventType.ASSET_MATERIALIZATION,
-          key,
-          "Materialized value "
-              + out.assetKey().toUserString()
-              + (partition == null ? "" : " partition " + partition)
-              + ".",
-          new MaterializationData(new AssetMaterialization(out.assetKey(), null, all, partition)));
-    }
   }
 
   private void runHooks(

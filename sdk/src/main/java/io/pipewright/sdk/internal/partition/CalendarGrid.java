@@ -25,6 +25,8 @@ final class CalendarGrid extends TimeGrid {
   private final int dayOffset;
   // For weeks: the epoch day (mod 7) of the aligned days.
   private final int weekResidue;
+  // Transitions (epoch seconds) whose gap is a day or more: only there can two days collide.
+  private final long[] dayLongGaps;
 
   /**
    * Creates a grid.
@@ -41,6 +43,7 @@ final class CalendarGrid extends TimeGrid {
     this.secondOfDay = hour * 3600L + minute * 60L;
     this.dayOffset = dayOffset;
     this.weekResidue = Math.floorMod(dayOffset - EPOCH_DAY_OF_WEEK, 7);
+    this.dayLongGaps = period == Period.DAY ? zones.dayLongGaps() : new long[0];
   }
 
   /** Returns the index of the last aligned date at or before an epoch day. */
@@ -109,33 +112,59 @@ final class CalendarGrid extends TimeGrid {
   }
 
   @Override
-  public long next(long b) {
-    return boundary(ceilIndex(b) + 1);
-  }
-
-  @Override
-  public long previous(long b) {
-    return boundary(ceilIndex(b) - 1);
-  }
-
-  @Override
   public long shift(long b, long n) {
-    return boundary(ceilIndex(b) + n);
+    long index = ceilIndex(b);
+    if (dayLongGaps.length == 0 || n == 0) {
+      return boundary(index + n);
+    }
+    // Skip indices whose boundary repeats the one before (a skipped day): iterate to a fixpoint,
+    // which takes one or two rounds because skipped days are rare.
+    long target = index + n;
+    while (true) {
+      long adjusted =
+          n > 0
+              ? index + n + collisions(index, target + 1)
+              : index + n - collisions(target, index + 1);
+      if (adjusted == target) {
+        return boundary(target);
+      }
+      target = adjusted;
+    }
   }
 
   @Override
   public long count(long from, long to) {
-    return Math.max(0, ceilIndex(to) - ceilIndex(from));
+    long first = ceilIndex(from);
+    long end = ceilIndex(to);
+    return end <= first ? 0 : end - first - collisions(first, end);
+  }
+
+  /** Counts the indices i in [from, to - 1) whose boundary equals that of i + 1. */
+  private long collisions(long from, long to) {
+    long count = 0;
+    for (long gap : dayLongGaps) {
+      long near = localIndex(gap);
+      for (long i = near - 2; i <= near + 1; i++) {
+        if (i >= from && i + 1 < to && boundary(i) == boundary(i + 1)) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   @Override
   public void forEach(long from, long to, BoundaryVisitor visitor) {
+    long previous = Long.MIN_VALUE;
     for (long index = ceilIndex(from); ; index++) {
       long b = boundary(index);
       if (b >= to) {
         return;
       }
-      visitor.visit(b, zones.offsetAt(b), false);
+      if (b > previous) {
+        visitor.visit(b, zones.offsetAt(b), false);
+        previous = b;
+      }
     }
   }
 

@@ -22,18 +22,14 @@ public final class TimeWindowPartitions {
   public static final long NOT_A_KEY = Long.MIN_VALUE;
 
   // Instants are clamped to the years 1 to 9999, which keeps the grid arithmetic far from overflow.
-  private static final long MIN_EPOCH = -62_135_596_800L;
-  private static final long MAX_EPOCH = 253_402_300_799L;
-  private static final long NO_END = Long.MAX_VALUE;
-  private static final String ISO_DATE = "yyyy-MM-dd";
-  private static final KeyFormat ISO_DATE_FORMAT = KeyFormat.compile(ISO_DATE);
-  private static final String[] WEEKDAYS = {
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
-  };
+  static final long MIN_EPOCH = -62_135_596_800L;
+  static final long MAX_EPOCH = 253_402_300_799L;
+  static final long NO_END = Long.MAX_VALUE;
+  static final String ISO_DATE = "yyyy-MM-dd";
+  static final KeyFormat ISO_DATE_FORMAT = KeyFormat.compile(ISO_DATE);
 
   private final ScheduleType type;
   private final ZoneId zone;
-  private final String startText;
   private final String endText;
   private final KeyFormat format;
   private final TimeGrid grid;
@@ -48,48 +44,35 @@ public final class TimeWindowPartitions {
   private final boolean suffixRepeated;
   private final String description;
 
-  private TimeWindowPartitions(Spec spec, KeyFormat format, TimeGrid grid) {
-    this.type = spec.type;
-    this.zone = spec.zone;
-    this.startText = spec.start;
-    this.endText = spec.end;
+  private TimeWindowPartitions(TimeWindowSpec spec, KeyFormat format, TimeGrid grid) {
+    this.type = spec.type();
+    this.zone = spec.zone();
+    this.endText = spec.end();
     this.format = format;
     this.grid = grid;
-    this.endOffset = spec.endOffset;
-    this.minuteOffset = spec.minuteOffset;
-    this.hourOffset = spec.hourOffset;
-    this.dayOffset = spec.dayOffset;
+    this.endOffset = spec.endOffset();
+    this.minuteOffset = spec.minuteOffset();
+    this.hourOffset = spec.hourOffset();
+    this.dayOffset = spec.dayOffset();
     this.suffixRepeated =
         type == ScheduleType.HOURLY && !format.offsetInPattern() && !grid.zones.isFixed();
-    this.start = parseBound(spec.start, "Start");
-    this.end = spec.end == null ? NO_END : parseBound(spec.end, "End");
+    this.start = parseBound(spec.start(), "Start");
+    this.end = spec.end() == null ? NO_END : parseBound(spec.end(), "End");
     this.firstStart = grid.ceil(start);
-    this.description = describe(spec);
+    this.description = spec.describe();
     if (end != NO_END && end <= start) {
       throw new IllegalArgumentException(
           "End '"
-              + spec.end
+              + spec.end()
               + "' of "
               + description
               + " is not after its start '"
-              + spec.start
+              + spec.start()
               + "'; the end is exclusive, e.g. an end of 2024-02-01 makes 2024-01-31 the last"
               + " daily partition");
     }
     checkRoundTrip();
   }
-
-  /** Everything that defines the partitions, as the user gave it. */
-  public record Spec(
-      ScheduleType type,
-      String start,
-      String end,
-      ZoneId zone,
-      String format,
-      int endOffset,
-      int minuteOffset,
-      int hourOffset,
-      int dayOffset) {}
 
   /**
    * Validates a spec and compiles it.
@@ -98,143 +81,32 @@ public final class TimeWindowPartitions {
    * @return the compiled partitions
    * @throws IllegalArgumentException naming the definition, the bad value and how to fix it
    */
-  public static TimeWindowPartitions compile(Spec spec) {
-    Objects.requireNonNull(spec.type, "type");
-    String adjective = spec.type.adjective();
-    if (spec.start == null || spec.start.isBlank()) {
-      throw new IllegalArgumentException(
-          "The start of "
-              + adjective
-              + " partitions must not be "
-              + (spec.start == null ? "null" : "blank")
-              + "; write it as the first key or as yyyy-MM-dd, e.g. \"2024-01-01\"");
-    }
-    if (spec.zone == null) {
-      throw new IllegalArgumentException(
-          "The timezone of " + adjective + " partitions must not be null, e.g. ZoneId.of(\"UTC\")");
-    }
-    checkOffsets(spec);
-    String pattern = spec.format == null ? spec.type.defaultFormat() : spec.format;
-    KeyFormat format = compileFormat(spec.type, pattern);
-    Zones zones = new Zones(spec.zone.getRules());
+  public static TimeWindowPartitions compile(TimeWindowSpec spec) {
+    spec.validate();
+    KeyFormat format = spec.compileFormat();
+    Zones zones = new Zones(spec.zone().getRules());
     TimeGrid grid =
-        switch (spec.type) {
-          case HOURLY -> new HourlyGrid(zones, spec.minuteOffset);
+        switch (spec.type()) {
+          case HOURLY -> new HourlyGrid(zones, spec.minuteOffset());
           case DAILY ->
               new CalendarGrid(
-                  zones, CalendarGrid.Period.DAY, spec.hourOffset, spec.minuteOffset, 0);
+                  zones, CalendarGrid.Period.DAY, spec.hourOffset(), spec.minuteOffset(), 0);
           case WEEKLY ->
               new CalendarGrid(
                   zones,
                   CalendarGrid.Period.WEEK,
-                  spec.hourOffset,
-                  spec.minuteOffset,
-                  spec.dayOffset);
+                  spec.hourOffset(),
+                  spec.minuteOffset(),
+                  spec.dayOffset());
           case MONTHLY ->
               new CalendarGrid(
                   zones,
                   CalendarGrid.Period.MONTH,
-                  spec.hourOffset,
-                  spec.minuteOffset,
-                  spec.dayOffset);
+                  spec.hourOffset(),
+                  spec.minuteOffset(),
+                  spec.dayOffset());
         };
-    return new TimeWindowPartitions(
-        new Spec(
-            spec.type,
-            spec.start,
-            spec.end,
-            spec.zone,
-            pattern,
-            spec.endOffset,
-            spec.minuteOffset,
-            spec.hourOffset,
-            spec.dayOffset),
-        format,
-        grid);
-  }
-
-  private static void checkOffsets(Spec spec) {
-    String adjective = spec.type.adjective();
-    if (spec.minuteOffset < 0 || spec.minuteOffset > 59) {
-      throw new IllegalArgumentException(
-          "Minute offset "
-              + spec.minuteOffset
-              + " of "
-              + adjective
-              + " partitions must be 0 to 59 (minutes past the hour at which windows start)");
-    }
-    if (spec.hourOffset < 0 || spec.hourOffset > 23) {
-      throw new IllegalArgumentException(
-          "Hour offset "
-              + spec.hourOffset
-              + " of "
-              + adjective
-              + " partitions must be 0 to 23 (the local hour at which windows start)");
-    }
-    if (spec.type == ScheduleType.WEEKLY && (spec.dayOffset < 0 || spec.dayOffset > 6)) {
-      throw new IllegalArgumentException(
-          "Day offset "
-              + spec.dayOffset
-              + " of weekly partitions must be 0 (Sunday) to 6 (Saturday): the day each week"
-              + " starts on");
-    }
-    if (spec.type == ScheduleType.MONTHLY && (spec.dayOffset < 1 || spec.dayOffset > 28)) {
-      throw new IllegalArgumentException(
-          "Day offset "
-              + spec.dayOffset
-              + " of monthly partitions must be 1 to 28: the day of the month each window starts"
-              + " on (29 to 31 are refused because some months lack them)");
-    }
-  }
-
-  private static KeyFormat compileFormat(ScheduleType type, String pattern) {
-    String what = "Key format '" + pattern + "' of " + type.adjective() + " partitions";
-    if (pattern.isBlank()) {
-      throw new IllegalArgumentException(
-          what + " is blank; give a java.time pattern such as " + type.defaultFormat());
-    }
-    if (pattern.indexOf('|') >= 0 || pattern.indexOf(',') >= 0) {
-      throw new IllegalArgumentException(
-          what
-              + " contains '|' or ','; keys must not, because '|' joins multi-partition keys and"
-              + " ',' separates keys in lists");
-    }
-    KeyFormat format;
-    try {
-      format = KeyFormat.compile(pattern);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          what + " is not a valid java.time pattern: " + e.getMessage(), e);
-    }
-    if (format.hasLetter('Y')) {
-      throw new IllegalArgumentException(
-          what
-              + " uses 'Y' (week-based year), which differs from the calendar year around New"
-              + " Year; use 'yyyy'");
-    }
-    boolean year = format.hasLetter('y') || format.hasLetter('u');
-    boolean month = format.hasLetter('M') || format.hasLetter('L');
-    boolean day = (month && format.hasLetter('d')) || format.hasLetter('D');
-    boolean hour =
-        format.hasLetter('H')
-            || format.hasLetter('k')
-            || ((format.hasLetter('h') || format.hasLetter('K')) && format.hasLetter('a'));
-    String missing;
-    if (!year) {
-      missing = "a year (yyyy)";
-    } else if (type == ScheduleType.MONTHLY ? !month && !format.hasLetter('D') : !day) {
-      missing = type == ScheduleType.MONTHLY ? "a month (MM)" : "a month and day (MM, dd)";
-    } else if (type == ScheduleType.HOURLY && !hour) {
-      missing = "an hour of day (HH)";
-    } else {
-      return format;
-    }
-    throw new IllegalArgumentException(
-        what
-            + " lacks "
-            + missing
-            + ", so two windows would get the same key; e.g. use "
-            + type.defaultFormat());
+    return new TimeWindowPartitions(spec, format, grid);
   }
 
   private long parseBound(String text, String which) {
@@ -259,7 +131,8 @@ public final class TimeWindowPartitions {
     return Math.max(MIN_EPOCH, Math.min(MAX_EPOCH, epoch));
   }
 
-  private long toInstant(KeyFormat.Parsed parsed) {
+  /** Returns the instant a parsed key or bound names in this definition's zone. */
+  long toInstant(KeyFormat.Parsed parsed) {
     return parsed.hasOffset()
         ? parsed.localSeconds() - parsed.offsetSeconds()
         : grid.resolveLocal(parsed.localSeconds());
@@ -279,48 +152,6 @@ public final class TimeWindowPartitions {
               + "', parses to another time); use a pattern with fixed-width numeric fields, e.g. "
               + type.defaultFormat());
     }
-  }
-
-  private String describe(Spec spec) {
-    StringBuilder out =
-        new StringBuilder(type.adjective())
-            .append(" partitions from ")
-            .append(spec.start)
-            .append(" in ")
-            .append(zone.getId());
-    String time = String.format("%02d:%02d", hourOffset, minuteOffset);
-    switch (type) {
-      case HOURLY -> {
-        if (minuteOffset != 0) {
-          out.append(", windows starting at minute ").append(minuteOffset);
-        }
-      }
-      case DAILY -> {
-        if (hourOffset != 0 || minuteOffset != 0) {
-          out.append(", days starting at ").append(time);
-        }
-      }
-      case WEEKLY -> {
-        if (dayOffset != 0 || hourOffset != 0 || minuteOffset != 0) {
-          out.append(", weeks starting ").append(WEEKDAYS[dayOffset]).append(" at ").append(time);
-        }
-      }
-      case MONTHLY -> {
-        if (dayOffset != 1 || hourOffset != 0 || minuteOffset != 0) {
-          out.append(", months starting on day ").append(dayOffset).append(" at ").append(time);
-        }
-      }
-    }
-    if (spec.end != null) {
-      out.append(", until ").append(spec.end);
-    }
-    if (endOffset != 0) {
-      out.append(", end offset ").append(endOffset);
-    }
-    if (!format.pattern().equals(type.defaultFormat())) {
-      out.append(", keys formatted ").append(format.pattern());
-    }
-    return out.toString();
   }
 
   /** Returns the description, e.g. {@code daily partitions from 2024-01-01 in UTC}. */
@@ -346,6 +177,16 @@ public final class TimeWindowPartitions {
   /** Returns the start as given, resolved to an instant. */
   public long start() {
     return start;
+  }
+
+  /** Returns the end as the user wrote it, or null. */
+  String endText() {
+    return endText;
+  }
+
+  /** Returns the end offset. */
+  int endOffset() {
+    return endOffset;
   }
 
   /** Returns the exclusive end as given, resolved to an instant, or {@link Long#MAX_VALUE}. */
@@ -465,9 +306,6 @@ public final class TimeWindowPartitions {
     return b != NOT_A_KEY && b >= firstStart && b < lastEnd(now) ? b : NOT_A_KEY;
   }
 
-  /** Why a key is not a partition, and what it probably should have been. */
-  public record KeyProblem(String message, String suggestion) {}
-
   /**
    * Explains why {@code key} is not a partition at {@code now}. Used only on error paths.
    *
@@ -475,8 +313,8 @@ public final class TimeWindowPartitions {
    * @param now the instant the partitions are listed at
    * @return the message and the suggested key (or null)
    */
-  public KeyProblem explain(String key, long now) {
-    return explain(key, now, true);
+  public KeyProblems.KeyProblem explain(String key, long now) {
+    return KeyProblems.explain(this, key, now, true);
   }
 
   /**
@@ -486,109 +324,8 @@ public final class TimeWindowPartitions {
    * @param key the key
    * @return the message and the suggested key (or null)
    */
-  public KeyProblem explainIgnoringNow(String key) {
-    return explain(key, MAX_EPOCH, false);
-  }
-
-  private KeyProblem explain(String key, long now, boolean useNow) {
-    long lastEnd =
-        useNow
-            ? lastEnd(now)
-            : Math.min(grid.floor(end == NO_END ? MAX_EPOCH : end), grid.floor(MAX_EPOCH));
-    boolean any = lastEnd > firstStart;
-    String reason;
-    String suggestion = null;
-    long b = boundaryOf(key);
-    if (b == NOT_A_KEY) {
-      long instant;
-      if (format.parse(key) != null) {
-        reason = "it is not the start of a window";
-        instant = instantOfAnyForm(key);
-      } else {
-        reason = "it is not a time in format " + format.pattern();
-        instant = instantOfAnyForm(key);
-        if (instant == NOT_A_KEY) {
-          String repaired = format.repair(key);
-          instant = repaired == null ? NOT_A_KEY : instantOfAnyForm(repaired);
-        }
-      }
-      if (instant != NOT_A_KEY) {
-        long containing = grid.floor(instant);
-        if (any && containing >= firstStart && containing < lastEnd) {
-          suggestion = keyOf(containing);
-        }
-      }
-    } else if (b < firstStart) {
-      reason = "it is before the first partition";
-    } else if (end != NO_END && grid.next(b) > end) {
-      reason = "it is at or after the end, " + endText;
-    } else if (grid.next(b) > Math.min(now, MAX_EPOCH) && endOffset <= 0) {
-      reason =
-          "its window ends at "
-              + Instant.ofEpochSecond(grid.next(b))
-              + ", after now ("
-              + Instant.ofEpochSecond(now)
-              + "), and the definition has no positive end offset";
-    } else {
-      reason = "it is after the last partition (end offset " + endOffset + ")";
-    }
-    StringBuilder message =
-        new StringBuilder("Partition key '")
-            .append(key)
-            .append("' is not a partition of ")
-            .append(description)
-            .append(": ")
-            .append(reason)
-            .append('.');
-    if (suggestion != null) {
-      message.append(" Did you mean '").append(suggestion).append("'?");
-    }
-    if (useNow) {
-      message.append(' ').append(rangeSentence(now));
-    } else {
-      message
-          .append(" Keys are window starts from ")
-          .append(keyOf(firstStart))
-          .append(end == NO_END ? "" : " to before " + endText)
-          .append(", in format ")
-          .append(format.pattern())
-          .append('.');
-    }
-    return new KeyProblem(message.toString(), suggestion);
-  }
-
-  /** Returns e.g. {@code Valid keys run from A to B (N partitions as of NOW), in format F.} */
-  public String rangeSentence(long now) {
-    long lastEnd = lastEnd(now);
-    if (lastEnd <= firstStart) {
-      return "There are no partitions as of "
-          + Instant.ofEpochSecond(now)
-          + ": the first one, "
-          + keyOf(firstStart)
-          + ", exists once its window ends at "
-          + Instant.ofEpochSecond(grid.next(firstStart))
-          + ".";
-    }
-    return "Valid keys run from "
-        + keyOf(firstStart)
-        + " to "
-        + keyOf(grid.previous(lastEnd))
-        + " ("
-        + grid.count(firstStart, lastEnd)
-        + " partitions as of "
-        + Instant.ofEpochSecond(now)
-        + "), in format "
-        + format.pattern()
-        + ".";
-  }
-
-  /** Parses a key in this format, or failing that as yyyy-MM-dd; NOT_A_KEY if neither works. */
-  private long instantOfAnyForm(String text) {
-    KeyFormat.Parsed parsed = format.parse(text);
-    if (parsed == null) {
-      parsed = ISO_DATE_FORMAT.parse(text);
-    }
-    return parsed == null ? NOT_A_KEY : toInstant(parsed);
+  public KeyProblems.KeyProblem explainIgnoringNow(String key) {
+    return KeyProblems.explain(this, key, MAX_EPOCH, false);
   }
 
   /** Returns the keys of the last {@code n} partitions at {@code now}, oldest first. */
@@ -611,7 +348,7 @@ public final class TimeWindowPartitions {
         && type == other.type
         && start == other.start
         && end == other.end
-        && zone.equals(other.zone)
+        && sameZone(other)
         && format.pattern().equals(other.format.pattern())
         && endOffset == other.endOffset
         && minuteOffset == other.minuteOffset
@@ -625,17 +362,30 @@ public final class TimeWindowPartitions {
    */
   public boolean sameWindowsAndKeys(TimeWindowPartitions other) {
     return type == other.type
-        && zone.equals(other.zone)
+        && sameZone(other)
         && format.pattern().equals(other.format.pattern())
         && minuteOffset == other.minuteOffset
         && hourOffset == other.hourOffset
         && dayOffset == other.dayOffset;
   }
 
+  /** Returns whether both use one time zone, however spelled ({@code UTC}, {@code Z}). */
+  public boolean sameZone(TimeWindowPartitions other) {
+    return zone.normalized().equals(other.zone.normalized());
+  }
+
   @Override
   public int hashCode() {
     return Objects.hash(
-        type, start, end, zone, format.pattern(), endOffset, minuteOffset, hourOffset, dayOffset);
+        type,
+        start,
+        end,
+        zone.normalized(),
+        format.pattern(),
+        endOffset,
+        minuteOffset,
+        hourOffset,
+        dayOffset);
   }
 
   @Override

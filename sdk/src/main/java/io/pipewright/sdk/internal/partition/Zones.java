@@ -99,6 +99,17 @@ final class Zones {
     return localSeconds - earliest;
   }
 
+  /**
+   * Returns the fixed transitions whose gap is a day or more, which skip a calendar day. Recurring
+   * daylight-saving rules never do, so the historical list is complete.
+   */
+  long[] dayLongGaps() {
+    return rules.getTransitions().stream()
+        .filter(t -> t.isGap() && t.getDuration().getSeconds() >= CivilDates.SECONDS_PER_DAY)
+        .mapToLong(ZoneOffsetTransition::toEpochSecond)
+        .toArray();
+  }
+
   /** Returns whether {@code offsetSeconds} is a valid offset for a local date-time. */
   boolean isValidOffset(long localSeconds, int offsetSeconds) {
     if (fixed) {

@@ -1,5 +1,6 @@
 package io.pipewright.sdk.internal.selection;
 
+import io.pipewright.sdk.internal.text.Suggestions;
 import java.util.Collection;
 
 /** Finds the known name a mistyped one was probably meant to be. Used only on error paths. */
@@ -15,19 +16,7 @@ final class NameSuggestions {
    * is {@code name} (the user wrote {@code op} for {@code graph.op}) is suggested.
    */
   static String closest(String name, Collection<String> candidates) {
-    int limit = maxEdits(name);
-    String best = null;
-    int bestDistance = limit + 1;
-    for (String candidate : candidates) {
-      if (Math.abs(candidate.length() - name.length()) >= bestDistance) {
-        continue;
-      }
-      int distance = distance(name, candidate, bestDistance - 1);
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
+    String best = Suggestions.closest(name, candidates);
     if (best != null) {
       return best;
     }
@@ -40,49 +29,7 @@ final class NameSuggestions {
     return null;
   }
 
-  private static int maxEdits(String name) {
-    if (name.length() <= 4) {
-      return 1;
-    }
-    return name.length() <= 8 ? 2 : 3;
-  }
-
-  /**
-   * Optimal string alignment distance (Levenshtein plus adjacent swaps), giving up early with
-   * {@code limit + 1} once every alignment already costs more than {@code limit}.
-   */
   static int distance(String a, String b, int limit) {
-    int n = a.length();
-    int m = b.length();
-    int[] before = new int[m + 1];
-    int[] previous = new int[m + 1];
-    int[] current = new int[m + 1];
-    for (int j = 0; j <= m; j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= n; i++) {
-      current[0] = i;
-      int rowMin = current[0];
-      for (int j = 1; j <= m; j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          value = Math.min(value, before[j - 2] + 1);
-        }
-        current[j] = value;
-        rowMin = Math.min(rowMin, value);
-      }
-      if (rowMin > limit) {
-        return limit + 1;
-      }
-      int[] recycled = before;
-      before = previous;
-      previous = current;
-      current = recycled;
-    }
-    return Math.min(previous[m], limit + 1);
+    return Suggestions.distance(a, b, limit);
   }
 }

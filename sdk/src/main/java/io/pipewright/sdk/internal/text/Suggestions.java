@@ -1,12 +1,11 @@
-package io.pipewright.sdk.internal.assetselection;
+package io.pipewright.sdk.internal.text;
 
 /**
- * Finds the known name a mistyped one was probably meant to be. Used only on error paths.
- *
- * <p>The same measure as op selection's suggestions (which are private to their package): few edits
- * for the name's length, ties to the earliest candidate.
+ * Finds the known name a mistyped one was probably meant to be ("did you mean ...?"), for every
+ * error message that names an unknown op, asset, partition key or config field. Used only on error
+ * paths; the callers keep their own extra rules (nested op names, letter case).
  */
-final class Suggestions {
+public final class Suggestions {
 
   private Suggestions() {}
 
@@ -16,7 +15,7 @@ final class Suggestions {
    * <p>Close means few edits (insertions, deletions, substitutions, swaps of neighbours) for the
    * name's length; ties go to the earliest candidate.
    */
-  static String closest(String name, Iterable<String> candidates) {
+  public static String closest(String name, Iterable<String> candidates) {
     return closest(name, candidates, maxEdits(name));
   }
 
@@ -24,7 +23,7 @@ final class Suggestions {
    * Returns the candidate closest to {@code name} within {@code limit} edits, or null when none is;
    * ties go to the earliest candidate.
    */
-  static String closest(String name, Iterable<String> candidates, int limit) {
+  public static String closest(String name, Iterable<String> candidates, int limit) {
     String best = null;
     int bestDistance = limit + 1;
     for (String candidate : candidates) {
@@ -40,7 +39,13 @@ final class Suggestions {
     return best;
   }
 
-  private static int maxEdits(String name) {
+  /**
+   * How many edits still count as a typo of a name of this length.
+   *
+   * @param name the mistyped name
+   * @return 1 up to 4 characters, 2 up to 8, else 3
+   */
+  public static int maxEdits(String name) {
     if (name.length() <= 4) {
       return 1;
     }
@@ -51,7 +56,7 @@ final class Suggestions {
    * Optimal string alignment distance (Levenshtein plus adjacent swaps), giving up early with
    * {@code limit + 1} once every alignment already costs more than {@code limit}.
    */
-  static int distance(String a, String b, int limit) {
+  public static int distance(String a, String b, int limit) {
     int n = a.length();
     int m = b.length();
     int[] before = new int[m + 1];
