@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 
 /**
  * Everything a code location exposes: its jobs and the resources they share (Dagster's {@code
- * Definitions}). Assets, checks, schedules and sensors join it in later versions.
+ * Definitions}): jobs, assets, asset checks, asset jobs, schedules, sensors and the resources they
+ * share.
  *
  * <pre>{@code
  * Definitions defs = Definitions.builder()

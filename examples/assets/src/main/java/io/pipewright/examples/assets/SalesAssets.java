@@ -13,6 +13,7 @@ import io.pipewright.sdk.asset.AssetCheckSpec;
 import io.pipewright.sdk.asset.AssetDefinition;
 import io.pipewright.sdk.asset.AssetIn;
 import io.pipewright.sdk.asset.AssetJobDefinition;
+import io.pipewright.sdk.asset.AssetSelection;
 import io.pipewright.sdk.asset.AssetSpec;
 import io.pipewright.sdk.asset.ExternalAssetDefinition;
 import io.pipewright.sdk.asset.GraphAssetDefinition;
@@ -22,6 +23,10 @@ import io.pipewright.sdk.io.IOManagers;
 import io.pipewright.sdk.metadata.Metadata;
 import io.pipewright.sdk.partition.PartitionMapping;
 import io.pipewright.sdk.partition.TimeWindowPartitionsDefinition;
+import io.pipewright.sdk.schedule.AssetSensorDefinition;
+import io.pipewright.sdk.schedule.RunRequest;
+import io.pipewright.sdk.schedule.ScheduleDefinition;
+import io.pipewright.sdk.schedule.SensorResult;
 import io.pipewright.sdk.types.DataType;
 import io.pipewright.sdk.types.Types;
 import java.nio.file.Path;
@@ -288,6 +293,24 @@ public final class SalesAssets {
               })
           .build();
 
+  /** Materializes each day's sales once the day is over (one run per new partition). */
+  public static final ScheduleDefinition DAILY_SALES_SCHEDULE =
+      ScheduleDefinition.forPartitions("daily_sales_schedule", "daily_sales", DAILY);
+
+  /** When a day's revenue is materialized, refreshes the 7-day revenue of that day. */
+  public static final AssetSensorDefinition REVENUE_READY =
+      AssetSensorDefinition.builder(
+              "revenue_ready",
+              DAILY_REVENUE,
+              (ctx, event) ->
+                  SensorResult.runs(
+                      RunRequest.builder()
+                          .runKey("revenue_7d:" + event.partition() + ":" + event.eventId())
+                          .partitionKey(event.partition())
+                          .build()))
+          .assets(AssetSelection.keys(REVENUE_7D))
+          .build();
+
   /**
    * The code location's definitions, storing assets as JSON files under a directory.
    *
@@ -312,6 +335,8 @@ public final class SalesAssets {
                 .selection("group:sales and not key:analytics/revenue_by_segment or key:raw/orders")
                 .build())
         .resource("io_manager", IOManagers.filesystem(storage))
+        .schedules(DAILY_SALES_SCHEDULE)
+        .sensors(REVENUE_READY)
         .build();
   }
 }

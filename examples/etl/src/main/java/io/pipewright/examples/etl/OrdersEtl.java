@@ -5,6 +5,7 @@ import io.pipewright.sdk.Backoff;
 import io.pipewright.sdk.Definitions;
 import io.pipewright.sdk.DynamicOutputs;
 import io.pipewright.sdk.ExecutorConfig;
+import io.pipewright.sdk.Failure;
 import io.pipewright.sdk.GraphDefinition;
 import io.pipewright.sdk.HookDefinition;
 import io.pipewright.sdk.In;
@@ -23,9 +24,17 @@ import io.pipewright.sdk.metadata.MetadataValue;
 import io.pipewright.sdk.metadata.TableColumn;
 import io.pipewright.sdk.metadata.TableSchema;
 import io.pipewright.sdk.resource.ResourceDefinition;
+import io.pipewright.sdk.schedule.RunRequest;
+import io.pipewright.sdk.schedule.ScheduleDefinition;
+import io.pipewright.sdk.schedule.ScheduleResult;
+import io.pipewright.sdk.schedule.SensorDefinition;
+import io.pipewright.sdk.schedule.SensorResult;
 import io.pipewright.sdk.types.DataType;
 import io.pipewright.sdk.types.TypeCheck;
 import io.pipewright.sdk.types.Types;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -255,13 +264,26 @@ public final class OrdersEtl {
               })
           .build();
 
-  /** Reports rejected orders; skipped when validation rejected none. */
+  /**
+   * Reports rejected orders; skipped when validation rejected none. When more than half of the
+   * batch was rejected the source is broken, and retrying cannot help: it raises a {@link Failure}
+   * without retries, with the numbers as metadata.
+   */
   public static final OpDefinition AUDIT_REJECTED =
       OpDefinition.builder("audit_rejected")
           .input("rows", ORDERS)
+          .input("orders", ORDERS)
           .noOutputs()
           .compute(
               (ctx, in) -> {
+                int rejected = in.getList("rows", Order.class).size();
+                int total = in.getList("orders", Order.class).size();
+                if (rejected * 2 > total) {
+                  throw new Failure(
+                      rejected + " of " + total + " orders were rejected; the export is broken",
+                      Metadata.of("rejected", rejected, "total", total),
+                      false);
+                }
                 for (Order order : in.getList("rows", Order.class)) {
                   ctx.log()
                       .warning(
@@ -298,7 +320,7 @@ public final class OrdersEtl {
                 g.add(NOTIFY).in("after", load.out());
                 var dedupeRejected =
                     g.add("dedupe_rejected", DEDUPE).in("rows", validate.out("rejected"));
-                g.add(AUDIT_REJECTED).in("rows", dedupeRejected.out());
+                g.add(AUDIT_REJECTED).in("rows", dedupeRejected.out()).in("orders", extract.out());
               })
           .build();
 
@@ -381,8 +403,67 @@ public final class OrdersEtl {
         .build();
   }
 
+  /** Runs the ETL every morning at 06:00 in Berlin, except on Sundays, when the shop is closed. */
+  public static final ScheduleDefinition EVERY_MORNING =
+      ScheduleDefinition.builder("orders_every_morning", "0 6 * * *")
+          .timezone("Europe/Berlin")
+          .description("The nightly orders load, before the office opens.")
+          .job("orders_etl")
+          .evaluation(
+              ctx ->
+                  ctx.localScheduledTime().getDayOfWeek() == DayOfWeek.SUNDAY
+                      ? ScheduleResult.skip("The shop is closed on Sundays.")
+                      : ScheduleResult.runs(
+                          RunRequest.builder()
+                              .tag(
+                                  "business_date",
+                                  ctx.localScheduledTime().toLocalDate().toString())
+                              .build()))
+          .build();
+
   /**
-   * The code location's definitions. The {@code alerts} resource is shared by both jobs.
+   * A sensor that starts one run per new order file dropped into an inbox directory. The run key is
+   * the file name, so a file is never loaded twice; the cursor is the newest file's modification
+   * time.
+   *
+   * @param inbox the directory to watch
+   * @return the sensor
+   */
+  public static SensorDefinition newOrderFiles(Path inbox) {
+    return SensorDefinition.builder(
+            "new_order_files",
+            ctx -> {
+              if (!Files.isDirectory(inbox)) {
+                return SensorResult.skip("Inbox " + inbox + " does not exist yet.");
+              }
+              long after = ctx.cursor().map(Long::parseLong).orElse(0L);
+              long newest = after;
+              List<RunRequest> runs = new ArrayList<>();
+              try (var files = Files.list(inbox)) {
+                for (Path file : files.sorted().toList()) {
+                  long modified = Files.getLastModifiedTime(file).toMillis();
+                  if (modified > after && file.toString().endsWith(".json")) {
+                    runs.add(
+                        RunRequest.builder()
+                            .runKey(file.getFileName().toString())
+                            .tag("source_file", file.getFileName().toString())
+                            .build());
+                    newest = Math.max(newest, modified);
+                  }
+                }
+              }
+              return runs.isEmpty()
+                  ? SensorResult.skip("No new order file in " + inbox + ".")
+                  : SensorResult.runs(runs).withCursor(Long.toString(newest));
+            })
+        .job("orders_etl")
+        .minimumInterval(Duration.ofSeconds(30))
+        .build();
+  }
+
+  /**
+   * The code location's definitions. The {@code alerts} resource is shared by both jobs; the sensor
+   * watches {@code $PIPEWRIGHT_HOME/inbox}.
    *
    * @param alerts where failure alerts go
    * @return the definitions
@@ -391,6 +472,8 @@ public final class OrdersEtl {
     return Definitions.builder()
         .jobs(ordersEtl(), validateOnly())
         .resource("alerts", ResourceDefinition.of(alerts))
+        .schedules(EVERY_MORNING)
+        .sensors(newOrderFiles(IOManagers.defaultBaseDir().resolveSibling("inbox")))
         .build();
   }
 
