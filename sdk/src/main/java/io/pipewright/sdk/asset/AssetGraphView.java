@@ -75,4 +75,15 @@ public interface AssetGraphView {
    * @return the owners; empty when the asset has none
    */
   Set<String> ownersOf(AssetKey key);
+
+  /**
+   * Whether an asset is external: declared so that others can depend on it, but not produced here.
+   * Staleness leaves external assets out (they are never missing or stale).
+   *
+   * @param key the asset
+   * @return true for external assets; false by default
+   */
+  default boolean isExternal(AssetKey key) {
+    return false;
+  }
 }

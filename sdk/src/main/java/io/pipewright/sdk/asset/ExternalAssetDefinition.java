@@ -41,6 +41,7 @@ public final class ExternalAssetDefinition implements AssetsDefinition {
   private final DataType type;
   private final String ioManagerKey;
   private final PartitionsDefinition partitions;
+  private final Observer observe;
   private final OpDefinition observer;
 
   private ExternalAssetDefinition(
@@ -53,6 +54,7 @@ public final class ExternalAssetDefinition implements AssetsDefinition {
     this.type = type;
     this.ioManagerKey = ioManagerKey == null ? Out.DEFAULT_IO_MANAGER_KEY : ioManagerKey;
     this.partitions = partitions;
+    this.observe = observe;
     this.observer =
         observe == null
             ? null
@@ -105,7 +107,7 @@ public final class ExternalAssetDefinition implements AssetsDefinition {
    * @return the new definition
    */
   public ExternalAssetDefinition loadedAs(DataType valueType, String resourceKey) {
-    return new ExternalAssetDefinition(spec, valueType, resourceKey, partitions, null);
+    return new ExternalAssetDefinition(spec, valueType, resourceKey, partitions, observe);
   }
 
   /**
@@ -115,7 +117,7 @@ public final class ExternalAssetDefinition implements AssetsDefinition {
    * @return the new definition
    */
   public ExternalAssetDefinition withPartitions(PartitionsDefinition definition) {
-    return new ExternalAssetDefinition(spec, type, ioManagerKey, definition, null);
+    return new ExternalAssetDefinition(spec, type, ioManagerKey, definition, observe);
   }
 
   /**

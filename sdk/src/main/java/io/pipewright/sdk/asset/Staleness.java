@@ -41,8 +41,9 @@ import java.util.Set;
  * </ol>
  *
  * <p>External assets, which {@link AssetGraphView#upstreamOf(AssetKey)} names but {@link
- * AssetGraphView#keys()} does not contain, are data that Pipewright does not produce. They are
- * never missing or stale and get no entry in the result: without a materialization record they
+ * AssetGraphView#keys()} does not contain or that it reports as {@link
+ * AssetGraphView#isExternal(AssetKey) external}, are data that Pipewright does not produce. They
+ * are never missing or stale and get no entry in the result: without a materialization record they
  * cause nothing (Pipewright cannot tell when their data changed), and with one they can make their
  * downstream assets stale through {@link StaleCause.UpstreamNewer}.
  *
@@ -79,7 +80,9 @@ public final class Staleness {
     Objects.requireNonNull(latestMaterializations, "latestMaterializations must not be null");
     checkRecords(latestMaterializations);
 
-    AssetKey[] keys = graph.keys().toArray(new AssetKey[0]);
+    // External assets are upstream-only data: they take no part in the result (see above).
+    AssetKey[] keys =
+        graph.keys().stream().filter(k -> !graph.isExternal(k)).toArray(AssetKey[]::new);
     int size = keys.length;
     Map<AssetKey, Integer> index = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
     for (int i = 0; i < size; i++) {

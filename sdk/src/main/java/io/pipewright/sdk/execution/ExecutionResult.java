@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public final class ExecutionResult {
   private final Resources resources;
   private final RunConfig runConfig;
   private final EnvLookup env;
+  private Map<String, String> tags = Map.of();
 
   ExecutionResult(
       String runId,
@@ -65,6 +67,21 @@ public final class ExecutionResult {
    */
   public String runId() {
     return runId;
+  }
+
+  /**
+   * The run's tags: the job's, the partition's ({@code dagster/partition}), a re-execution's
+   * ({@code dagster/parent_run_id}) and those given to the execution.
+   *
+   * @return the tags
+   */
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  ExecutionResult withTags(Map<String, String> runTags) {
+    this.tags = Map.copyOf(runTags);
+    return this;
   }
 
   /**

@@ -331,6 +331,7 @@ public final class JobExecution {
         layer == null
             ? bound.defaultConfig().merge(runConfig)
             : bound.defaultConfig().merge(layer.runConfigFor(partitionKeys)).merge(runConfig);
+    merged = RunSetup.pruneForSelection(merged, bound, selected);
     ConfigType schema = JobConfigSchema.of(bound, selected);
     List<ConfigError> errors = ConfigValidator.validate(schema, merged.asMap(), "");
     if (!errors.isEmpty()) {
@@ -413,7 +414,8 @@ public final class JobExecution {
           "Execution of run for \"" + bound.name() + "\" failed. " + reason,
           new RunFailureData(reason, failed, engineError));
     }
-    return new ExecutionResult(id, bound, plan, success, emitter.events(), resources, merged, env);
+    return new ExecutionResult(id, bound, plan, success, emitter.events(), resources, merged, env)
+        .withTags(runTags);
   }
 
   private JobDefinition bind() {

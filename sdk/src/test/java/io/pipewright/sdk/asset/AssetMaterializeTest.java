@@ -333,4 +333,30 @@ class AssetMaterializeTest {
         .containsExactly("clean__doubled", "report__total");
     assertThat(Map.of("total", result.assetValue(TOTAL))).containsEntry("total", 12);
   }
+
+  @Test
+  void shouldKeepTheObserverThroughCopiesAndLeaveExternalAssetsOutOfStaleness() {
+    ExternalAssetDefinition source =
+        ExternalAssetDefinition.of(AssetSpec.of("src"))
+            .observedBy(ctx -> Metadata.of("rows", 1))
+            .loadedAs(Types.INT, "io_manager");
+    AssetDefinition down =
+        AssetDefinition.builder("down")
+            .input("src", AssetKey.of("src"))
+            .compute((c, i) -> 1)
+            .build();
+    Definitions defs = Definitions.builder().assets(source, down).build();
+
+    assertThat(source.isObservable()).isTrue();
+    Map<AssetKey, AssetStaleness> staleness =
+        Staleness.compute(
+            defs.assetGraph(),
+            Map.of(),
+            Map.of(
+                AssetKey.of("down"),
+                new MaterializationRecord(
+                    AssetKey.of("down"), 5, java.time.Instant.EPOCH, null, Map.of())));
+    assertThat(staleness).containsOnlyKeys(AssetKey.of("down"));
+    assertThat(staleness.get(AssetKey.of("down")).status()).isEqualTo(StalenessStatus.FRESH);
+  }
 }

@@ -254,4 +254,44 @@ class ConfigAndResourcesTest {
 
     assertThat(result.outputFor("query")).isEqualTo("fake");
   }
+
+  @Test
+  void shouldDropDefaultConfigOfOpsAndResourcesTheSelectionLeavesOut() {
+    ResourceDefinition<Client> db =
+        ResourceDefinition.builder(ctx -> new Client("x", new ArrayList<>()))
+            .config(DbConfig.class)
+            .build();
+    OpDefinition query =
+        OpDefinition.builder("query").requiredResources("db").compute((ctx, in) -> 1).build();
+    GraphDefinition g =
+        GraphDefinition.builder("g")
+            .compose(
+                b -> {
+                  b.add(EXTRACT);
+                  b.add(query);
+                })
+            .build();
+    JobDefinition job =
+        JobDefinition.builder("j", g)
+            .resource("db", db)
+            .config(
+                RunConfig.builder()
+                    .opConfig("extract", Map.of("limit", 2))
+                    .resourceConfig("db", Map.of("url", "pg://x", "password", "p"))
+                    .build())
+            .build();
+
+    ExecutionResult onlyExtract = JobExecution.of(job).opSelection("extract").execute();
+
+    assertThat(onlyExtract.isSuccess()).isTrue();
+    assertThat(onlyExtract.outputFor("extract")).isEqualTo("2:csv");
+    assertThatThrownBy(
+            () ->
+                JobExecution.of(job)
+                    .opSelection("extract")
+                    .runConfig(RunConfig.of(Map.of("ops", Map.of("extrakt", Map.of()))))
+                    .execute())
+        .isInstanceOf(RunConfigException.class)
+        .hasMessageContaining("extrakt");
+  }
 }

@@ -24,6 +24,8 @@ public record ExtractConfig(
     /** Generated orders. */
     DEMO,
     /** The same generated orders, with a few broken ones. */
-    DEMO_WITH_ERRORS
+    DEMO_WITH_ERRORS,
+    /** An export where every amount is broken. */
+    BROKEN_EXPORT
   }
 }

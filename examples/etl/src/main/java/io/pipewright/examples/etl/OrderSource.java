@@ -14,7 +14,10 @@ final class OrderSource {
       // Every tenth order repeats the previous id, for dedupe to remove.
       String id = "o" + (i % 10 == 9 ? i : i + 1);
       double amount = ((i * 37) % 100) / 2.0;
-      if (config.source() == ExtractConfig.Source.DEMO_WITH_ERRORS && i % 5 == 4) {
+      boolean broken =
+          config.source() == ExtractConfig.Source.BROKEN_EXPORT
+              || (config.source() == ExtractConfig.Source.DEMO_WITH_ERRORS && i % 5 == 4);
+      if (broken) {
         amount = -amount - 1;
       }
       orders.add(

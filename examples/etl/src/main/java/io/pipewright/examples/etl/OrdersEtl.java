@@ -5,6 +5,7 @@ import io.pipewright.sdk.Backoff;
 import io.pipewright.sdk.Definitions;
 import io.pipewright.sdk.DynamicOutputs;
 import io.pipewright.sdk.ExecutorConfig;
+import io.pipewright.sdk.Failure;
 import io.pipewright.sdk.GraphDefinition;
 import io.pipewright.sdk.HookDefinition;
 import io.pipewright.sdk.In;
@@ -263,13 +264,26 @@ public final class OrdersEtl {
               })
           .build();
 
-  /** Reports rejected orders; skipped when validation rejected none. */
+  /**
+   * Reports rejected orders; skipped when validation rejected none. When more than half of the
+   * batch was rejected the source is broken, and retrying cannot help: it raises a {@link Failure}
+   * without retries, with the numbers as metadata.
+   */
   public static final OpDefinition AUDIT_REJECTED =
       OpDefinition.builder("audit_rejected")
           .input("rows", ORDERS)
+          .input("orders", ORDERS)
           .noOutputs()
           .compute(
               (ctx, in) -> {
+                int rejected = in.getList("rows", Order.class).size();
+                int total = in.getList("orders", Order.class).size();
+                if (rejected * 2 > total) {
+                  throw new Failure(
+                      rejected + " of " + total + " orders were rejected; the export is broken",
+                      Metadata.of("rejected", rejected, "total", total),
+                      false);
+                }
                 for (Order order : in.getList("rows", Order.class)) {
                   ctx.log()
                       .warning(
@@ -306,7 +320,7 @@ public final class OrdersEtl {
                 g.add(NOTIFY).in("after", load.out());
                 var dedupeRejected =
                     g.add("dedupe_rejected", DEDUPE).in("rows", validate.out("rejected"));
-                g.add(AUDIT_REJECTED).in("rows", dedupeRejected.out());
+                g.add(AUDIT_REJECTED).in("rows", dedupeRejected.out()).in("orders", extract.out());
               })
           .build();
 

@@ -179,4 +179,26 @@ class OrdersEtlTest {
     assertThat(((io.pipewright.sdk.Output) out).value())
         .isEqualTo(List.of(new Order("b", "north", 15, "paid")));
   }
+
+  @Test
+  void shouldFailTheAuditWithoutRetriesWhenMostOrdersAreRejected(@TempDir Path storage) {
+    ExecutionResult result =
+        run(
+                storage,
+                RunConfig.builder()
+                    .opConfig("extract", Map.of("limit", 10, "source", "BROKEN_EXPORT"))
+                    .build())
+            .execute();
+
+    // With no valid order left, the custom Report type check fails "combine" too.
+    RunAssertions.assertThat(result).failed().stepFailed("audit_rejected").stepFailed("combine");
+    assertThat(result.failureOf("audit_rejected").orElseThrow().message())
+        .isEqualTo("9 of 10 orders were rejected; the export is broken");
+    assertThat(result.eventsOfType(STEP_UP_FOR_RETRY)).isEmpty();
+    assertThat(result.failureOf("combine").orElseThrow().message())
+        .contains("The report covers no region");
+    assertThat(alerts.posted())
+        .hasSize(2)
+        .anySatisfy(a -> assertThat(a).contains("Step audit_rejected"));
+  }
 }

@@ -255,6 +255,11 @@ public final class AssetGraph implements AssetGraphView {
   }
 
   @Override
+  public boolean isExternal(AssetKey key) {
+    return definitions.get(key) instanceof io.pipewright.sdk.asset.ExternalAssetDefinition;
+  }
+
+  @Override
   public Set<AssetKey> upstreamOf(AssetKey key) {
     return upstream.getOrDefault(key, Set.of());
   }

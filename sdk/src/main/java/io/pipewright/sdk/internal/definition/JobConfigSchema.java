@@ -64,7 +64,7 @@ public final class JobConfigSchema {
   }
 
   /** The resources the selected ops require, their IO managers, and the hooks' resources. */
-  static Set<String> usedResources(JobDefinition job, Set<String> selected) {
+  public static Set<String> usedResources(JobDefinition job, Set<String> selected) {
     Set<String> used = new LinkedHashSet<>();
     for (OpNode node : GraphFlattener.flatten(job.graph())) {
       if (selected != null && !selected.contains(node.handle())) {

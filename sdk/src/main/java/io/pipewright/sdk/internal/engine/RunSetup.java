@@ -159,4 +159,72 @@ public final class RunSetup {
     }
     return "[" + String.join(", ", quoted) + "]";
   }
+
+  /**
+   * Drops the config of ops the selection leaves out and of resources nothing selected uses, so
+   * that a job's default config (or a parent run's config, on re-execution) still fits a partial
+   * run, as in Dagster. Entries naming ops or resources the job does not have are kept, so that
+   * validation still reports them.
+   *
+   * @param config the merged run config
+   * @param job the job
+   * @param selected the op handles that run, or {@code null} for all
+   * @return the config for this run
+   */
+  public static RunConfig pruneForSelection(
+      RunConfig config, JobDefinition job, Set<String> selected) {
+    if (selected == null) {
+      return config;
+    }
+    Map<String, Object> tree = new java.util.LinkedHashMap<>(config.asMap());
+    if (tree.get("ops") instanceof Map<?, ?> ops) {
+      tree.put("ops", pruneOps(ops, job.graph(), "", selected));
+    }
+    if (tree.get("resources") instanceof Map<?, ?> resources) {
+      Set<String> used =
+          io.pipewright.sdk.internal.definition.JobConfigSchema.usedResources(job, selected);
+      Map<String, Object> kept = new java.util.LinkedHashMap<>();
+      resources.forEach(
+          (k, v) -> {
+            String key = String.valueOf(k);
+            if (used.contains(key) || !job.resources().containsKey(key)) {
+              kept.put(key, v);
+            }
+          });
+      tree.put("resources", kept);
+    }
+    // A section left empty is removed: the schema of a partial run may not have it at all.
+    tree.entrySet().removeIf(e -> e.getValue() instanceof Map<?, ?> m && m.isEmpty());
+    return RunConfig.of(tree);
+  }
+
+  private static Map<String, Object> pruneOps(
+      Map<?, ?> ops, io.pipewright.sdk.GraphDefinition graph, String prefix, Set<String> selected) {
+    Map<String, Object> kept = new java.util.LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : ops.entrySet()) {
+      String alias = String.valueOf(e.getKey());
+      var node = graph.node(alias);
+      if (node.isEmpty()) {
+        kept.put(alias, e.getValue());
+        continue;
+      }
+      String handle = prefix + alias;
+      if (node.get().definition() instanceof io.pipewright.sdk.GraphDefinition inner) {
+        boolean anySelected = selected.stream().anyMatch(h -> h.startsWith(handle + "."));
+        if (anySelected
+            && e.getValue() instanceof Map<?, ?> body
+            && body.get("ops") instanceof Map<?, ?> innerOps) {
+          Map<String, Object> copy = new java.util.LinkedHashMap<>();
+          body.forEach((k, v) -> copy.put(String.valueOf(k), v));
+          copy.put("ops", pruneOps(innerOps, inner, handle + ".", selected));
+          kept.put(alias, copy);
+        } else if (anySelected) {
+          kept.put(alias, e.getValue());
+        }
+      } else if (selected.contains(handle)) {
+        kept.put(alias, e.getValue());
+      }
+    }
+    return kept;
+  }
 }
