@@ -64,32 +64,45 @@ public final class ExecutionPlanService {
         request.partitionKey() == null ? List.of() : List.of(request.partitionKey());
     AssetLayer layer = job.assetLayer().orElse(null);
     checkPartition(job, layer, assets.partitionsOf(job), request.partitionKey());
+    Set<String> selected = resolved.selected();
+    boolean reexecution = !request.stepKeysToExecute().isEmpty();
+    if (reexecution) {
+      try {
+        selected =
+            RunSetup.reexecutionSelection(
+                job.name(), resolved.ops(), selected, handles(request.stepKeysToExecute()));
+      } catch (IllegalArgumentException e) {
+        throw RequestRejectedException.invalid(e.getMessage());
+      }
+    }
     RunConfig partitionConfig;
     try {
       partitionConfig = layer == null ? RunConfig.empty() : layer.runConfigFor(partitionKeys);
     } catch (RuntimeException | StackOverflowError e) {
       return ExecutionPlanResult.failed(ErrorSnapshots.of(e));
     }
+    // As JobExecution does: the config of ops and resources a partial run leaves out is dropped.
     RunConfig merged =
-        job.defaultConfig().merge(partitionConfig).merge(RunConfig.of(request.runConfig()));
+        RunSetup.pruneForSelection(
+            job.defaultConfig().merge(partitionConfig).merge(RunConfig.of(request.runConfig())),
+            job,
+            selected);
     List<ConfigError> errors =
-        ConfigValidator.validate(JobConfigSchema.of(job, resolved.selected()), merged.asMap(), "");
+        ConfigValidator.validate(JobConfigSchema.of(job, selected), merged.asMap(), "");
     if (!errors.isEmpty()) {
       return ExecutionPlanResult.invalidConfig(ConfigSnapshots.errors(errors));
     }
-    Set<String> selected = resolved.selected();
-    boolean reexecution = !request.stepKeysToExecute().isEmpty();
     ExecutionPlan plan;
     try {
-      if (reexecution) {
-        selected =
-            RunSetup.reexecutionSelection(
-                job.name(), resolved.ops(), selected, handles(request.stepKeysToExecute()));
-      }
       plan = ExecutionPlan.of(resolved.ops(), selected, reexecution);
     } catch (IllegalArgumentException e) {
       throw RequestRejectedException.invalid(
-          "Cannot plan steps " + request.stepKeysToExecute() + ": " + e.getMessage());
+          "Cannot plan "
+              + (reexecution ? "steps " + request.stepKeysToExecute() + " of " : "")
+              + "job '"
+              + job.name()
+              + "': "
+              + e.getMessage());
     }
     return ExecutionPlanResult.planned(PlanSnapshots.of(job, resolved.ops(), plan, assets));
   }
@@ -107,7 +120,11 @@ public final class ExecutionPlanService {
     ResolvedJob resolved =
         new JobResolver(definitions, loaded.assets())
             .resolve(request.jobName(), request.opSelection(), request.assetSelection());
-    RunConfig merged = resolved.job().defaultConfig().merge(RunConfig.of(request.runConfig()));
+    RunConfig merged =
+        RunSetup.pruneForSelection(
+            resolved.job().defaultConfig().merge(RunConfig.of(request.runConfig())),
+            resolved.job(),
+            resolved.selected());
     return ConfigSnapshots.errors(
         ConfigValidator.validate(
             JobConfigSchema.of(resolved.job(), resolved.selected()), merged.asMap(), ""));

@@ -103,6 +103,19 @@ class ExecutionPlanServiceTest {
   }
 
   @Test
+  void shouldRejectAnOpSelectionThatLeavesOutAnInputItNeeds() {
+    assertThatThrownBy(
+            () ->
+                service.plan(
+                    ExecutionPlanRequest.forJob("etl").opSelection(List.of("split")).build()))
+        .isInstanceOfSatisfying(
+            RequestRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(RequestRejectedException.Reason.INVALID_REQUEST))
+        .hasMessageContaining("Cannot plan job 'etl'")
+        .hasMessageContaining("select it too");
+  }
+
+  @Test
   void shouldRejectUnknownStepKeysWhenReExecuting() {
     assertThatThrownBy(
             () ->
@@ -162,6 +175,31 @@ class ExecutionPlanServiceTest {
 
     assertThat(all).isNotEmpty();
     assertThat(helloOnly).isEmpty();
+  }
+
+  @Test
+  void shouldIgnoreTheConfigOfOpsTheSelectionLeavesOutWhenValidating() {
+    Map<String, Object> full =
+        Map.of(
+            "ops",
+            Map.of("extract", Map.of("config", Map.of("limit", 1))),
+            "resources",
+            Map.of("warehouse", Map.of("config", Map.of("url", "jdbc:x"))));
+
+    assertThat(
+            service.validateRunConfig(
+                new RunConfigValidationRequest("etl", List.of("split"), List.of(), full)))
+        .isEmpty();
+    assertThat(
+            planned(
+                    service.plan(
+                        ExecutionPlanRequest.forJob("etl")
+                            .opSelection(List.of("extract"))
+                            .runConfig(full)
+                            .build()))
+                .steps())
+        .extracting(StepSnapshot::key)
+        .containsExactly("extract");
   }
 
   @Test
