@@ -231,7 +231,7 @@ public class CodeLocationGrpcService extends CodeLocationServiceGrpc.CodeLocatio
    * Answers one unary call: parses the request (a malformed one is {@code INVALID_ARGUMENT}),
    * handles it, maps failures to statuses, and records the call's latency.
    */
-  private <Q, C, R> void unary(
+  private <C, R> void unary(
       String method, StreamObserver<R> observer, Supplier<C> parse, Function<C, R> handle) {
     long start = System.nanoTime();
     Status status;

@@ -7,7 +7,6 @@ import io.pipewright.core.codelocation.ExecutionPlanRequest;
 import io.pipewright.core.codelocation.ExecutionPlanResult;
 import io.pipewright.core.codelocation.RunConfigValidationRequest;
 import io.pipewright.core.snapshot.ConfigErrorSnapshot;
-import io.pipewright.sdk.Definitions;
 import io.pipewright.sdk.JobDefinition;
 import io.pipewright.sdk.config.ConfigError;
 import io.pipewright.sdk.config.ConfigValidator;
@@ -54,10 +53,9 @@ public final class ExecutionPlanService {
    *     or step key, or definitions that failed to load
    */
   public ExecutionPlanResult plan(ExecutionPlanRequest request) {
-    Definitions definitions = loaded.require();
     JobAssets assets = loaded.assets();
     ResolvedJob resolved =
-        new JobResolver(definitions, assets)
+        new JobResolver(loaded)
             .resolve(request.jobName(), request.opSelection(), request.assetSelection());
     JobDefinition job = resolved.job();
     List<String> partitionKeys =
@@ -116,9 +114,8 @@ public final class ExecutionPlanService {
    *     definitions that failed to load
    */
   public List<ConfigErrorSnapshot> validateRunConfig(RunConfigValidationRequest request) {
-    Definitions definitions = loaded.require();
     ResolvedJob resolved =
-        new JobResolver(definitions, loaded.assets())
+        new JobResolver(loaded)
             .resolve(request.jobName(), request.opSelection(), request.assetSelection());
     RunConfig merged =
         RunSetup.pruneForSelection(

@@ -27,12 +27,14 @@ import java.util.Set;
  */
 final class JobResolver {
 
+  private final LoadedDefinitions loaded;
   private final Definitions definitions;
   private final JobAssets assets;
 
-  JobResolver(Definitions definitions, JobAssets assets) {
-    this.definitions = definitions;
-    this.assets = assets;
+  JobResolver(LoadedDefinitions loaded) {
+    this.loaded = loaded;
+    this.definitions = loaded.require();
+    this.assets = loaded.assets();
   }
 
   /**
@@ -46,7 +48,7 @@ final class JobResolver {
       return definitions.job(name);
     }
     if (isImplicitAssetJob(name)) {
-      return implicitAssetJob(AssetSelection.all());
+      return loaded.implicitAssetJob(() -> implicitAssetJob(AssetSelection.all()));
     }
     throw RequestRejectedException.notFound("job", name, jobNames());
   }

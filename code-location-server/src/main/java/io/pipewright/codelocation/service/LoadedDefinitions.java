@@ -3,6 +3,7 @@ package io.pipewright.codelocation.service;
 import io.pipewright.codelocation.snapshot.JobAssets;
 import io.pipewright.core.snapshot.LoadError;
 import io.pipewright.sdk.Definitions;
+import io.pipewright.sdk.JobDefinition;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,9 @@ public final class LoadedDefinitions {
   private final Definitions definitions;
   private final JobAssets assets;
   private final List<LoadError> errors;
+
+  /** The implicit asset job over every asset, or why there is none; compiled on first use. */
+  private volatile Object implicitAssetJob;
 
   private LoadedDefinitions(Definitions definitions, List<LoadError> errors) {
     this.definitions = definitions;
@@ -86,6 +90,30 @@ public final class LoadedDefinitions {
   JobAssets assets() {
     require();
     return assets;
+  }
+
+  /**
+   * Returns the implicit asset job over every asset, compiled once: for a large location the
+   * compilation takes tens of milliseconds, and hosts plan with this job often.
+   *
+   * @param compile compiles the job, or throws why it cannot be
+   * @return the job
+   * @throws RequestRejectedException when the assets cannot run as one job
+   */
+  JobDefinition implicitAssetJob(java.util.function.Supplier<JobDefinition> compile) {
+    Object cached = implicitAssetJob;
+    if (cached == null) {
+      try {
+        cached = compile.get();
+      } catch (RequestRejectedException e) {
+        cached = e;
+      }
+      implicitAssetJob = cached;
+    }
+    if (cached instanceof RequestRejectedException rejected) {
+      throw rejected;
+    }
+    return (JobDefinition) cached;
   }
 
   /**

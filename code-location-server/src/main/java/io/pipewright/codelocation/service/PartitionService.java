@@ -50,7 +50,7 @@ public final class PartitionService {
     PartitionsDefinition partitions;
     String what;
     if (request.jobName() != null) {
-      JobDefinition job = new JobResolver(definitions, loaded.assets()).job(request.jobName());
+      JobDefinition job = new JobResolver(loaded).job(request.jobName());
       partitions = partitionsOf(job);
       what = "Job '" + job.name() + "'";
     } else {
@@ -81,8 +81,7 @@ public final class PartitionService {
    *     partition, or definitions that failed to load
    */
   public PartitionRunConfig partitionRunConfig(PartitionRunConfigRequest request) {
-    Definitions definitions = loaded.require();
-    JobDefinition job = new JobResolver(definitions, loaded.assets()).job(request.jobName());
+    JobDefinition job = new JobResolver(loaded).job(request.jobName());
     PartitionsDefinition partitions = partitionsOf(job);
     if (partitions == null) {
       throw RequestRejectedException.invalid(
