@@ -1,5 +1,6 @@
 package io.pipewright.core.codelocation;
 
+import io.pipewright.core.internal.Checks;
 import io.pipewright.core.snapshot.AssetKeySnapshot;
 import io.pipewright.core.snapshot.UserJson;
 import java.util.List;

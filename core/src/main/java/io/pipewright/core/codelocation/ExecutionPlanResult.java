@@ -1,5 +1,6 @@
 package io.pipewright.core.codelocation;
 
+import io.pipewright.core.internal.Checks;
 import io.pipewright.core.snapshot.ConfigErrorSnapshot;
 import io.pipewright.core.snapshot.ErrorSnapshot;
 import io.pipewright.core.snapshot.ExecutionPlanSnapshot;

@@ -1,5 +1,7 @@
 package io.pipewright.core.codelocation;
 
+import io.pipewright.core.internal.Checks;
+
 /**
  * Which partition's run config and tags to compute.
  *

@@ -1,5 +1,6 @@
 package io.pipewright.core.event;
 
+import io.pipewright.core.internal.Checks;
 import io.pipewright.core.snapshot.AssetKeySnapshot;
 import io.pipewright.core.snapshot.MetadataEntrySnapshot;
 import java.util.List;
@@ -41,7 +42,7 @@ public record AssetCheckEvaluationPayload(
     Checks.require(assetKey, "AssetCheckEvaluationPayload", "assetKey");
     Checks.requireNonBlank(checkName, "AssetCheckEvaluationPayload", "checkName");
     Checks.require(severity, "AssetCheckEvaluationPayload", "severity");
-    metadata = Checks.metadata(metadata, "AssetCheckEvaluationPayload");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, "AssetCheckEvaluationPayload");
     Checks.optionalNonBlank(partition, "AssetCheckEvaluationPayload", "partition");
   }
 }

@@ -16,6 +16,6 @@ public record EnginePayload(List<MetadataEntrySnapshot> metadata, ErrorSnapshot 
 
   /** Copies the metadata. */
   public EnginePayload {
-    metadata = Checks.metadata(metadata, "EnginePayload");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, "EnginePayload");
   }
 }

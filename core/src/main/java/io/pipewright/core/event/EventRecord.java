@@ -1,5 +1,6 @@
 package io.pipewright.core.event;
 
+import io.pipewright.core.internal.Checks;
 import java.time.Instant;
 
 /**

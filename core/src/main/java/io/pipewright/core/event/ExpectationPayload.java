@@ -1,5 +1,6 @@
 package io.pipewright.core.event;
 
+import io.pipewright.core.internal.Checks;
 import io.pipewright.core.snapshot.MetadataEntrySnapshot;
 import java.util.List;
 
@@ -19,6 +20,6 @@ public record ExpectationPayload(
   /** Validates and copies the components. */
   public ExpectationPayload {
     Checks.requireNonBlank(label, "ExpectationPayload", "label");
-    metadata = Checks.metadata(metadata, "ExpectationPayload");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, "ExpectationPayload");
   }
 }

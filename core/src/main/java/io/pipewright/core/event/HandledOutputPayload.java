@@ -1,5 +1,6 @@
 package io.pipewright.core.event;
 
+import io.pipewright.core.internal.Checks;
 import io.pipewright.core.snapshot.MetadataEntrySnapshot;
 import java.util.List;
 
@@ -18,6 +19,6 @@ public record HandledOutputPayload(
   public HandledOutputPayload {
     Checks.requireNonBlank(outputName, "HandledOutputPayload", "outputName");
     Checks.requireNonBlank(managerKey, "HandledOutputPayload", "managerKey");
-    metadata = Checks.metadata(metadata, "HandledOutputPayload");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, "HandledOutputPayload");
   }
 }

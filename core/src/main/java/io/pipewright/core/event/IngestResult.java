@@ -1,5 +1,7 @@
 package io.pipewright.core.event;
 
+import io.pipewright.core.internal.Checks;
+
 /**
  * What the event ingest did with a {@link StepEventBatch}.
  *

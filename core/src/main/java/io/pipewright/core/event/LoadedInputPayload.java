@@ -1,5 +1,6 @@
 package io.pipewright.core.event;
 
+import io.pipewright.core.internal.Checks;
 import io.pipewright.core.snapshot.MetadataEntrySnapshot;
 import java.util.List;
 
@@ -24,6 +25,6 @@ public record LoadedInputPayload(
   public LoadedInputPayload {
     Checks.requireNonBlank(inputName, "LoadedInputPayload", "inputName");
     Checks.requireNonBlank(managerKey, "LoadedInputPayload", "managerKey");
-    metadata = Checks.metadata(metadata, "LoadedInputPayload");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, "LoadedInputPayload");
   }
 }

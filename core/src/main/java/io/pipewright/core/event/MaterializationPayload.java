@@ -1,5 +1,6 @@
 package io.pipewright.core.event;
 
+import io.pipewright.core.internal.Checks;
 import io.pipewright.core.snapshot.AssetKeySnapshot;
 import io.pipewright.core.snapshot.MetadataEntrySnapshot;
 import java.util.List;
@@ -23,7 +24,7 @@ public record MaterializationPayload(
   /** Validates and copies the components. */
   public MaterializationPayload {
     Checks.require(assetKey, "MaterializationPayload", "assetKey");
-    metadata = Checks.metadata(metadata, "MaterializationPayload");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, "MaterializationPayload");
     Checks.optionalNonBlank(partition, "MaterializationPayload", "partition");
   }
 }

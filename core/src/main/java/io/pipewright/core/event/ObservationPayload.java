@@ -1,5 +1,6 @@
 package io.pipewright.core.event;
 
+import io.pipewright.core.internal.Checks;
 import io.pipewright.core.snapshot.AssetKeySnapshot;
 import io.pipewright.core.snapshot.MetadataEntrySnapshot;
 import java.util.List;
@@ -23,7 +24,7 @@ public record ObservationPayload(
   /** Validates and copies the components. */
   public ObservationPayload {
     Checks.require(assetKey, "ObservationPayload", "assetKey");
-    metadata = Checks.metadata(metadata, "ObservationPayload");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, "ObservationPayload");
     Checks.optionalNonBlank(partition, "ObservationPayload", "partition");
   }
 }

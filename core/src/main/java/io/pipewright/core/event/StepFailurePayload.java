@@ -1,5 +1,6 @@
 package io.pipewright.core.event;
 
+import io.pipewright.core.internal.Checks;
 import io.pipewright.core.snapshot.ErrorSnapshot;
 import io.pipewright.core.snapshot.MetadataEntrySnapshot;
 import java.util.List;
@@ -31,6 +32,6 @@ public record StepFailurePayload(
   public StepFailurePayload {
     Checks.require(error, "StepFailurePayload", "error");
     Checks.require(errorSource, "StepFailurePayload", "errorSource");
-    userFailureMetadata = Checks.metadata(userFailureMetadata, "StepFailurePayload");
+    userFailureMetadata = MetadataEntrySnapshot.copyOf(userFailureMetadata, "StepFailurePayload");
   }
 }

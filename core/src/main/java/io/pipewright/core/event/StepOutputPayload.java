@@ -1,5 +1,6 @@
 package io.pipewright.core.event;
 
+import io.pipewright.core.internal.Checks;
 import io.pipewright.core.snapshot.MetadataEntrySnapshot;
 import java.util.List;
 
@@ -23,6 +24,6 @@ public record StepOutputPayload(
     Checks.requireNonBlank(outputName, "StepOutputPayload", "outputName");
     Checks.optionalNonBlank(mappingKey, "StepOutputPayload", "mappingKey");
     Checks.require(typeCheck, "StepOutputPayload", "typeCheck");
-    metadata = Checks.metadata(metadata, "StepOutputPayload");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, "StepOutputPayload");
   }
 }

@@ -1,5 +1,7 @@
 package io.pipewright.core.event;
 
+import io.pipewright.core.internal.Checks;
+
 /**
  * Payload of {@link DagsterEventType#STEP_SUCCESS} (the sdk's {@code StepSuccessData}).
  *

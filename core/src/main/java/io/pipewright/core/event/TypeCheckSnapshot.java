@@ -20,6 +20,6 @@ public record TypeCheckSnapshot(
       throw new IllegalArgumentException(
           "A failed TypeCheckSnapshot needs a description saying what was expected and found");
     }
-    metadata = Checks.metadata(metadata, "TypeCheckSnapshot");
+    metadata = MetadataEntrySnapshot.copyOf(metadata, "TypeCheckSnapshot");
   }
 }

@@ -1,5 +1,7 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
+
 /**
  * One problem found in a run config (the sdk's {@code ConfigError}).
  *

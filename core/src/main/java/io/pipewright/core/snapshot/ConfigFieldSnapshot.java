@@ -1,5 +1,7 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
+
 /**
  * One named field of a {@link ConfigSchemaSnapshot.Shape} (the sdk's {@code ConfigField}).
  *

@@ -1,5 +1,7 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
+
 /**
  * How a job runs its steps when it runs in process (the sdk's {@code ExecutorConfig}). In a cluster
  * the daemon launches one pod per step and uses {@link #maxConcurrent()} as the run's own limit.

@@ -1,5 +1,7 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
+
 /**
  * Where a node input's value comes from, inside the graph that holds the node (the sdk's {@code
  * GraphDefinition.Source}).

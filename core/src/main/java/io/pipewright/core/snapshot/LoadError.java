@@ -1,5 +1,7 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
+
 /**
  * A problem found when a code location loaded its definitions: which element, what is wrong and how
  * to fix it (the sdk's {@code DefinitionError}). A location with load errors still serves a

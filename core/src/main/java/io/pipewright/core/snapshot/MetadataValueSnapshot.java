@@ -1,5 +1,6 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
+
 /**
  * Which inner output a graph's output is.
  *

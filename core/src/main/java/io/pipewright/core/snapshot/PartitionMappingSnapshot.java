@@ -1,5 +1,6 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
+
 /**
  * A resource bound under a key (the sdk's {@code ResourceDefinition}).
  *

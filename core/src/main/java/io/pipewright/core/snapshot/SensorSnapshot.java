@@ -1,5 +1,6 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
 import io.pipewright.core.run.RunStatus;
 import java.time.Duration;
 import java.util.List;

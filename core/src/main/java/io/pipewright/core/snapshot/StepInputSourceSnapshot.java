@@ -1,5 +1,7 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
+
 /** Where a step input's value comes from at run time. */
 public sealed interface StepInputSourceSnapshot
     permits StepInputSourceSnapshot.StepOutput, StepInputSourceSnapshot.Asset {

@@ -1,5 +1,6 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

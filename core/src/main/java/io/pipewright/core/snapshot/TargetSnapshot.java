@@ -1,5 +1,7 @@
 package io.pipewright.core.snapshot;
 
+import io.pipewright.core.internal.Checks;
+
 /** What a schedule or sensor launches: a job, or the assets an asset selection picks. */
 public sealed interface TargetSnapshot permits TargetSnapshot.Job, TargetSnapshot.AssetSelection {
 

@@ -1,4 +1,4 @@
-package io.pipewright.core.snapshot;
+package io.pipewright.core.internal;
 
 import java.util.Collections;
 import java.util.HashSet;
@@ -13,7 +13,7 @@ import java.util.Set;
  * learns where the problem is. They are built only when a check fails: these constructors run tens
  * of thousands of times per snapshot, so the happy path allocates nothing for messages.
  */
-final class Checks {
+public final class Checks {
 
   /** Lists up to this size are checked for duplicates pairwise, without a set. */
   private static final int PAIRWISE_LIMIT = 8;
@@ -21,15 +21,15 @@ final class Checks {
   private Checks() {}
 
   /** The record and, when known, its element, such as {@code OpNodeSnapshot 'extract'}. */
-  static String where(String record, Object id) {
+  public static String where(String record, Object id) {
     return id == null ? record : record + " '" + id + "'";
   }
 
-  static <T> T require(T value, String record, String component) {
+  public static <T> T require(T value, String record, String component) {
     return require(value, record, null, component);
   }
 
-  static <T> T require(T value, String record, Object id, String component) {
+  public static <T> T require(T value, String record, Object id, String component) {
     if (value == null) {
       throw new IllegalArgumentException(
           where(record, id) + " needs a " + component + ", got null");
@@ -37,11 +37,11 @@ final class Checks {
     return value;
   }
 
-  static String requireNonBlank(String value, String record, String component) {
+  public static String requireNonBlank(String value, String record, String component) {
     return requireNonBlank(value, record, null, component);
   }
 
-  static String requireNonBlank(String value, String record, Object id, String component) {
+  public static String requireNonBlank(String value, String record, Object id, String component) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(
           where(record, id)
@@ -53,12 +53,12 @@ final class Checks {
     return value;
   }
 
-  static String optionalNonBlank(String value, String record, String component) {
+  public static String optionalNonBlank(String value, String record, String component) {
     return optionalNonBlank(value, record, null, component);
   }
 
   /** Returns null for null, otherwise the value if it is not blank. */
-  static String optionalNonBlank(String value, String record, Object id, String component) {
+  public static String optionalNonBlank(String value, String record, Object id, String component) {
     if (value != null && value.isBlank()) {
       throw new IllegalArgumentException(
           where(record, id) + " has a blank " + component + "; leave it null when there is none");
@@ -66,12 +66,12 @@ final class Checks {
     return value;
   }
 
-  static <T> List<T> list(List<T> values, String record, String component) {
+  public static <T> List<T> list(List<T> values, String record, String component) {
     return list(values, record, null, component);
   }
 
   /** An immutable copy; null becomes empty; null elements are rejected. */
-  static <T> List<T> list(List<T> values, String record, Object id, String component) {
+  public static <T> List<T> list(List<T> values, String record, Object id, String component) {
     if (values == null || values.isEmpty()) {
       return List.of();
     }
@@ -90,12 +90,13 @@ final class Checks {
     }
   }
 
-  static <T> List<T> distinctList(List<T> values, String record, String component) {
+  public static <T> List<T> distinctList(List<T> values, String record, String component) {
     return distinctList(values, record, null, component);
   }
 
   /** Like {@link #list} but also rejects the same element twice. */
-  static <T> List<T> distinctList(List<T> values, String record, Object id, String component) {
+  public static <T> List<T> distinctList(
+      List<T> values, String record, Object id, String component) {
     List<T> copy = list(values, record, id, component);
     int size = copy.size();
     if (size <= PAIRWISE_LIMIT) {
@@ -123,7 +124,8 @@ final class Checks {
         where(record, id) + " lists " + value + " twice in " + component + "; list each once");
   }
 
-  static Map<String, String> tags(Map<String, String> tags, String record, String component) {
+  public static Map<String, String> tags(
+      Map<String, String> tags, String record, String component) {
     return tags(tags, record, null, component);
   }
 
@@ -131,7 +133,7 @@ final class Checks {
    * An immutable, order-keeping copy of a string map (tags); null becomes empty; null keys and
    * values are rejected.
    */
-  static Map<String, String> tags(
+  public static Map<String, String> tags(
       Map<String, String> tags, String record, Object id, String component) {
     if (tags == null || tags.isEmpty()) {
       return Map.of();
@@ -151,7 +153,15 @@ final class Checks {
     return Collections.unmodifiableMap(copy);
   }
 
-  static int nonNegative(int value, String record, String component) {
+  public static int nonNegative(int value, String record, String component) {
+    if (value < 0) {
+      throw new IllegalArgumentException(
+          record + " needs a " + component + " of zero or more, got " + value);
+    }
+    return value;
+  }
+
+  public static long nonNegative(long value, String record, String component) {
     if (value < 0) {
       throw new IllegalArgumentException(
           record + " needs a " + component + " of zero or more, got " + value);

@@ -1,0 +1,2 @@
+/** Helpers shared by core's packages; not part of any port. */
+package io.pipewright.core.internal;
