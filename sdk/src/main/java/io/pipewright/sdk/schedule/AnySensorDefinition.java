@@ -8,10 +8,7 @@ import java.time.Duration;
  * sensor at most once per {@link #minimumInterval()}.
  */
 public sealed interface AnySensorDefinition extends InstigatorDefinition
-    permits SensorDefinition,
-        AssetSensorDefinition,
-        MultiAssetSensorDefinition,
-        RunStatusSensorDefinition {
+    permits BaseSensorDefinition {
 
   /** The minimum interval unless set: 30 seconds, as in Dagster. */
   Duration DEFAULT_MINIMUM_INTERVAL = Duration.ofSeconds(30);

@@ -1,10 +1,7 @@
 package io.pipewright.sdk.schedule;
 
 import io.pipewright.sdk.AssetKey;
-import io.pipewright.sdk.asset.AssetSelection;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A sensor that reacts to materializations of one asset (Dagster's {@code @asset_sensor}).
@@ -30,13 +27,12 @@ import java.util.Optional;
  * materialization gets its call, so that none (for example, one per partition of a backfill) is
  * missed; return a skip for those you do not care about.
  */
-public final class AssetSensorDefinition implements AnySensorDefinition {
-  private final SensorAttributes attributes;
+public final class AssetSensorDefinition extends BaseSensorDefinition {
   private final AssetKey monitoredAsset;
   private final AssetSensorFunction evaluation;
 
   private AssetSensorDefinition(Builder b) {
-    this.attributes = b.attributes();
+    super(b.attributes());
     this.monitoredAsset = b.monitoredAsset;
     this.evaluation = b.evaluation;
   }
@@ -71,36 +67,6 @@ public final class AssetSensorDefinition implements AnySensorDefinition {
    */
   public AssetSensorFunction evaluation() {
     return evaluation;
-  }
-
-  @Override
-  public String name() {
-    return attributes.name();
-  }
-
-  @Override
-  public String description() {
-    return attributes.description();
-  }
-
-  @Override
-  public Optional<String> jobName() {
-    return Optional.ofNullable(attributes.jobName());
-  }
-
-  @Override
-  public Optional<AssetSelection> assetSelection() {
-    return Optional.ofNullable(attributes.assetSelection());
-  }
-
-  @Override
-  public Duration minimumInterval() {
-    return attributes.minimumInterval();
-  }
-
-  @Override
-  public DefaultStatus defaultStatus() {
-    return attributes.defaultStatus();
   }
 
   @Override

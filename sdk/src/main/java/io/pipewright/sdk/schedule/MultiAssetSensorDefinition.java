@@ -1,11 +1,8 @@
 package io.pipewright.sdk.schedule;
 
 import io.pipewright.sdk.AssetKey;
-import io.pipewright.sdk.asset.AssetSelection;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A sensor that reacts to materializations of several assets at once (Dagster's multi-asset
@@ -21,13 +18,12 @@ import java.util.Optional;
  * context, never with {@link SensorResult#withCursor(String)}. A cursor in another format fails the
  * tick with an explanation; resetting the cursor fixes it.
  */
-public final class MultiAssetSensorDefinition implements AnySensorDefinition {
-  private final SensorAttributes attributes;
+public final class MultiAssetSensorDefinition extends BaseSensorDefinition {
   private final List<AssetKey> monitoredAssets;
   private final MultiAssetSensorFunction evaluation;
 
   private MultiAssetSensorDefinition(Builder b) {
-    this.attributes = b.attributes();
+    super(b.attributes());
     this.monitoredAssets = b.monitoredAssets;
     this.evaluation = b.evaluation;
   }
@@ -63,36 +59,6 @@ public final class MultiAssetSensorDefinition implements AnySensorDefinition {
    */
   public MultiAssetSensorFunction evaluation() {
     return evaluation;
-  }
-
-  @Override
-  public String name() {
-    return attributes.name();
-  }
-
-  @Override
-  public String description() {
-    return attributes.description();
-  }
-
-  @Override
-  public Optional<String> jobName() {
-    return Optional.ofNullable(attributes.jobName());
-  }
-
-  @Override
-  public Optional<AssetSelection> assetSelection() {
-    return Optional.ofNullable(attributes.assetSelection());
-  }
-
-  @Override
-  public Duration minimumInterval() {
-    return attributes.minimumInterval();
-  }
-
-  @Override
-  public DefaultStatus defaultStatus() {
-    return attributes.defaultStatus();
   }
 
   @Override

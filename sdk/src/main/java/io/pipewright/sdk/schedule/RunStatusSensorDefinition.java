@@ -1,10 +1,7 @@
 package io.pipewright.sdk.schedule;
 
-import io.pipewright.sdk.asset.AssetSelection;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A sensor that reacts to runs that succeed or fail (Dagster's {@code @run_status_sensor} and
@@ -32,14 +29,13 @@ import java.util.Optional;
  * is none) and skips, so that it does not react to runs that ended before it existed, as in
  * Dagster.
  */
-public final class RunStatusSensorDefinition implements AnySensorDefinition {
-  private final SensorAttributes attributes;
+public final class RunStatusSensorDefinition extends BaseSensorDefinition {
   private final RunStatus runStatus;
   private final List<String> monitoredJobs;
   private final RunStatusSensorFunction evaluation;
 
   private RunStatusSensorDefinition(Builder b) {
-    this.attributes = b.attributes();
+    super(b.attributes());
     this.runStatus = b.runStatus;
     this.monitoredJobs = b.monitoredJobs;
     this.evaluation = b.evaluation;
@@ -95,36 +91,6 @@ public final class RunStatusSensorDefinition implements AnySensorDefinition {
   public boolean monitors(RunInfo run) {
     return run.status().equals(runStatus.name())
         && (monitoredJobs.isEmpty() || monitoredJobs.contains(run.jobName()));
-  }
-
-  @Override
-  public String name() {
-    return attributes.name();
-  }
-
-  @Override
-  public String description() {
-    return attributes.description();
-  }
-
-  @Override
-  public Optional<String> jobName() {
-    return Optional.ofNullable(attributes.jobName());
-  }
-
-  @Override
-  public Optional<AssetSelection> assetSelection() {
-    return Optional.ofNullable(attributes.assetSelection());
-  }
-
-  @Override
-  public Duration minimumInterval() {
-    return attributes.minimumInterval();
-  }
-
-  @Override
-  public DefaultStatus defaultStatus() {
-    return attributes.defaultStatus();
   }
 
   @Override

@@ -1,9 +1,6 @@
 package io.pipewright.sdk.schedule;
 
-import io.pipewright.sdk.asset.AssetSelection;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A sensor: a function the daemon evaluates every {@link #minimumInterval()} that requests runs
@@ -26,12 +23,11 @@ import java.util.Optional;
  * DefaultStatus#STOPPED} unless its default status says otherwise. The name, target and interval
  * are checked when the sensor is added to {@link io.pipewright.sdk.Definitions}.
  */
-public final class SensorDefinition implements AnySensorDefinition {
-  private final SensorAttributes attributes;
+public final class SensorDefinition extends BaseSensorDefinition {
   private final SensorFunction evaluation;
 
   private SensorDefinition(Builder b) {
-    this.attributes = b.attributes();
+    super(b.attributes());
     this.evaluation = b.evaluation;
   }
 
@@ -44,36 +40,6 @@ public final class SensorDefinition implements AnySensorDefinition {
    */
   public static Builder builder(String name, SensorFunction evaluation) {
     return new Builder(name, evaluation);
-  }
-
-  @Override
-  public String name() {
-    return attributes.name();
-  }
-
-  @Override
-  public String description() {
-    return attributes.description();
-  }
-
-  @Override
-  public Optional<String> jobName() {
-    return Optional.ofNullable(attributes.jobName());
-  }
-
-  @Override
-  public Optional<AssetSelection> assetSelection() {
-    return Optional.ofNullable(attributes.assetSelection());
-  }
-
-  @Override
-  public Duration minimumInterval() {
-    return attributes.minimumInterval();
-  }
-
-  @Override
-  public DefaultStatus defaultStatus() {
-    return attributes.defaultStatus();
   }
 
   @Override
