@@ -1,0 +1,32 @@
+package io.pipewright.core.run;
+
+/**
+ * Thrown (as a failed {@code Uni}) by a {@link RunStore} when a run with the id being added is
+ * stored already.
+ */
+public final class RunAlreadyExistsException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String runId;
+
+  /**
+   * Creates the exception.
+   *
+   * @param runId the run concerned
+   * @param message what happened and what to do about it
+   */
+  public RunAlreadyExistsException(String runId, String message) {
+    super(message);
+    this.runId = runId;
+  }
+
+  /**
+   * Returns the run concerned.
+   *
+   * @return the run's id
+   */
+  public String runId() {
+    return runId;
+  }
+}
