@@ -144,8 +144,8 @@ public final class PodFactory {
     Container container = Json.KUBERNETES.convertValue(containerTree, Container.class);
     container.setName(CONTAINER_NAME);
     container.setImage(spec.image());
-    container.setCommand(spec.command().isEmpty() ? null : new ArrayList<>(spec.command()));
-    container.setArgs(spec.args().isEmpty() ? null : new ArrayList<>(spec.args()));
+    container.setCommand(new ArrayList<>(spec.command()));
+    container.setArgs(new ArrayList<>(spec.args()));
     container.setEnv(env(container.getEnv(), spec, where, problems));
 
     PodSpec podSpec = Json.KUBERNETES.convertValue(specTree, PodSpec.class);
