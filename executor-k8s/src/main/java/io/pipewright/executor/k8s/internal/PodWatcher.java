@@ -250,8 +250,8 @@ public final class PodWatcher implements AutoCloseable {
     if (ours || (previous != null && previous.isTerminal())) {
       return;
     }
-    report(pod, classifier.classifyDeleted(pod, readiness(pod), clock.instant()), previous);
-    outcomes.remove(name);
+    // The pod is gone: report its last outcome without remembering it.
+    tell(pod, classifier.classifyDeleted(pod, readiness(pod), clock.instant()));
   }
 
   private void report(Pod pod, PodOutcome outcome, PodOutcome previous) {
@@ -259,6 +259,10 @@ public final class PodWatcher implements AutoCloseable {
       return;
     }
     outcomes.put(pod.getMetadata().getName(), outcome);
+    tell(pod, outcome);
+  }
+
+  private void tell(Pod pod, PodOutcome outcome) {
     reported.incrementAndGet();
     try {
       listener.onOutcome(StepPod.of(pod), outcome);
