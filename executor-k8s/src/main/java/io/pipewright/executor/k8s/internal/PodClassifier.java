@@ -62,9 +62,13 @@ public final class PodClassifier {
   public PodOutcome classify(Pod pod, NodeReadiness node, Instant now) {
     PodStatus status = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
     String phase = status.getPhase() == null ? "Pending" : status.getPhase();
+    if (phase.equals("Succeeded")) {
+      return PodOutcome.succeeded();
+    }
+    if (pod.getMetadata() != null && pod.getMetadata().getDeletionTimestamp() != null) {
+      return beingDeleted(pod, status, phase);
+    }
     switch (phase) {
-      case "Succeeded":
-        return PodOutcome.succeeded();
       case "Failed":
         return failed(pod, status);
       case "Unknown":
@@ -113,6 +117,33 @@ public final class PodClassifier {
             + " ("
             + last.message()
             + ")",
+        null);
+  }
+
+  /**
+   * A pod someone else is deleting (Pipewright's own deletions are never classified): the stop
+   * signal kills the step, so its exit code says nothing about the step. A disruption condition or
+   * a failure the step caused before the deletion (OOM, deadline) still says more than "deleted".
+   */
+  private PodOutcome beingDeleted(Pod pod, PodStatus status, String phase) {
+    PodOutcome disrupted = disruption(pod, status);
+    if (disrupted != null) {
+      return disrupted;
+    }
+    if (phase.equals("Failed")) {
+      PodOutcome failed = failed(pod, status);
+      boolean killedByTheDeletion =
+          failed.reason() == PodFailureReason.UNKNOWN
+              || (failed.reason() == PodFailureReason.NON_ZERO_EXIT
+                  && (Integer.valueOf(137).equals(failed.exitCode())
+                      || Integer.valueOf(143).equals(failed.exitCode())));
+      if (!killedByTheDeletion) {
+        return failed;
+      }
+    }
+    return PodOutcome.failed(
+        PodFailureReason.DELETED,
+        "the pod is being deleted by someone other than Pipewright (its phase was " + phase + ")",
         null);
   }
 

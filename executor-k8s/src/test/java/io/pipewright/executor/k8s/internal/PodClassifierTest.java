@@ -43,6 +43,7 @@ class PodClassifierTest {
     private String message;
     private String nodeName;
     private Long deadline;
+    private String deletedAt;
     private final List<PodCondition> conditions = new ArrayList<>();
     private final List<ContainerStatus> containers = new ArrayList<>();
     private final List<ContainerStatus> inits = new ArrayList<>();
@@ -66,6 +67,11 @@ class PodClassifierTest {
 
     Stub condition(String type, String status, String reason, String message) {
       conditions.add(condition(type, status, reason, message, T0));
+      return this;
+    }
+
+    Stub deleting() {
+      deletedAt = T0.toString();
       return this;
     }
 
@@ -108,6 +114,7 @@ class PodClassifierTest {
           .withNewMetadata()
           .withName("pw-run-step-0-abc")
           .withCreationTimestamp(T0.toString())
+          .withDeletionTimestamp(deletedAt)
           .endMetadata()
           .withNewSpec()
           .withNodeName(nodeName)
@@ -451,6 +458,36 @@ class PodClassifierTest {
             "the pod was deleted by someone other than Pipewright while running (running on node"
                 + " node-1)");
     assertThat(outcome.isInfrastructureFailure()).isTrue();
+  }
+
+  @Test
+  void shouldFailAsDeletedWhenSomeoneIsDeletingRunningPod() {
+    PodOutcome outcome = classify(pod().phase("Running").scheduled(T0).deleting(), Duration.ZERO);
+
+    assertThat(outcome.reason()).isEqualTo(PodFailureReason.DELETED);
+    assertThat(outcome.message()).contains("(its phase was Running)");
+  }
+
+  @Test
+  void shouldFailAsDeletedNotAsExitWhenDeletionStoppedTheStep() {
+    Stub stopped = pod().phase("Failed").deleting().terminated("step", 143, "Error", false);
+
+    assertThat(classify(stopped, Duration.ZERO).reason()).isEqualTo(PodFailureReason.DELETED);
+  }
+
+  @Test
+  void shouldKeepStepsOwnFailureWhenFailedPodIsBeingDeleted() {
+    Stub failed = pod().phase("Failed").deleting().terminated("step", 2, "Error", false);
+    Stub succeeded = pod().phase("Succeeded").deleting().terminated("step", 0, "Completed", false);
+    Stub drained =
+        pod()
+            .phase("Running")
+            .deleting()
+            .condition("DisruptionTarget", "True", "EvictionByEvictionAPI", "Eviction API");
+
+    assertThat(classify(failed, Duration.ZERO).reason()).isEqualTo(PodFailureReason.NON_ZERO_EXIT);
+    assertThat(classify(succeeded, Duration.ZERO)).isEqualTo(PodOutcome.succeeded());
+    assertThat(classify(drained, Duration.ZERO).reason()).isEqualTo(PodFailureReason.EVICTED);
   }
 
   @Test
