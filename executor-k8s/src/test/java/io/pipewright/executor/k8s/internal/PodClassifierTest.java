@@ -2,24 +2,14 @@ package io.pipewright.executor.k8s.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.pipewright.executor.k8s.K8sExecutorSettings;
 import io.pipewright.executor.k8s.PodFailureReason;
 import io.pipewright.executor.k8s.PodOutcome;
 import io.pipewright.executor.k8s.PodOutcome.State;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PodClassifierTest {
@@ -36,129 +26,11 @@ class PodClassifierTest {
               .nodeLostGrace(Duration.ofSeconds(30))
               .build());
 
-  /** A step pod created at T0, built up by the tests. */
-  private static final class Stub {
-    private String phase;
-    private String reason;
-    private String message;
-    private String nodeName;
-    private Long deadline;
-    private String deletedAt;
-    private final List<PodCondition> conditions = new ArrayList<>();
-    private final List<ContainerStatus> containers = new ArrayList<>();
-    private final List<ContainerStatus> inits = new ArrayList<>();
-
-    Stub phase(String phase) {
-      this.phase = phase;
-      return this;
-    }
-
-    Stub reason(String reason, String message) {
-      this.reason = reason;
-      this.message = message;
-      return this;
-    }
-
-    Stub scheduled(Instant at) {
-      nodeName = "node-1";
-      conditions.add(condition("PodScheduled", "True", null, null, at));
-      return this;
-    }
-
-    Stub condition(String type, String status, String reason, String message) {
-      conditions.add(condition(type, status, reason, message, T0));
-      return this;
-    }
-
-    Stub deleting() {
-      deletedAt = T0.toString();
-      return this;
-    }
-
-    Stub deadline(long seconds) {
-      deadline = seconds;
-      return this;
-    }
-
-    Stub waiting(String reason, String message) {
-      containers.add(
-          status("step")
-              .withState(
-                  new ContainerStateBuilder()
-                      .withNewWaiting()
-                      .withReason(reason)
-                      .withMessage(message)
-                      .endWaiting()
-                      .build())
-              .build());
-      return this;
-    }
-
-    Stub terminated(String container, int code, String reason, boolean init) {
-      ContainerStatus status =
-          status(container)
-              .withState(
-                  new ContainerStateBuilder()
-                      .withNewTerminated()
-                      .withExitCode(code)
-                      .withReason(reason)
-                      .endTerminated()
-                      .build())
-              .build();
-      (init ? inits : containers).add(status);
-      return this;
-    }
-
-    Pod pod() {
-      return new PodBuilder()
-          .withNewMetadata()
-          .withName("pw-run-step-0-abc")
-          .withCreationTimestamp(T0.toString())
-          .withDeletionTimestamp(deletedAt)
-          .endMetadata()
-          .withNewSpec()
-          .withNodeName(nodeName)
-          .withActiveDeadlineSeconds(deadline)
-          .addNewContainer()
-          .withName("step")
-          .withImage("etl:1")
-          .withNewResources()
-          .withLimits(Map.of("memory", new Quantity("512Mi")))
-          .endResources()
-          .endContainer()
-          .endSpec()
-          .withNewStatus()
-          .withPhase(phase)
-          .withReason(reason)
-          .withMessage(message)
-          .withConditions(conditions)
-          .withContainerStatuses(containers)
-          .withInitContainerStatuses(inits)
-          .endStatus()
-          .build();
-    }
-
-    private static ContainerStatusBuilder status(String name) {
-      return new ContainerStatusBuilder().withName(name).withImage("etl:1");
-    }
-
-    private static PodCondition condition(
-        String type, String status, String reason, String message, Instant at) {
-      return new PodConditionBuilder()
-          .withType(type)
-          .withStatus(status)
-          .withReason(reason)
-          .withMessage(message)
-          .withLastTransitionTime(at.toString())
-          .build();
-    }
+  private static PodStub pod() {
+    return new PodStub(T0);
   }
 
-  private static Stub pod() {
-    return new Stub();
-  }
-
-  private PodOutcome classify(Stub stub, Duration after) {
+  private PodOutcome classify(PodStub stub, Duration after) {
     return classifier.classify(stub.pod(), NodeReadiness.unknown(), T0.plus(after));
   }
 
@@ -238,7 +110,7 @@ class PodClassifierTest {
 
   @Test
   void shouldWaitWhenImagePullFailsWithinGracePeriod() {
-    Stub stub = pod().phase("Pending").scheduled(T0).waiting("ImagePullBackOff", "Back-off");
+    PodStub stub = pod().phase("Pending").scheduled(T0).waiting("ImagePullBackOff", "Back-off");
 
     assertThat(classify(stub, Duration.ofSeconds(119)))
         .isEqualTo(PodOutcome.pending("container 'step' waits: ImagePullBackOff: Back-off"));
@@ -246,7 +118,7 @@ class PodClassifierTest {
 
   @Test
   void shouldFailAsImagePullWhenPullFailsBeyondGracePeriod() {
-    Stub stub = pod().phase("Pending").scheduled(T0).waiting("ErrImagePull", "manifest unknown");
+    PodStub stub = pod().phase("Pending").scheduled(T0).waiting("ErrImagePull", "manifest unknown");
 
     PodOutcome outcome = classify(stub, Duration.ofMinutes(2));
 
@@ -260,7 +132,7 @@ class PodClassifierTest {
 
   @Test
   void shouldCountImagePullGraceFromSchedulingWhenPodWaitedToBeScheduled() {
-    Stub stub =
+    PodStub stub =
         pod()
             .phase("Pending")
             .scheduled(T0.plus(Duration.ofMinutes(5)))
@@ -273,14 +145,14 @@ class PodClassifierTest {
 
   @Test
   void shouldFailAtOnceWhenImageNameIsInvalid() {
-    Stub stub = pod().phase("Pending").scheduled(T0).waiting("InvalidImageName", "bad");
+    PodStub stub = pod().phase("Pending").scheduled(T0).waiting("InvalidImageName", "bad");
 
     assertThat(classify(stub, Duration.ZERO).reason()).isEqualTo(PodFailureReason.IMAGE_PULL);
   }
 
   @Test
   void shouldFailAsConfigErrorWhenContainerConfigIsBrokenBeyondGracePeriod() {
-    Stub stub =
+    PodStub stub =
         pod()
             .phase("Pending")
             .scheduled(T0)
@@ -295,7 +167,7 @@ class PodClassifierTest {
 
   @Test
   void shouldFailAsUnschedulableWhenNoNodeTakesPodBeyondTimeout() {
-    Stub stub =
+    PodStub stub =
         pod()
             .phase("Pending")
             .condition(
@@ -318,7 +190,7 @@ class PodClassifierTest {
 
   @Test
   void shouldFailAsStartTimeoutWhenPodNeverStarts() {
-    Stub stub = pod();
+    PodStub stub = pod();
 
     assertThat(classify(stub, Duration.ofMinutes(14)))
         .isEqualTo(PodOutcome.pending("not scheduled yet"));
@@ -336,7 +208,7 @@ class PodClassifierTest {
 
   @Test
   void shouldFailAsEvictedWhenKubeletEvicts() {
-    Stub stub =
+    PodStub stub =
         pod()
             .phase("Failed")
             .reason("Evicted", "The node was low on resource: memory.")
@@ -352,7 +224,7 @@ class PodClassifierTest {
 
   @Test
   void shouldFailAsPreemptedWhenSchedulerPreempts() {
-    Stub stub =
+    PodStub stub =
         pod()
             .phase("Failed")
             .condition(
@@ -364,7 +236,7 @@ class PodClassifierTest {
 
   @Test
   void shouldFailAsEvictedWhenDrained() {
-    Stub stub =
+    PodStub stub =
         pod()
             .phase("Failed")
             .condition(
@@ -376,7 +248,7 @@ class PodClassifierTest {
 
   @Test
   void shouldFailAsDeadlineExceededWhenPodRunsTooLong() {
-    Stub stub =
+    PodStub stub =
         pod()
             .phase("Failed")
             .deadline(600)
@@ -393,7 +265,7 @@ class PodClassifierTest {
 
   @Test
   void shouldFailAsNodeRejectedWhenKubeletRejectsAdmission() {
-    Stub stub =
+    PodStub stub =
         pod()
             .phase("Failed")
             .scheduled(T0)
@@ -470,16 +342,17 @@ class PodClassifierTest {
 
   @Test
   void shouldFailAsDeletedNotAsExitWhenDeletionStoppedTheStep() {
-    Stub stopped = pod().phase("Failed").deleting().terminated("step", 143, "Error", false);
+    PodStub stopped = pod().phase("Failed").deleting().terminated("step", 143, "Error", false);
 
     assertThat(classify(stopped, Duration.ZERO).reason()).isEqualTo(PodFailureReason.DELETED);
   }
 
   @Test
   void shouldKeepStepsOwnFailureWhenFailedPodIsBeingDeleted() {
-    Stub failed = pod().phase("Failed").deleting().terminated("step", 2, "Error", false);
-    Stub succeeded = pod().phase("Succeeded").deleting().terminated("step", 0, "Completed", false);
-    Stub drained =
+    PodStub failed = pod().phase("Failed").deleting().terminated("step", 2, "Error", false);
+    PodStub succeeded =
+        pod().phase("Succeeded").deleting().terminated("step", 0, "Completed", false);
+    PodStub drained =
         pod()
             .phase("Running")
             .deleting()

@@ -321,7 +321,7 @@ class StepPodLifecycleTest {
   void shouldCreatePodsConcurrentlyWhenManyAreLaunchedAtOnce() throws Exception {
     String runId = UUID.randomUUID().toString();
     List<Pod> pods = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < 20; i++) {
       pods.add(factory.build(spec("fan_out[" + i + "]", "true").runId(runId).build()));
     }
     long acquiredBefore = bucket.stats().acquired();
@@ -334,8 +334,8 @@ class StepPodLifecycleTest {
       assertThat(outcomes.awaitTerminal(pod.getMetadata().getName()))
           .isEqualTo(PodOutcome.succeeded());
     }
-    assertThat(bucket.stats().acquired() - acquiredBefore).isEqualTo(30);
-    assertThat(api.stats().of(ApiStats.Verb.CREATE).calls()).isGreaterThanOrEqualTo(30);
+    assertThat(bucket.stats().acquired() - acquiredBefore).isEqualTo(20);
+    assertThat(api.stats().of(ApiStats.Verb.CREATE).calls()).isGreaterThanOrEqualTo(20);
   }
 
   @Test

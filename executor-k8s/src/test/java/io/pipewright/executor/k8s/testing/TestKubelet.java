@@ -1,22 +1,10 @@
 package io.pipewright.executor.k8s.testing;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.NodeCondition;
-import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -26,11 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +95,7 @@ public final class TestKubelet implements AutoCloseable {
   }
 
   void start() {
-    client.nodes().resource(node(true)).create();
+    client.nodes().resource(KubeletStatuses.node(true)).create();
     informer =
         client
             .pods()
@@ -181,13 +165,13 @@ public final class TestKubelet implements AutoCloseable {
           status
               .getConditions()
               .add(
-                  condition(
+                  KubeletStatuses.condition(
                       "DisruptionTarget",
                       "True",
                       "TerminationByKubelet",
                       "The node was low on resource: memory."));
           status.setContainerStatuses(
-              terminatedStatuses(status.getContainerStatuses(), 137, "Error"));
+              KubeletStatuses.terminatedStatuses(status.getContainerStatuses(), 137, "Error"));
           return status;
         });
   }
@@ -203,7 +187,7 @@ public final class TestKubelet implements AutoCloseable {
         .withName(NODE_NAME)
         .editStatus(
             node -> {
-              node.getStatus().setConditions(List.of(readyCondition(false)));
+              node.getStatus().setConditions(List.of(KubeletStatuses.readyCondition(false)));
               return node;
             });
     for (String pod : List.copyOf(processes.keySet())) {
@@ -238,7 +222,7 @@ public final class TestKubelet implements AutoCloseable {
                 status.setConditions(
                     new ArrayList<>(
                         List.of(
-                            condition(
+                            KubeletStatuses.condition(
                                 "PodScheduled",
                                 "False",
                                 "Unschedulable",
@@ -270,7 +254,7 @@ public final class TestKubelet implements AutoCloseable {
       }
       Map<String, String> env;
       try {
-        env = environment(pod);
+        env = ContainerEnvironment.resolve(client, namespace, pod);
       } catch (IllegalStateException e) {
         waiting(name, pod, "CreateContainerConfigError", e.getMessage());
         return;
@@ -308,18 +292,20 @@ public final class TestKubelet implements AutoCloseable {
     started.incrementAndGet();
     processes.put(name, process);
     workers.execute(() -> copy(process.getInputStream(), log));
-    String startedAt = now();
+    String startedAt = KubeletStatuses.now();
     writeStatus(
         name,
         status -> {
           status.setPhase("Running");
           status.setStartTime(startedAt);
-          status.getConditions().add(condition("Initialized", "True", null, null));
-          status.getConditions().add(condition("ContainersReady", "True", null, null));
-          status.getConditions().add(condition("Ready", "True", null, null));
+          status.getConditions().add(KubeletStatuses.condition("Initialized", "True", null, null));
+          status
+              .getConditions()
+              .add(KubeletStatuses.condition("ContainersReady", "True", null, null));
+          status.getConditions().add(KubeletStatuses.condition("Ready", "True", null, null));
           status.setContainerStatuses(
               List.of(
-                  containerStatus(
+                  KubeletStatuses.containerStatus(
                       pod,
                       new ContainerStateBuilder()
                           .withNewRunning()
@@ -359,7 +345,7 @@ public final class TestKubelet implements AutoCloseable {
             status.setReason("DeadlineExceeded");
             status.setMessage("Pod was active on the node longer than the specified deadline");
             status.setContainerStatuses(
-                terminatedStatuses(status.getContainerStatuses(), 137, "Error"));
+                KubeletStatuses.terminatedStatuses(status.getContainerStatuses(), 137, "Error"));
             return status;
           });
       return;
@@ -375,7 +361,7 @@ public final class TestKubelet implements AutoCloseable {
   }
 
   private void finish(String name, Pod pod, String startedAt, int code, String reason) {
-    String finishedAt = now();
+    String finishedAt = KubeletStatuses.now();
     writeStatus(
         name,
         status -> {
@@ -383,10 +369,12 @@ public final class TestKubelet implements AutoCloseable {
           status
               .getConditions()
               .removeIf(c -> c.getType().equals("Ready") || c.getType().equals("ContainersReady"));
-          status.getConditions().add(condition("Ready", "False", "PodCompleted", null));
+          status
+              .getConditions()
+              .add(KubeletStatuses.condition("Ready", "False", "PodCompleted", null));
           status.setContainerStatuses(
               List.of(
-                  containerStatus(
+                  KubeletStatuses.containerStatus(
                       pod,
                       new ContainerStateBuilder()
                           .withNewTerminated()
@@ -417,7 +405,8 @@ public final class TestKubelet implements AutoCloseable {
           status.setPhase("Pending");
           status.setHostIP("10.0.0.1");
           status.setConditions(
-              new ArrayList<>(List.of(condition("PodScheduled", "True", null, null))));
+              new ArrayList<>(
+                  List.of(KubeletStatuses.condition("PodScheduled", "True", null, null))));
           return status;
         });
     Pod pod = client.pods().inNamespace(namespace).withName(name).get();
@@ -433,7 +422,7 @@ public final class TestKubelet implements AutoCloseable {
           status.setPhase("Pending");
           status.setContainerStatuses(
               List.of(
-                  containerStatus(
+                  KubeletStatuses.containerStatus(
                       pod,
                       new ContainerStateBuilder()
                           .withNewWaiting()
@@ -466,96 +455,6 @@ public final class TestKubelet implements AutoCloseable {
     }
   }
 
-  private Map<String, String> environment(Pod pod) {
-    Container container = pod.getSpec().getContainers().get(0);
-    Map<String, String> env = new LinkedHashMap<>();
-    for (EnvFromSource from : container.getEnvFrom()) {
-      String prefix = from.getPrefix() == null ? "" : from.getPrefix();
-      if (from.getConfigMapRef() != null) {
-        ConfigMap map =
-            client
-                .configMaps()
-                .inNamespace(namespace)
-                .withName(from.getConfigMapRef().getName())
-                .get();
-        if (map == null) {
-          throw new IllegalStateException(
-              "configmap \"" + from.getConfigMapRef().getName() + "\" not found");
-        }
-        map.getData().forEach((k, v) -> env.put(prefix + k, v));
-      }
-      if (from.getSecretRef() != null) {
-        Secret secret =
-            client.secrets().inNamespace(namespace).withName(from.getSecretRef().getName()).get();
-        if (secret == null) {
-          throw new IllegalStateException(
-              "secret \"" + from.getSecretRef().getName() + "\" not found");
-        }
-        secret.getData().forEach((k, v) -> env.put(prefix + k, decode(v)));
-      }
-    }
-    for (EnvVar var : container.getEnv()) {
-      env.put(var.getName(), value(pod, var));
-    }
-    return env;
-  }
-
-  private String value(Pod pod, EnvVar var) {
-    if (var.getValueFrom() == null) {
-      return var.getValue() == null ? "" : var.getValue();
-    }
-    var from = var.getValueFrom();
-    if (from.getFieldRef() != null) {
-      switch (from.getFieldRef().getFieldPath()) {
-        case "metadata.name":
-          return pod.getMetadata().getName();
-        case "metadata.namespace":
-          return namespace;
-        case "spec.nodeName":
-          return NODE_NAME;
-        default:
-          return "";
-      }
-    }
-    if (from.getConfigMapKeyRef() != null) {
-      var ref = from.getConfigMapKeyRef();
-      ConfigMap map = client.configMaps().inNamespace(namespace).withName(ref.getName()).get();
-      if (map == null || !map.getData().containsKey(ref.getKey())) {
-        throw new IllegalStateException(
-            map == null
-                ? "configmap \"" + ref.getName() + "\" not found"
-                : "couldn't find key "
-                    + ref.getKey()
-                    + " in ConfigMap "
-                    + namespace
-                    + "/"
-                    + ref.getName());
-      }
-      return map.getData().get(ref.getKey());
-    }
-    if (from.getSecretKeyRef() != null) {
-      var ref = from.getSecretKeyRef();
-      Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
-      if (secret == null || !secret.getData().containsKey(ref.getKey())) {
-        throw new IllegalStateException(
-            secret == null
-                ? "secret \"" + ref.getName() + "\" not found"
-                : "couldn't find key "
-                    + ref.getKey()
-                    + " in Secret "
-                    + namespace
-                    + "/"
-                    + ref.getName());
-      }
-      return decode(secret.getData().get(ref.getKey()));
-    }
-    return "";
-  }
-
-  private static String decode(String base64) {
-    return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
-  }
-
   private void kill(String name) {
     Process process = processes.remove(name);
     if (process != null) {
@@ -584,88 +483,5 @@ public final class TestKubelet implements AutoCloseable {
 
   private static String image(Pod pod) {
     return pod.getSpec().getContainers().get(0).getImage();
-  }
-
-  private static ContainerStatus containerStatus(
-      Pod pod, io.fabric8.kubernetes.api.model.ContainerState state, boolean ready) {
-    Container container = pod.getSpec().getContainers().get(0);
-    return new ContainerStatusBuilder()
-        .withName(container.getName())
-        .withImage(container.getImage())
-        .withReady(ready)
-        .withStarted(state.getRunning() != null)
-        .withRestartCount(0)
-        .withState(state)
-        .build();
-  }
-
-  private static List<ContainerStatus> terminatedStatuses(
-      List<ContainerStatus> statuses, int code, String reason) {
-    List<ContainerStatus> out = new ArrayList<>();
-    for (ContainerStatus status : statuses) {
-      String startedAt =
-          status.getState() != null && status.getState().getRunning() != null
-              ? status.getState().getRunning().getStartedAt()
-              : now();
-      out.add(
-          new ContainerStatusBuilder(status)
-              .withReady(false)
-              .withStarted(false)
-              .withState(
-                  new ContainerStateBuilder()
-                      .withNewTerminated()
-                      .withExitCode(code)
-                      .withReason(reason)
-                      .withStartedAt(startedAt)
-                      .withFinishedAt(now())
-                      .endTerminated()
-                      .build())
-              .build());
-    }
-    return out;
-  }
-
-  private static PodCondition condition(String type, String status, String reason, String message) {
-    return new PodConditionBuilder()
-        .withType(type)
-        .withStatus(status)
-        .withReason(reason)
-        .withMessage(message)
-        .withLastTransitionTime(now())
-        .build();
-  }
-
-  private static Node node(boolean ready) {
-    return new NodeBuilder()
-        .withNewMetadata()
-        .withName(NODE_NAME)
-        .endMetadata()
-        .withNewStatus()
-        .withConditions(readyCondition(ready))
-        .endStatus()
-        .build();
-  }
-
-  private static NodeCondition readyCondition(boolean ready) {
-    return ready
-        ? new NodeConditionBuilder()
-            .withType("Ready")
-            .withStatus("True")
-            .withReason("KubeletReady")
-            .withMessage("kubelet is posting ready status")
-            .withLastTransitionTime(now())
-            .withLastHeartbeatTime(now())
-            .build()
-        : new NodeConditionBuilder()
-            .withType("Ready")
-            .withStatus("Unknown")
-            .withReason("NodeStatusUnknown")
-            .withMessage("Kubelet stopped posting node status.")
-            .withLastTransitionTime(now())
-            .build();
-  }
-
-  private static String now() {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
   }
 }
