@@ -40,7 +40,7 @@ final class CrmExport {
           .setHeader()
           .setSkipHeaderRecord(true)
           .setIgnoreEmptyLines(true)
-          .setTrim(true)
+          .setIgnoreSurroundingSpaces(true)
           .get();
 
   /**
