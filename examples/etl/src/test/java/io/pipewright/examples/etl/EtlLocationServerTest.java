@@ -29,9 +29,11 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,30 +175,35 @@ class EtlLocationServerTest {
   @Test
   void shouldRequestOneRunPerNewOrderFileThenSkipWhenTheSensorIsEvaluatedTwice()
       throws IOException {
-    // The location watches $PIPEWRIGHT_HOME/inbox; the build points PIPEWRIGHT_HOME into target/.
+    // The location watches $PIPEWRIGHT_HOME/inbox (the build points PIPEWRIGHT_HOME into target/).
+    // Files already there are left alone: the first tick's cursor is the newest of them.
     Path inbox = IOManagers.defaultBaseDir().resolveSibling("inbox");
     Files.createDirectories(inbox);
-    try (var old = Files.list(inbox)) {
-      for (Path file : old.toList()) {
-        Files.delete(file);
+    long newest = 0;
+    try (var existing = Files.list(inbox)) {
+      for (Path file : existing.toList()) {
+        newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
       }
     }
-    Files.writeString(inbox.resolve("orders-2026-03-02.json"), "[]");
+    String name = "orders-" + UUID.randomUUID() + ".json";
+    Path file = Files.writeString(inbox.resolve(name), "[]");
+    Files.setLastModifiedTime(file, FileTime.fromMillis(newest + 1_000));
+    try {
+      InstigatorEvaluation first =
+          client.evaluateSensor(
+              new SensorEvaluationRequest("new_order_files", Long.toString(newest), null, null));
+      InstigatorEvaluation second =
+          client.evaluateSensor(
+              new SensorEvaluationRequest("new_order_files", first.cursor(), Instant.now(), name));
 
-    InstigatorEvaluation first =
-        client.evaluateSensor(SensorEvaluationRequest.firstTick("new_order_files"));
-    InstigatorEvaluation second =
-        client.evaluateSensor(
-            new SensorEvaluationRequest(
-                "new_order_files", first.cursor(), Instant.now(), "orders-2026-03-02.json"));
-
-    assertThat(first.isFailure()).isFalse();
-    assertThat(first.runRequests())
-        .extracting(RunRequestSnapshot::runKey)
-        .containsExactly("orders-2026-03-02.json");
-    assertThat(first.cursor()).isNotBlank();
-    assertThat(second.runRequests()).isEmpty();
-    assertThat(second.skipReason()).startsWith("No new order file");
+      assertThat(first.isFailure()).isFalse();
+      assertThat(first.runRequests()).extracting(RunRequestSnapshot::runKey).containsExactly(name);
+      assertThat(first.cursor()).isEqualTo(Long.toString(newest + 1_000));
+      assertThat(second.runRequests()).isEmpty();
+      assertThat(second.skipReason()).startsWith("No new order file");
+    } finally {
+      Files.delete(file);
+    }
   }
 
   @Test
