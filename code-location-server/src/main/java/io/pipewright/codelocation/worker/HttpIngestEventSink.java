@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Sends a step attempt's events to the event ingest: {@code POST <base>/ingest/v1/events} with a
@@ -48,6 +49,7 @@ public final class HttpIngestEventSink implements StepEventSink {
   private final HttpIngestOptions options;
   private final HttpClient client;
   private final Sleeper sleeper;
+  private final LongSupplier nanoTime;
   private final IngestRetryPolicy policy;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -81,6 +83,23 @@ public final class HttpIngestEventSink implements StepEventSink {
       int attempt,
       HttpIngestOptions options,
       Sleeper sleeper) {
+    this(baseUrl, token, runId, stepKey, attempt, options, sleeper, System::nanoTime);
+  }
+
+  /**
+   * Creates the sink with the clock its retries are limited by ({@code giveUpAfter}); tests pass
+   * one that their sleeper advances.
+   */
+  HttpIngestEventSink(
+      String baseUrl,
+      String token,
+      String runId,
+      String stepKey,
+      int attempt,
+      HttpIngestOptions options,
+      Sleeper sleeper,
+      LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
     this.endpoint = endpoint(baseUrl);
     this.token = token;
     this.runId = runId;
@@ -277,7 +296,7 @@ public final class HttpIngestEventSink implements StepEventSink {
             .header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
-    long start = System.nanoTime();
+    long start = nanoTime.getAsLong();
     long deadline = start + options.giveUpAfter().toNanos();
     int failures = 0;
     String last;
@@ -304,13 +323,13 @@ public final class HttpIngestEventSink implements StepEventSink {
       }
       failures++;
       Duration wait = policy.backoff(failures, options.random().getAsDouble(), retryAfter);
-      if (System.nanoTime() + wait.toNanos() - deadline > 0) {
+      if (nanoTime.getAsLong() + wait.toNanos() - deadline > 0) {
         return "Gave up sending events to the event ingest at "
             + endpoint
             + " after "
             + failures
             + " tries in "
-            + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)
+            + TimeUnit.NANOSECONDS.toSeconds(nanoTime.getAsLong() - start)
             + " s; last, "
             + last
             + ". Check that the webserver is up and reachable from the step's pod.";

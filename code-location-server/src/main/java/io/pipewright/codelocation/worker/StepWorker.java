@@ -127,7 +127,7 @@ public final class StepWorker {
               List.of(),
               new ErrorSnapshot(
                   BadInvocation.class.getName(), e.getMessage(), List.of(), null, null)));
-      return finish(sink, ExitCode.BAD_INVOCATION, e.getMessage());
+      return finish(sink, ExitCode.BAD_INVOCATION, "cannot run: " + e.getMessage());
     } catch (StepSkipped skipped) {
       events.report(
           DagsterEventType.STEP_SKIPPED,
