@@ -25,7 +25,7 @@ import java.util.Map;
 @QuarkusMain
 public final class CodeLocationMain {
 
-  private CodeLocationMain() {}
+  CodeLocationMain() {}
 
   /**
    * Starts the server or runs a step.
