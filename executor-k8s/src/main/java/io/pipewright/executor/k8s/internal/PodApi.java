@@ -154,7 +154,10 @@ public final class PodApi implements AutoCloseable {
   }
 
   /**
-   * Deletes every pod of a run (of this installation) with one call; idempotent.
+   * Deletes every pod of a run (of this installation) that has not failed, with one call;
+   * idempotent. Failed pods are kept for inspection (the orphan sweep deletes them after {@code
+   * keepFailedPodsFor}): a field selector on {@code status.phase} spares them. (fabric8's mock API
+   * server ignores field selectors, so in tests failed pods go too.)
    *
    * @param runId the run id
    * @param grace the grace period the containers get to stop
@@ -174,6 +177,7 @@ public final class PodApi implements AutoCloseable {
               .pods()
               .inNamespace(namespace)
               .withLabels(selector)
+              .withoutField("status.phase", "Failed")
               .withGracePeriod(grace.toSeconds())
               .delete();
       stats.record(ApiStats.Verb.DELETE_COLLECTION, System.nanoTime() - start, false);
@@ -234,6 +238,39 @@ public final class PodApi implements AutoCloseable {
               .withName(name)
               .inContainer(PodFactory.CONTAINER_NAME)
               .tailingLines(tailLines)
+              .getLog();
+      stats.record(ApiStats.Verb.LOG, System.nanoTime() - start, false);
+      return Optional.ofNullable(log);
+    } catch (KubernetesClientException e) {
+      boolean gone = e.getCode() == HTTP_NOT_FOUND;
+      stats.record(ApiStats.Verb.LOG, System.nanoTime() - start, !gone);
+      if (gone) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the step container's whole log, up to a number of bytes, to copy it into the compute
+   * logs; one call.
+   *
+   * @param name the pod's name
+   * @param limitBytes the most bytes to read (from the start of the log)
+   * @return the log, or empty when the pod is gone
+   * @throws InterruptedException when interrupted while waiting for the rate limiter
+   */
+  public Optional<String> fullLog(String name, int limitBytes) throws InterruptedException {
+    limiter.acquire();
+    long start = System.nanoTime();
+    try {
+      String log =
+          client
+              .pods()
+              .inNamespace(namespace)
+              .withName(name)
+              .inContainer(PodFactory.CONTAINER_NAME)
+              .limitBytes(limitBytes)
               .getLog();
       stats.record(ApiStats.Verb.LOG, System.nanoTime() - start, false);
       return Optional.ofNullable(log);
