@@ -227,7 +227,7 @@ public final class TestKubelet implements AutoCloseable {
       if (nodeLost) {
         return;
       }
-      if (scenario == Scenario.RUN && isNoOp(pod)) {
+      if (scenario == Scenario.RUN && isNoOp(pod) && environmentResolves(pod)) {
         succeedAtOnce(name, pod);
         return;
       }
@@ -329,6 +329,16 @@ public final class TestKubelet implements AutoCloseable {
     List<String> line = new ArrayList<>(container.getCommand());
     line.addAll(container.getArgs());
     return line.equals(List.of(NO_OP_COMMAND));
+  }
+
+  /** A missing secret or config map still fails a no-op pod: the full path reports it. */
+  private boolean environmentResolves(Pod pod) {
+    try {
+      ContainerEnvironment.resolve(client, namespace, pod);
+      return true;
+    } catch (IllegalStateException e) {
+      return false;
+    }
   }
 
   /** Schedules and ends a no-op pod with two writes: its node, then its final status. */
