@@ -28,9 +28,9 @@ import java.util.function.Supplier;
  *       API call's latency, rate-limiter wait excluded.
  *   <li>{@code pipewright.k8s.ratelimiter.wait} ({@code _seconds}): each call's wait for a token (0
  *       when one was there); the sum is the time spent waiting.
- *   <li>{@code pipewright.k8s.informer.lag} ({@code _seconds}, with a histogram): from asking for a
- *       pod's creation (rate-limiter wait included) to the informer's first sight of the pod,
- *       through the watcher's queue.
+ *   <li>{@code pipewright.k8s.informer.lag} ({@code _seconds}, with a histogram): from sending a
+ *       pod's create request (after the rate limiter's wait) to the informer's first sight of the
+ *       pod, through the watcher's queue.
  *   <li>{@code pipewright.k8s.attempts.tracked}: attempts the launcher remembers (a gauge).
  * </ul>
  */

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 /**
  * The executor's calls on pods, each behind the shared {@link TokenBucket} and counted in {@link
@@ -82,9 +83,25 @@ public final class PodApi implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting for the rate limiter
    */
   public CreateResult create(Pod pod) throws InterruptedException {
+    return create(pod, sentAt -> {});
+  }
+
+  /**
+   * Creates a pod, telling when the request is sent (after the rate limiter's wait); a pod of the
+   * same name for the same attempt counts as created.
+   *
+   * @param pod the pod, from the pod factory
+   * @param sent receives {@link System#nanoTime()} just before the create request goes out
+   * @return what happened
+   * @throws PodNameCollisionException when a pod of that name exists for another attempt
+   * @throws KubernetesClientException when the API server refuses for another reason
+   * @throws InterruptedException when interrupted while waiting for the rate limiter
+   */
+  public CreateResult create(Pod pod, LongConsumer sent) throws InterruptedException {
     String name = pod.getMetadata().getName();
     limiter.acquire();
     long start = System.nanoTime();
+    sent.accept(start);
     try {
       client.pods().inNamespace(namespace).resource(pod).create();
       stats.record(ApiStats.Verb.CREATE, System.nanoTime() - start, false);

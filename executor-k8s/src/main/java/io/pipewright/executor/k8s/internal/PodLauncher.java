@@ -23,41 +23,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Kubernetes step launcher's machinery behind {@code K8sStepLauncher}: builds pods ({@link
- * PodFactory}), creates them ({@link PodApi}), turns the watcher's outcomes into attempt statuses
- * ({@link StatusMapping}, {@link AttemptBook}), copies logs and deletes pods when attempts end,
- * deletes on termination, and runs the orphan sweep.
- *
- * <p>Threads: creations run on a pool of {@code createConcurrency}; log copies and deletions on a
- * smaller clean-up pool (so that creations get most of the rate limiter's tokens when both queue);
- * the {@link AttemptBook} and every listener call live on one delivery thread, which keeps statuses
- * in order and listener calls apart; the sweep has its own thread, since it asks the run lookup.
+ * LaunchSpecs}, {@link PodFactory}), creates them ({@link PodApi}), turns the watcher's outcomes
+ * into attempt statuses ({@link StatusMapping}, {@link AttemptBook}, {@link StatusDeliveries}),
+ * copies logs and deletes pods when attempts end ({@link PodCleanup}), deletes on termination, and
+ * runs the orphan sweep ({@link SweepLoop}). Its threads are {@link LauncherThreads}: the book is
+ * only changed on the delivery thread.
  */
 public final class PodLauncher implements AutoCloseable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(PodLauncher.class);
 
   /**
    * What the launcher is made of, from {@code K8sStepLauncher.Builder}.
@@ -82,25 +66,20 @@ public final class PodLauncher implements AutoCloseable {
   private final K8sExecutorSettings settings;
   private final RunLookup runs;
   private final Function<String, K8sConfig> locationConfig;
-  private final ComputeLogSink logs;
   private final Clock clock;
   private final LauncherMetrics metrics;
   private final PodFactory factory;
-  private final TokenBucket limiter;
   private final PodApi api;
   private final PodWatcher watcher;
-  private final OrphanSweep sweep;
-  private final ExecutorService creators;
-  private final ExecutorService cleaners;
-  private final ExecutorService delivery;
-  private final ScheduledExecutorService housekeeping;
+  private final LauncherThreads threads;
   private final AttemptBook book = new AttemptBook();
+  private final StatusDeliveries deliveries;
+  private final PodCleanup cleanup;
+  private final SweepLoop sweep;
   private final Map<AttemptId, CompletableFuture<LaunchResult>> inFlight =
       new ConcurrentHashMap<>();
-  // Pod name -> System.nanoTime() when its creation was asked for, until the informer shows it.
+  // Pod name -> System.nanoTime() when its create request went out, until the informer shows it.
   private final Map<String, Long> createdAt = new ConcurrentHashMap<>();
-  // Delivery thread only.
-  private final List<Subscription> subscriptions = new ArrayList<>();
 
   /**
    * Assembles the launcher; {@link #start} starts it.
@@ -111,11 +90,10 @@ public final class PodLauncher implements AutoCloseable {
     this.settings = parts.settings();
     this.runs = parts.runs();
     this.locationConfig = parts.locationConfig();
-    this.logs = parts.logs();
     this.clock = parts.clock();
     this.metrics = new LauncherMetrics(parts.registry(), book::size);
     this.factory = new PodFactory(settings);
-    this.limiter = new TokenBucket(settings.qps(), settings.burst());
+    TokenBucket limiter = new TokenBucket(settings.qps(), settings.burst());
     limiter.observeWaits(metrics::rateLimiterWait);
     this.api =
         new PodApi(
@@ -126,13 +104,10 @@ public final class PodLauncher implements AutoCloseable {
             new ApiStats(metrics::apiCall),
             1);
     this.watcher = new PodWatcher(parts.client(), settings, clock, new Outcomes());
-    this.sweep = new OrphanSweep(settings.keepFailedPodsFor(), settings.orphanMinAge());
-    this.creators = Executors.newFixedThreadPool(settings.createConcurrency(), threads("create"));
-    this.cleaners =
-        Executors.newFixedThreadPool(
-            Math.max(2, settings.createConcurrency() / 4), threads("cleanup"));
-    this.delivery = Executors.newSingleThreadExecutor(threads("delivery"));
-    this.housekeeping = Executors.newSingleThreadScheduledExecutor(threads("sweep"));
+    this.threads = new LauncherThreads(settings.createConcurrency());
+    this.deliveries = new StatusDeliveries(book, threads, clock);
+    this.cleanup = new PodCleanup(api, watcher, parts.logs(), settings, metrics);
+    this.sweep = new SweepLoop(watcher, runs, book, threads, cleanup, settings, clock);
   }
 
   /**
@@ -144,8 +119,7 @@ public final class PodLauncher implements AutoCloseable {
    */
   public void start(Duration syncTimeout) throws TimeoutException, InterruptedException {
     watcher.start(syncTimeout);
-    long every = settings.sweepEvery().toMillis();
-    housekeeping.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+    threads.every(settings.sweepEvery(), sweep::sweepQuietly);
   }
 
   // ============================================================================ launch
@@ -169,7 +143,7 @@ public final class PodLauncher implements AutoCloseable {
       return earlier.thenApply(r -> r.isLaunched() ? LaunchResult.alreadyLaunched() : r);
     }
     try {
-      creators.execute(() -> create(request, mine));
+      threads.create(() -> create(request, mine));
     } catch (RejectedExecutionException e) {
       inFlight.remove(id);
       mine.complete(
@@ -186,10 +160,10 @@ public final class PodLauncher implements AutoCloseable {
     try {
       Pod pod = LaunchSpecs.pod(request, runs, locationConfig, factory);
       podName = pod.getMetadata().getName();
-      // Timed from the request (which may wait for the rate limiter): the informer can show the
-      // pod before the creation's answer arrives.
-      createdAt.put(podName, System.nanoTime());
-      PodApi.CreateResult created = api.create(pod);
+      String sentName = podName;
+      // Timed from the request going out (after the rate limiter's wait), not from its answer:
+      // the informer can show the pod before the answer arrives.
+      PodApi.CreateResult created = api.create(pod, sentAt -> createdAt.put(sentName, sentAt));
       if (created == PodApi.CreateResult.CREATED) {
         metrics.podCreated();
         outcome = LaunchResult.launched();
@@ -226,7 +200,7 @@ public final class PodLauncher implements AutoCloseable {
     LaunchResult done = outcome;
     try {
       // Registered before the stage completes, so that a watch started afterwards replays it.
-      awaitOnDeliveryThread(
+      threads.awaitOnDelivery(
           () -> {
             registerLaunch(id, name, done);
             return null;
@@ -245,15 +219,13 @@ public final class PodLauncher implements AutoCloseable {
     }
     book.track(id, podName);
     if (!book.hasStatus(id)) {
+      String message =
+          "pod "
+              + podName
+              + (result.outcome() == LaunchResult.Outcome.LAUNCHED ? " created" : " exists");
       deliver(
           new AttemptStatus(
-              id,
-              AttemptStatus.Phase.PENDING,
-              clock.instant(),
-              null,
-              null,
-              "pod " + podName + " created",
-              List.of()));
+              id, AttemptStatus.Phase.PENDING, clock.instant(), null, null, message, List.of()));
     }
   }
 
@@ -266,55 +238,11 @@ public final class PodLauncher implements AutoCloseable {
    * @return the subscription
    */
   public StatusWatch watch(AttemptStatusListener listener) {
-    Objects.requireNonNull(listener, "listener must not be null");
-    Subscription subscription = new Subscription(listener);
-    onDeliveryThread(
-        () -> {
-          if (subscription.closed) {
-            return;
-          }
-          for (AttemptStatus status : book.latest()) {
-            subscription.tell(status);
-          }
-          subscriptions.add(subscription);
-        });
-    return subscription;
+    return deliveries.watch(listener);
   }
 
   private void deliver(AttemptStatus status) {
-    if (!book.offer(status, clock.instant())) {
-      return;
-    }
-    for (Subscription subscription : subscriptions) {
-      subscription.tell(status);
-    }
-  }
-
-  private final class Subscription implements StatusWatch {
-    private final AttemptStatusListener listener;
-    private volatile boolean closed;
-
-    private Subscription(AttemptStatusListener listener) {
-      this.listener = listener;
-    }
-
-    private void tell(AttemptStatus status) {
-      if (closed) {
-        return;
-      }
-      try {
-        listener.onStatus(status);
-      } catch (RuntimeException e) {
-        // The port says listeners must not throw; one that does must not stop the others.
-        LOG.error("Attempt status listener failed on {}: {}", status.attempt(), e.toString(), e);
-      }
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-      onDeliveryThread(() -> subscriptions.remove(this));
-    }
+    deliveries.deliver(status);
   }
 
   // ============================================================================ outcomes
@@ -324,12 +252,12 @@ public final class PodLauncher implements AutoCloseable {
     @Override
     public void onOutcome(PodWatcher.StepPod pod, PodOutcome outcome) {
       long seenNanos = System.nanoTime();
-      onDeliveryThread(() -> outcome(pod, outcome, seenNanos));
+      threads.onDelivery(() -> outcome(pod, outcome, seenNanos));
     }
 
     @Override
     public void onRemovedByPipewright(PodWatcher.StepPod pod) {
-      onDeliveryThread(() -> removed(pod));
+      threads.onDelivery(() -> removed(pod));
     }
   }
 
@@ -353,23 +281,23 @@ public final class PodLauncher implements AutoCloseable {
     if (outcome.state() == PodOutcome.State.FAILED) {
       metrics.podFailed(outcome.reason());
     }
-    EndPlan plan = StatusMapping.plan(outcome, logs != ComputeLogSink.NONE);
+    EndPlan plan = StatusMapping.plan(outcome, cleanup.copiesLogs());
     boolean needsLines = outcome.state() == PodOutcome.State.FAILED && plan.readLog();
     if (!needsLines) {
       // A success needs no log lines: reported now, its log copied afterwards.
       deliver(StatusMapping.ended(id, outcome, clock.instant(), List.of()));
       if (plan.readLog() || plan.disposal() != PodDisposal.NOTHING) {
-        onCleanupThread(() -> dispose(id, pod.podName(), plan));
+        threads.onCleanup(() -> cleanup.dispose(id, pod.podName(), plan));
       }
       return;
     }
     book.moveTo(id, Stage.ENDING);
     Instant at = clock.instant();
-    onCleanupThread(
+    threads.onCleanup(
         () -> {
-          List<String> lines = copyLog(id, pod.podName());
-          onDeliveryThread(() -> deliver(StatusMapping.ended(id, outcome, at, lines)));
-          dispose(id, pod.podName(), new EndPlan(false, plan.disposal()));
+          List<String> lines = cleanup.copyLog(id, pod.podName());
+          threads.onDelivery(() -> deliver(StatusMapping.ended(id, outcome, at, lines)));
+          cleanup.dispose(id, pod.podName(), new EndPlan(false, plan.disposal()));
         });
   }
 
@@ -397,73 +325,6 @@ public final class PodLauncher implements AutoCloseable {
     }
   }
 
-  /** On a clean-up thread: copies the log, then deletes the pod if the plan says so. */
-  private void dispose(AttemptId id, String podName, EndPlan plan) {
-    if (plan.readLog()) {
-      copyLog(id, podName);
-    }
-    switch (plan.disposal()) {
-      case DELETE -> deletePod(podName, Duration.ZERO, "succeeded");
-      case DELETE_UNSTARTED -> deletePod(podName, Duration.ZERO, "unstarted");
-      case KEEP, NOTHING -> {}
-    }
-  }
-
-  /**
-   * Reads the container's log (one call; a second only when the log was cut and a failure needs its
-   * last lines), copies it into the compute logs, and returns its last lines.
-   */
-  private List<String> copyLog(AttemptId id, String podName) {
-    try {
-      String log = api.fullLog(podName, settings.maxLogBytes()).orElse(null);
-      if (log == null) {
-        return List.of();
-      }
-      boolean truncated = LaunchSpecs.atLeastBytes(log, settings.maxLogBytes());
-      if (logs != ComputeLogSink.NONE) {
-        try {
-          logs.copy(new ComputeLogSink.ContainerLog(id, podName, log, truncated));
-        } catch (RuntimeException e) {
-          LOG.warn("Copying the log of {} (pod {}) failed: {}", id, podName, e.toString(), e);
-        }
-      }
-      if (truncated) {
-        return api.log(podName, settings.failureLogLines())
-            .map(tail -> StatusMapping.lastLines(tail, settings.failureLogLines()))
-            .orElse(List.of());
-      }
-      return StatusMapping.lastLines(log, settings.failureLogLines());
-    } catch (KubernetesClientException e) {
-      LOG.warn("Reading the log of {} (pod {}) failed: {}", id, podName, e.toString());
-      return List.of();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return List.of();
-    }
-  }
-
-  /** Deletes one pod, telling the watcher first; failures are left to the sweep. */
-  private boolean deletePod(String podName, Duration grace, String cause) {
-    watcher.expectDeletion(podName);
-    try {
-      boolean deleted = api.delete(podName, grace);
-      if (deleted) {
-        metrics.podDeleted(cause);
-      } else {
-        watcher.cancelExpectedDeletion(podName);
-      }
-      return deleted;
-    } catch (KubernetesClientException e) {
-      watcher.cancelExpectedDeletion(podName);
-      LOG.warn("Deleting pod {} failed (the sweep will retry): {}", podName, e.toString());
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      watcher.cancelExpectedDeletion(podName);
-      return false;
-    }
-  }
-
   // ============================================================================ terminate
 
   /**
@@ -480,7 +341,7 @@ public final class PodLauncher implements AutoCloseable {
       return launching.handle((r, e) -> null).thenCompose(x -> terminate(id));
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
-    onDeliveryThread(
+    threads.onDelivery(
         () -> {
           Stage stage = book.stage(id);
           if (stage == Stage.ENDING || stage == Stage.ENDED) {
@@ -496,14 +357,23 @@ public final class PodLauncher implements AutoCloseable {
               stage == null
                   ? Names.podName(id.runId(), id.stepKey(), id.attempt())
                   : book.podName(id);
-          onCleanupThread(
+          threads.onCleanup(
               () -> {
-                boolean deleted = deletePod(podName, settings.deleteGracePeriod(), "terminated");
-                if (!deleted && stage != null) {
-                  // Gone already, without its removal being ours to see: report the stop now.
-                  onDeliveryThread(() -> removedWithoutEvent(id));
+                try {
+                  boolean deleted =
+                      cleanup.deletePod(podName, settings.deleteGracePeriod(), "terminated");
+                  if (!deleted && stage != null) {
+                    // Gone already, without its removal being ours to see: report the stop now.
+                    threads.onDelivery(() -> removedWithoutEvent(id));
+                  }
+                  done.complete(null);
+                } catch (KubernetesClientException e) {
+                  // Still TERMINATING: the caller may ask again.
+                  done.completeExceptionally(e);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  done.completeExceptionally(e);
                 }
-                done.complete(null);
               },
               done);
         },
@@ -539,22 +409,17 @@ public final class PodLauncher implements AutoCloseable {
           .thenCompose(x -> terminateRun(runId));
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
-    onDeliveryThread(
+    threads.onDelivery(
         () -> {
           List<String> podNames = new ArrayList<>();
           for (AttemptId id : book.live(runId)) {
             book.moveTo(id, Stage.TERMINATING);
             podNames.add(book.podName(id));
           }
-          onCleanupThread(
+          threads.onCleanup(
               () -> {
-                podNames.forEach(watcher::expectDeletion);
-                watcher.expectRunDeletion(runId);
                 try {
-                  int deleted = api.deleteRunPods(runId, settings.deleteGracePeriod());
-                  for (int i = 0; i < deleted; i++) {
-                    metrics.podDeleted("terminated");
-                  }
+                  cleanup.deleteRunPods(runId, podNames);
                   done.complete(null);
                 } catch (KubernetesClientException e) {
                   done.completeExceptionally(e);
@@ -577,73 +442,8 @@ public final class PodLauncher implements AutoCloseable {
    *
    * @return how many pods it deleted
    */
-  public synchronized int sweepOrphans() {
-    List<Pod> pods = watcher.cachedPods();
-    Map<String, OrphanSweep.RunActivity> activity = new ConcurrentHashMap<>();
-    Function<String, OrphanSweep.RunActivity> lookup =
-        runId -> activity.computeIfAbsent(runId, this::activityOf);
-    Instant now = clock.instant();
-    int deleted = 0;
-    for (OrphanSweep.Deletion deletion : sweep.decide(pods, lookup, now)) {
-      LOG.info(
-          "Deleting step pod {} of run {}: {}",
-          deletion.podName(),
-          deletion.runId(),
-          deletion.reason());
-      if (deletePod(deletion.podName(), settings.deleteGracePeriod(), "swept")) {
-        deleted++;
-      }
-    }
-    Set<String> present = new HashSet<>();
-    for (Pod pod : pods) {
-      present.add(pod.getMetadata().getName());
-    }
-    Map<AttemptId, Instant> ended =
-        awaitOnDeliveryThread(() -> book.endedWithoutPod(present::contains));
-    List<AttemptId> forget = new ArrayList<>();
-    ended.forEach(
-        (id, endedAt) -> {
-          boolean runOver = lookup.apply(id.runId()) != OrphanSweep.RunActivity.ACTIVE;
-          boolean longAgo =
-              endedAt == null || !endedAt.plus(settings.keepFailedPodsFor()).isAfter(now);
-          if (runOver || longAgo) {
-            forget.add(id);
-          }
-        });
-    if (!forget.isEmpty()) {
-      awaitOnDeliveryThread(
-          () -> {
-            book.forget(forget);
-            return null;
-          });
-    }
-    return deleted;
-  }
-
-  private void sweepQuietly() {
-    try {
-      sweepOrphans();
-    } catch (RuntimeException e) {
-      // The next sweep tries again; a scheduled task that throws would never run again.
-      LOG.warn("The step pod sweep failed: {}", e.toString(), e);
-    }
-  }
-
-  private OrphanSweep.RunActivity activityOf(String runId) {
-    try {
-      return runs.find(runId)
-          .map(
-              run ->
-                  run.finished()
-                      ? OrphanSweep.RunActivity.FINISHED
-                      : OrphanSweep.RunActivity.ACTIVE)
-          .orElse(OrphanSweep.RunActivity.UNKNOWN);
-    } catch (RuntimeException e) {
-      // Unsure: deleting nothing of it is the safe answer.
-      LOG.warn(
-          "The run lookup failed for run {}; its pods are left alone: {}", runId, e.toString());
-      return OrphanSweep.RunActivity.ACTIVE;
-    }
+  public int sweepOrphans() {
+    return sweep.sweep();
   }
 
   // ============================================================================ plumbing
@@ -669,65 +469,8 @@ public final class PodLauncher implements AutoCloseable {
   /** Stops everything; creations and clean-ups in flight get a few seconds to finish. */
   @Override
   public void close() {
-    housekeeping.shutdownNow();
     watcher.close();
-    creators.shutdown();
-    cleaners.shutdown();
-    try {
-      creators.awaitTermination(5, TimeUnit.SECONDS);
-      cleaners.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    creators.shutdownNow();
-    cleaners.shutdownNow();
-    delivery.shutdown();
+    threads.close();
     api.close();
-  }
-
-  private void onDeliveryThread(Runnable task) {
-    onDeliveryThread(task, null);
-  }
-
-  private void onDeliveryThread(Runnable task, CompletableFuture<?> failWhenClosed) {
-    run(delivery, task, failWhenClosed);
-  }
-
-  private void onCleanupThread(Runnable task) {
-    onCleanupThread(task, null);
-  }
-
-  private void onCleanupThread(Runnable task, CompletableFuture<?> failWhenClosed) {
-    run(cleaners, task, failWhenClosed);
-  }
-
-  private static void run(ExecutorService pool, Runnable task, CompletableFuture<?> failed) {
-    try {
-      pool.execute(task);
-    } catch (RejectedExecutionException e) {
-      // Closed: nothing more happens; a caller waiting on it learns why.
-      if (failed != null) {
-        failed.completeExceptionally(
-            new IllegalStateException("the Kubernetes step launcher is closed"));
-      }
-    }
-  }
-
-  private <T> T awaitOnDeliveryThread(Supplier<T> task) {
-    try {
-      return CompletableFuture.supplyAsync(task, delivery).join();
-    } catch (RejectedExecutionException e) {
-      throw new IllegalStateException("the Kubernetes step launcher is closed", e);
-    }
-  }
-
-  private static ThreadFactory threads(String role) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread =
-          new Thread(runnable, "pipewright-k8s-" + role + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
