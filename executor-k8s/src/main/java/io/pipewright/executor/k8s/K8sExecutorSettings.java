@@ -33,6 +33,12 @@ import java.util.Objects;
  * @param orphanMinAge pods younger than this are never swept for belonging to an unknown run (the
  *     run may just not be visible yet)
  * @param deleteGracePeriod the grace period given to pods that are deleted while they run
+ * @param sweepEvery how often the launcher's orphan sweep runs (it reads the informer's cache and
+ *     asks the run lookup about each run it sees; it calls the API only to delete)
+ * @param failureLogLines how many of the container's last log lines go into a failure's message and
+ *     {@code lastLogLines}; at least 1
+ * @param maxLogBytes the most bytes of a container's log copied into the compute logs when its
+ *     attempt ends (the kubelet's {@code limitBytes}); at least 1
  */
 public record K8sExecutorSettings(
     String namespace,
@@ -50,7 +56,10 @@ public record K8sExecutorSettings(
     Duration reevaluateEvery,
     Duration keepFailedPodsFor,
     Duration orphanMinAge,
-    Duration deleteGracePeriod) {
+    Duration deleteGracePeriod,
+    Duration sweepEvery,
+    int failureLogLines,
+    int maxLogBytes) {
 
   /** Validates the components. */
   public K8sExecutorSettings {
@@ -88,6 +97,17 @@ public record K8sExecutorSettings(
     nonNegative(keepFailedPodsFor, "keepFailedPodsFor");
     nonNegative(orphanMinAge, "orphanMinAge");
     nonNegative(deleteGracePeriod, "deleteGracePeriod");
+    nonNegative(sweepEvery, "sweepEvery");
+    if (sweepEvery.isZero()) {
+      throw new IllegalArgumentException("K8sExecutorSettings needs sweepEvery > 0");
+    }
+    if (failureLogLines < 1 || maxLogBytes < 1) {
+      throw new IllegalArgumentException(
+          "K8sExecutorSettings needs failureLogLines >= 1 and maxLogBytes >= 1, got "
+              + failureLogLines
+              + " and "
+              + maxLogBytes);
+    }
   }
 
   /**
@@ -95,7 +115,7 @@ public record K8sExecutorSettings(
    * second with a burst of 200, 16 creations in flight, image pull grace 2 min, config error grace
    * 1 min, unschedulable timeout 10 min, start timeout 15 min, node lost grace 30 s, nodes watched,
    * re-evaluation every 5 s, failed pods kept 24 h, orphan minimum age 10 min, delete grace period
-   * 30 s.
+   * 30 s, a sweep every 5 min, 20 log lines in failure messages, at most 16 MiB of log copied.
    *
    * @return a builder with the defaults
    */
@@ -126,6 +146,9 @@ public record K8sExecutorSettings(
     b.keepFailedPodsFor = keepFailedPodsFor;
     b.orphanMinAge = orphanMinAge;
     b.deleteGracePeriod = deleteGracePeriod;
+    b.sweepEvery = sweepEvery;
+    b.failureLogLines = failureLogLines;
+    b.maxLogBytes = maxLogBytes;
     return b;
   }
 
@@ -158,6 +181,9 @@ public record K8sExecutorSettings(
     private Duration keepFailedPodsFor = Duration.ofHours(24);
     private Duration orphanMinAge = Duration.ofMinutes(10);
     private Duration deleteGracePeriod = Duration.ofSeconds(30);
+    private Duration sweepEvery = Duration.ofMinutes(5);
+    private int failureLogLines = 20;
+    private int maxLogBytes = 16 * 1024 * 1024;
 
     private Builder() {}
 
@@ -329,6 +355,39 @@ public record K8sExecutorSettings(
     }
 
     /**
+     * Sets how often the orphan sweep runs.
+     *
+     * @param every more than zero
+     * @return this builder
+     */
+    public Builder sweepEvery(Duration every) {
+      this.sweepEvery = every;
+      return this;
+    }
+
+    /**
+     * Sets how many last log lines go into failure messages.
+     *
+     * @param lines at least 1
+     * @return this builder
+     */
+    public Builder failureLogLines(int lines) {
+      this.failureLogLines = lines;
+      return this;
+    }
+
+    /**
+     * Sets the most bytes of a container's log copied into the compute logs.
+     *
+     * @param bytes at least 1
+     * @return this builder
+     */
+    public Builder maxLogBytes(int bytes) {
+      this.maxLogBytes = bytes;
+      return this;
+    }
+
+    /**
      * Builds the settings.
      *
      * @return the settings
@@ -351,7 +410,10 @@ public record K8sExecutorSettings(
           reevaluateEvery,
           keepFailedPodsFor,
           orphanMinAge,
-          deleteGracePeriod);
+          deleteGracePeriod,
+          sweepEvery,
+          failureLogLines,
+          maxLogBytes);
     }
   }
 }

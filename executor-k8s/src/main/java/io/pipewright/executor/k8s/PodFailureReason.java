@@ -36,8 +36,12 @@ public enum PodFailureReason {
   NODE_LOST(true),
   /** Someone other than Pipewright deleted the pod before it finished. */
   DELETED(true),
-  /** The pod failed and its status says nothing recognisable. */
-  UNKNOWN(true);
+  /**
+   * The pod failed and its status says nothing recognisable. Counted as the step's failure, as
+   * core's {@code AttemptFailureReason.UNKNOWN} is: an unclassified condition must not retry
+   * without bound under the infrastructure budget.
+   */
+  UNKNOWN(false);
 
   private final boolean infrastructure;
 

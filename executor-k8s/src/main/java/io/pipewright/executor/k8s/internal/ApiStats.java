@@ -33,11 +33,40 @@ public final class ApiStats {
    */
   public record VerbStats(long calls, long errors, long nanos) {}
 
+  /** Sees every call as it is counted: how a metrics registry gets latencies, not just sums. */
+  @FunctionalInterface
+  public interface Observer {
+    /**
+     * Called once per API call, on the calling thread.
+     *
+     * @param verb the call
+     * @param elapsedNanos its latency
+     * @param error whether it failed
+     */
+    void observe(Verb verb, long elapsedNanos, boolean error);
+  }
+
+  private final Observer observer;
   private final AtomicLongArray calls = new AtomicLongArray(Verb.values().length);
   private final AtomicLongArray errors = new AtomicLongArray(Verb.values().length);
   private final AtomicLongArray nanos = new AtomicLongArray(Verb.values().length);
 
+  /** Creates counters that nobody observes. */
+  public ApiStats() {
+    this((verb, nanos, error) -> {});
+  }
+
+  /**
+   * Creates counters that also tell an observer of each call.
+   *
+   * @param observer sees every call
+   */
+  public ApiStats(Observer observer) {
+    this.observer = observer;
+  }
+
   void record(Verb verb, long elapsedNanos, boolean error) {
+    observer.observe(verb, elapsedNanos, error);
     calls.incrementAndGet(verb.ordinal());
     nanos.addAndGet(verb.ordinal(), elapsedNanos);
     if (error) {

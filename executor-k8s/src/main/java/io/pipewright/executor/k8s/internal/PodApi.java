@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 /**
  * The executor's calls on pods, each behind the shared {@link TokenBucket} and counted in {@link
@@ -82,9 +83,25 @@ public final class PodApi implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting for the rate limiter
    */
   public CreateResult create(Pod pod) throws InterruptedException {
+    return create(pod, sentAt -> {});
+  }
+
+  /**
+   * Creates a pod, telling when the request is sent (after the rate limiter's wait); a pod of the
+   * same name for the same attempt counts as created.
+   *
+   * @param pod the pod, from the pod factory
+   * @param sent receives {@link System#nanoTime()} just before the create request goes out
+   * @return what happened
+   * @throws PodNameCollisionException when a pod of that name exists for another attempt
+   * @throws KubernetesClientException when the API server refuses for another reason
+   * @throws InterruptedException when interrupted while waiting for the rate limiter
+   */
+  public CreateResult create(Pod pod, LongConsumer sent) throws InterruptedException {
     String name = pod.getMetadata().getName();
     limiter.acquire();
     long start = System.nanoTime();
+    sent.accept(start);
     try {
       client.pods().inNamespace(namespace).resource(pod).create();
       stats.record(ApiStats.Verb.CREATE, System.nanoTime() - start, false);
@@ -154,7 +171,10 @@ public final class PodApi implements AutoCloseable {
   }
 
   /**
-   * Deletes every pod of a run (of this installation) with one call; idempotent.
+   * Deletes every pod of a run (of this installation) that has not failed, with one call;
+   * idempotent. Failed pods are kept for inspection (the orphan sweep deletes them after {@code
+   * keepFailedPodsFor}): a field selector on {@code status.phase} spares them. (fabric8's mock API
+   * server ignores field selectors, so in tests failed pods go too.)
    *
    * @param runId the run id
    * @param grace the grace period the containers get to stop
@@ -174,6 +194,7 @@ public final class PodApi implements AutoCloseable {
               .pods()
               .inNamespace(namespace)
               .withLabels(selector)
+              .withoutField("status.phase", "Failed")
               .withGracePeriod(grace.toSeconds())
               .delete();
       stats.record(ApiStats.Verb.DELETE_COLLECTION, System.nanoTime() - start, false);
@@ -234,6 +255,39 @@ public final class PodApi implements AutoCloseable {
               .withName(name)
               .inContainer(PodFactory.CONTAINER_NAME)
               .tailingLines(tailLines)
+              .getLog();
+      stats.record(ApiStats.Verb.LOG, System.nanoTime() - start, false);
+      return Optional.ofNullable(log);
+    } catch (KubernetesClientException e) {
+      boolean gone = e.getCode() == HTTP_NOT_FOUND;
+      stats.record(ApiStats.Verb.LOG, System.nanoTime() - start, !gone);
+      if (gone) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the step container's whole log, up to a number of bytes, to copy it into the compute
+   * logs; one call.
+   *
+   * @param name the pod's name
+   * @param limitBytes the most bytes to read (from the start of the log)
+   * @return the log, or empty when the pod is gone
+   * @throws InterruptedException when interrupted while waiting for the rate limiter
+   */
+  public Optional<String> fullLog(String name, int limitBytes) throws InterruptedException {
+    limiter.acquire();
+    long start = System.nanoTime();
+    try {
+      String log =
+          client
+              .pods()
+              .inNamespace(namespace)
+              .withName(name)
+              .inContainer(PodFactory.CONTAINER_NAME)
+              .limitBytes(limitBytes)
               .getLog();
       stats.record(ApiStats.Verb.LOG, System.nanoTime() - start, false);
       return Optional.ofNullable(log);

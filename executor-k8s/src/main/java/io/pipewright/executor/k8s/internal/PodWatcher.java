@@ -11,6 +11,7 @@ import io.pipewright.executor.k8s.PodOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +52,14 @@ public final class PodWatcher implements AutoCloseable {
      * @param outcome its new outcome
      */
     void onOutcome(StepPod pod, PodOutcome outcome);
+
+    /**
+     * Called on the watcher's thread when a pod that Pipewright deleted (see {@link
+     * #expectDeletion}) is gone: the launcher reports a terminated attempt once its pod stopped.
+     *
+     * @param pod the pod's identity
+     */
+    default void onRemovedByPipewright(StepPod pod) {}
   }
 
   /**
@@ -172,6 +181,26 @@ public final class PodWatcher implements AutoCloseable {
   }
 
   /**
+   * Withdraws {@link #expectDeletion}: for a deletion that found no pod, so that nothing waits for
+   * a removal that will never be seen.
+   *
+   * @param podName the pod's name
+   */
+  public void cancelExpectedDeletion(String podName) {
+    expectedDeletions.remove(podName);
+  }
+
+  /**
+   * Returns the pods in the informer's cache (no API call), for the orphan sweep.
+   *
+   * @return the cached pods; empty before {@link #start}
+   */
+  public List<Pod> cachedPods() {
+    SharedIndexInformer<Pod> informer = pods;
+    return informer == null ? List.of() : informer.getStore().list();
+  }
+
+  /**
    * Marks every known pod of a run as deleted by Pipewright: call before deleting a run's pods.
    *
    * @param runId the run id
@@ -236,8 +265,12 @@ public final class PodWatcher implements AutoCloseable {
   private void evaluate(Pod pod) {
     String name = pod.getMetadata().getName();
     PodOutcome previous = outcomes.get(name);
-    if ((previous != null && previous.isTerminal()) || expectedDeletions.contains(name)) {
-      // Terminal outcomes are final; pods Pipewright deletes are being stopped on purpose.
+    if (previous != null && previous.isTerminal()) {
+      return; // Terminal outcomes are final.
+    }
+    if (expectedDeletions.contains(name) && pod.getMetadata().getDeletionTimestamp() != null) {
+      // Pipewright is stopping it on purpose: the exit its stop signal causes is no outcome. A pod
+      // that ends by itself before its deletion starts still reports its real end.
       return;
     }
     report(pod, classifier.classify(pod, readiness(pod), clock.instant()), previous);
@@ -247,7 +280,11 @@ public final class PodWatcher implements AutoCloseable {
     String name = pod.getMetadata().getName();
     PodOutcome previous = outcomes.remove(name);
     boolean ours = expectedDeletions.remove(name);
-    if (ours || (previous != null && previous.isTerminal())) {
+    if (ours) {
+      tellRemoved(pod);
+      return;
+    }
+    if (previous != null && previous.isTerminal()) {
       return;
     }
     // The pod is gone: report its last outcome without remembering it.
@@ -272,6 +309,19 @@ public final class PodWatcher implements AutoCloseable {
           "Pod outcome listener failed for pod {} ({}): {}",
           pod.getMetadata().getName(),
           outcome.state(),
+          e.toString(),
+          e);
+    }
+  }
+
+  private void tellRemoved(Pod pod) {
+    try {
+      listener.onRemovedByPipewright(StepPod.of(pod));
+    } catch (RuntimeException e) {
+      // As in tell(): one listener failure must not stop the loop.
+      LOG.error(
+          "Pod removal listener failed for pod {}: {}",
+          pod.getMetadata().getName(),
           e.toString(),
           e);
     }

@@ -1,6 +1,8 @@
 package io.pipewright.executor.k8s.internal;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,6 +45,7 @@ public final class TokenBucket {
   private final AtomicLong throttled = new AtomicLong();
   private final AtomicLong waitedNanos = new AtomicLong();
 
+  private volatile LongConsumer waitObserver = nanos -> {};
   private double tokens;
   private long last;
 
@@ -91,12 +94,23 @@ public final class TokenBucket {
    */
   public void acquire() throws InterruptedException {
     long wait = reserve();
+    waitObserver.accept(wait);
     acquired.incrementAndGet();
     if (wait > 0) {
       throttled.incrementAndGet();
       waitedNanos.addAndGet(wait);
       sleeper.sleepNanos(wait);
     }
+  }
+
+  /**
+   * Tells an observer how long each caller waits (0 when a token was there), for a metrics
+   * registry's timer; replaces the previous observer.
+   *
+   * @param observer receives each wait in nanoseconds, on the caller's thread
+   */
+  public void observeWaits(LongConsumer observer) {
+    this.waitObserver = Objects.requireNonNull(observer, "observer");
   }
 
   /**

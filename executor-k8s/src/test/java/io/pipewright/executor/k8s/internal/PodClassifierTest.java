@@ -397,7 +397,7 @@ class PodClassifierTest {
     PodOutcome outcome = classify(pod().phase("Failed"), Duration.ZERO);
 
     assertThat(outcome.reason()).isEqualTo(PodFailureReason.UNKNOWN);
-    assertThat(outcome.isInfrastructureFailure()).isTrue();
+    assertThat(outcome.isInfrastructureFailure()).isFalse();
   }
 
   @Test
@@ -408,6 +408,7 @@ class PodClassifierTest {
             PodFailureReason.NON_ZERO_EXIT,
             PodFailureReason.OOM_KILLED,
             PodFailureReason.DEADLINE_EXCEEDED,
-            PodFailureReason.CONFIG_ERROR);
+            PodFailureReason.CONFIG_ERROR,
+            PodFailureReason.UNKNOWN);
   }
 }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -102,5 +103,86 @@ final class KubeletStatuses {
 
   static String now() {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  static PodStatus evicted(PodStatus status) {
+    status.setPhase("Failed");
+    status.setReason("Evicted");
+    status.setMessage(
+        "The node was low on resource: memory. Threshold quantity: 100Mi, available: 90Mi.");
+    status
+        .getConditions()
+        .add(
+            condition(
+                "DisruptionTarget",
+                "True",
+                "TerminationByKubelet",
+                "The node was low on resource: memory."));
+    status.setContainerStatuses(terminatedStatuses(status.getContainerStatuses(), 137, "Error"));
+    return status;
+  }
+
+  static PodStatus unschedulable(PodStatus status) {
+    status.setPhase("Pending");
+    status.setConditions(
+        new ArrayList<>(
+            List.of(
+                condition(
+                    "PodScheduled",
+                    "False",
+                    "Unschedulable",
+                    "0/1 nodes are available: 1 Insufficient memory. preemption: 0/1 nodes are"
+                        + " available: 1 No preemption victims found for incoming pod."))));
+    return status;
+  }
+
+  static PodStatus running(PodStatus status, Pod pod, String startedAt) {
+    status.setPhase("Running");
+    status.setStartTime(startedAt);
+    status.getConditions().add(condition("Initialized", "True", null, null));
+    status.getConditions().add(condition("ContainersReady", "True", null, null));
+    status.getConditions().add(condition("Ready", "True", null, null));
+    status.setContainerStatuses(
+        List.of(
+            containerStatus(
+                pod,
+                new ContainerStateBuilder()
+                    .withNewRunning()
+                    .withStartedAt(startedAt)
+                    .endRunning()
+                    .build(),
+                true)));
+    return status;
+  }
+
+  static PodStatus deadlineExceeded(PodStatus status) {
+    status.setPhase("Failed");
+    status.setReason("DeadlineExceeded");
+    status.setMessage("Pod was active on the node longer than the specified deadline");
+    status.setContainerStatuses(terminatedStatuses(status.getContainerStatuses(), 137, "Error"));
+    return status;
+  }
+
+  static PodStatus finished(
+      PodStatus status, Pod pod, String startedAt, String finishedAt, int code, String reason) {
+    status.setPhase(code == 0 ? "Succeeded" : "Failed");
+    status
+        .getConditions()
+        .removeIf(c -> c.getType().equals("Ready") || c.getType().equals("ContainersReady"));
+    status.getConditions().add(condition("Ready", "False", "PodCompleted", null));
+    status.setContainerStatuses(
+        List.of(
+            containerStatus(
+                pod,
+                new ContainerStateBuilder()
+                    .withNewTerminated()
+                    .withExitCode(code)
+                    .withReason(reason)
+                    .withStartedAt(startedAt)
+                    .withFinishedAt(finishedAt)
+                    .endTerminated()
+                    .build(),
+                false)));
+    return status;
   }
 }
