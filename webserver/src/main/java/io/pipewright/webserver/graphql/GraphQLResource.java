@@ -10,7 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -58,7 +57,6 @@ public class GraphQLResource {
   @POST
   @Blocking
   @Consumes(MediaType.WILDCARD)
-  @Produces(MediaType.APPLICATION_JSON)
   public Response post(@HeaderParam("Content-Type") String contentType, byte[] body) {
     String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
     if (contentType != null && contentType.toLowerCase().startsWith("application/graphql")) {
@@ -113,7 +111,6 @@ public class GraphQLResource {
    */
   @GET
   @Blocking
-  @Produces(MediaType.APPLICATION_JSON)
   public Response get(
       @QueryParam("query") String query,
       @QueryParam("variables") String variables,

@@ -4,6 +4,7 @@ import io.pipewright.core.codelocation.CodeLocationClient;
 import io.pipewright.core.snapshot.ErrorSnapshot;
 import io.pipewright.core.snapshot.JobSnapshot;
 import io.pipewright.webserver.ErrorSnapshots;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +87,16 @@ public class Workspace {
       ticker.scheduleWithFixedDelay(
           this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * Stops the periodic check before the application stops serving, so that the end of the
+   * application is not reported as locations going down.
+   *
+   * @param event Quarkus's shutdown
+   */
+  void stopping(@Observes ShutdownEvent event) {
+    ticker.shutdownNow();
   }
 
   /** Stops the background work and closes every client. */
