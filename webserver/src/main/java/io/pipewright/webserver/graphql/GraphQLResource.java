@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * The GraphQL endpoint at {@code /graphql}, where Dagster's Python client posts: POST with a JSON
@@ -31,6 +32,8 @@ import java.util.Map;
  */
 @Path("/graphql")
 public class GraphQLResource {
+
+  private static final Logger LOG = Logger.getLogger(GraphQLResource.class);
 
   private final GraphQLEngine engine;
   private final ObjectMapper json;
@@ -132,7 +135,17 @@ public class GraphQLResource {
 
   private Response execute(
       String query, String operationName, Map<String, Object> variables, boolean viaGet) {
-    return respond(Response.Status.OK, engine.execute(query, operationName, variables, viaGet));
+    Map<String, Object> result;
+    try {
+      result = engine.execute(query, operationName, variables, viaGet);
+    } catch (RuntimeException e) {
+      // graphql-java reports problems as errors; anything else is a bug here, answered as JSON.
+      LOG.errorf(e, "GraphQL request failed outside of execution");
+      return respond(
+          Response.Status.INTERNAL_SERVER_ERROR,
+          Map.of("errors", List.of(Map.of("message", "Internal error: " + e))));
+    }
+    return respond(Response.Status.OK, result);
   }
 
   @SuppressWarnings("unchecked")

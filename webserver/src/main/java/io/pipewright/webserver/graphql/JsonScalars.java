@@ -71,7 +71,11 @@ final class JsonScalars {
     @Override
     public Object parseValue(Object input, GraphQLContext context, Locale locale) {
       if (parseStrings && input instanceof String text) {
-        return parseJson(text);
+        try {
+          return parseJson(text);
+        } catch (IllegalArgumentException e) {
+          throw new CoercingParseValueException(e.getMessage());
+        }
       }
       return input;
     }
@@ -80,7 +84,15 @@ final class JsonScalars {
     public Object parseLiteral(
         Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
       Object value = literal(input, variables);
-      return parseStrings && value instanceof String text ? parseJson(text) : value;
+      if (parseStrings && value instanceof String text) {
+        try {
+          return parseJson(text);
+        } catch (IllegalArgumentException e) {
+          // A literal's coercion error must be this type: validation reports it as a GraphQL error.
+          throw new CoercingParseLiteralException(e.getMessage());
+        }
+      }
+      return value;
     }
 
     @Override
@@ -95,7 +107,7 @@ final class JsonScalars {
       try {
         return JSON.readValue(text, Object.class);
       } catch (JsonProcessingException e) {
-        throw new CoercingParseValueException(
+        throw new IllegalArgumentException(
             "runConfigData is a string that is not JSON ("
                 + e.getOriginalMessage()
                 + "); send the run config as a JSON object, or as a string holding one (YAML"

@@ -52,7 +52,7 @@ class DagsterClientDocumentsTest {
     Map<String, Object> data = gql.data(document("dagster-client/get_job_names.graphql"), null);
 
     assertThat(at(data, "repositoriesOrError.__typename")).isEqualTo("RepositoryConnection");
-    List<?> nodes = (List<?>) at(data, "repositoriesOrError.nodes");
+    List<?> nodes = Gql.list(at(data, "repositoriesOrError.nodes"));
     assertThat(nodes).hasSize(1);
     assertThat(at(nodes, "0.name")).isEqualTo("__repository__");
     assertThat(at(nodes, "0.location.name")).isEqualTo("test");

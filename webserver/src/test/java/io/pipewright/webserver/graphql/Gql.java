@@ -175,6 +175,17 @@ public final class Gql {
   }
 
   /**
+   * Returns a JSON array as a list of objects, for assertions.
+   *
+   * @param value the array
+   * @return the list
+   */
+  @SuppressWarnings("unchecked")
+  public static List<Object> list(Object value) {
+    return (List<Object>) value;
+  }
+
+  /**
    * Writes a value as JSON.
    *
    * @param value the value
