@@ -3,6 +3,7 @@ package io.pipewright.webserver.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pipewright.postgres.local.PrivatePostgresResource;
 import io.pipewright.webserver.graphql.Gql;
 import io.pipewright.webserver.testlocation.TestLocationPorts;
 import io.quarkus.test.common.TestResourceScope;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * (no network). The virtualenv is made once under {@code ~/.cache/pipewright} and reused.
  */
 @QuarkusTest
+@WithTestResource(value = PrivatePostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = TestLocationPorts.class, scope = TestResourceScope.GLOBAL)
 class DagsterPythonClientTest {
 

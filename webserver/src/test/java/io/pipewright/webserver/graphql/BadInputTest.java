@@ -3,6 +3,7 @@ package io.pipewright.webserver.graphql;
 import static io.pipewright.webserver.graphql.Gql.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipewright.postgres.local.PrivatePostgresResource;
 import io.pipewright.webserver.testlocation.TestLocationPorts;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * introspection) work; latency is measured per operation.
  */
 @QuarkusTest
+@WithTestResource(value = PrivatePostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = TestLocationPorts.class, scope = TestResourceScope.GLOBAL)
 class BadInputTest {
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunStatus;
 import io.pipewright.core.run.RunStore;
+import io.pipewright.postgres.local.PrivatePostgresResource;
 import io.pipewright.webserver.testlocation.RecordingShutdown;
 import io.pipewright.webserver.testlocation.TestLocationPorts;
 import io.quarkus.test.common.TestResourceScope;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * test checks the fields and type names the client reads.
  */
 @QuarkusTest
+@WithTestResource(value = PrivatePostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = TestLocationPorts.class, scope = TestResourceScope.GLOBAL)
 class DagsterClientDocumentsTest {
 

@@ -10,6 +10,7 @@ import io.pipewright.core.event.EventRecord;
 import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunStatus;
 import io.pipewright.core.run.RunStore;
+import io.pipewright.postgres.local.PrivatePostgresResource;
 import io.pipewright.webserver.testlocation.TestLocationPorts;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * ports, as the daemon would.
  */
 @QuarkusTest
+@WithTestResource(value = PrivatePostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = TestLocationPorts.class, scope = TestResourceScope.GLOBAL)
 class RunMutationsTest {
 

@@ -4,6 +4,7 @@ import static io.pipewright.webserver.graphql.Gql.at;
 import static io.pipewright.webserver.graphql.Gql.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipewright.postgres.local.PrivatePostgresResource;
 import io.pipewright.webserver.testlocation.TestLocationPorts;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Reading runs: one run with its snapshot, plan and stats, filtered pages, and event pages. */
 @QuarkusTest
+@WithTestResource(value = PrivatePostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = TestLocationPorts.class, scope = TestResourceScope.GLOBAL)
 class RunQueriesTest {
 
