@@ -24,6 +24,8 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -126,14 +128,19 @@ class PostgresThreadingTest {
     AssertSubscriber<RunEventsAppended> listener =
         events.appended().subscribe().withSubscriber(AssertSubscriber.create(100));
 
-    long killed =
-        await(
-                pool.query(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                            + " WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()")
-                    .execute())
-            .rowCount();
-    waitForListener();
+    List<Integer> listeners = new ArrayList<>();
+    await(
+            pool.query(
+                    "SELECT pid FROM pg_stat_activity"
+                        + " WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()")
+                .execute())
+        .forEach(row -> listeners.add(row.getInteger("pid")));
+    long killed = listeners.size();
+    for (int pid : listeners) {
+      await(pool.query("SELECT pg_terminate_backend(" + pid + ")").execute());
+    }
+    // A terminated backend lingers in pg_stat_activity for a moment, so wait for a new one.
+    waitForListener(listeners);
     await(events.ingest(logBatch("after-kill", "s", 1, 0, 0)));
 
     listener.awaitItems(1, Duration.ofSeconds(10));
@@ -143,16 +150,20 @@ class PostgresThreadingTest {
   }
 
   /** Waits until the subscriber's connection is back and listening. */
-  private void waitForListener() throws InterruptedException {
+  private void waitForListener(List<Integer> killedPids) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
-      long sessions =
+      long sessions = 0;
+      for (var row :
           await(
-                  pool.query(
-                          "SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN%'"
-                              + " AND state = 'idle'")
-                      .execute())
-              .rowCount();
+              pool.query(
+                      "SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN%'"
+                          + " AND state = 'idle'")
+                  .execute())) {
+        if (!killedPids.contains(row.getInteger("pid"))) {
+          sessions++;
+        }
+      }
       if (sessions > 0) {
         return;
       }
