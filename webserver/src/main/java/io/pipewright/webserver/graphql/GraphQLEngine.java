@@ -62,7 +62,8 @@ public class GraphQLEngine {
           "graphql/workspace.graphqls",
           "graphql/definitions.graphqls",
           "graphql/runs.graphqls",
-          "graphql/events.graphqls");
+          "graphql/events.graphqls",
+          "graphql/subscriptions.graphqls");
 
   private static final Logger LOG = Logger.getLogger(GraphQLEngine.class);
 
@@ -107,7 +108,7 @@ public class GraphQLEngine {
             .scalar(JsonScalars.RUN_CONFIG_DATA)
             .scalar(JsonScalars.GENERIC_SCALAR);
     List<String> problems = new ArrayList<>();
-    for (String root : List.of("Query", "Mutation")) {
+    for (String root : List.of("Query", "Mutation", "Subscription")) {
       Map<String, DataFetcher> fetchers = wire(types, root, roots.fields(root), problems);
       wiring.type(root, builder -> builder.dataFetchers(fetchers));
     }
@@ -144,6 +145,25 @@ public class GraphQLEngine {
    */
   public Map<String, Object> execute(
       String query, String operationName, Map<String, Object> variables, boolean viaGet) {
+    return run(query, operationName, variables, viaGet).toSpecification();
+  }
+
+  /**
+   * Executes one request and returns graphql-java's result: for a subscription, its data is a
+   * reactive-streams {@code Publisher} of results (the websocket endpoint streams them).
+   *
+   * @param query the document
+   * @param operationName the operation to run; may be null
+   * @param variables the variables; may be null
+   * @return the result
+   */
+  public ExecutionResult executeResult(
+      String query, String operationName, Map<String, Object> variables) {
+    return run(query, operationName, variables, false);
+  }
+
+  private ExecutionResult run(
+      String query, String operationName, Map<String, Object> variables, boolean viaGet) {
     ExecutionInput input =
         ExecutionInput.newExecutionInput()
             .query(query)
@@ -155,7 +175,7 @@ public class GraphQLEngine {
     long start = System.nanoTime();
     ExecutionResult result = graphQL.execute(input);
     metrics.record(context, System.nanoTime() - start, !result.getErrors().isEmpty());
-    return result.toSpecification();
+    return result;
   }
 
   private static TypeDefinitionRegistry readSchema() {

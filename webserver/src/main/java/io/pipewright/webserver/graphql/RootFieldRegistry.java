@@ -9,6 +9,7 @@ public final class RootFieldRegistry {
 
   private final Map<String, DataFetcher<?>> queries = new LinkedHashMap<>();
   private final Map<String, DataFetcher<?>> mutations = new LinkedHashMap<>();
+  private final Map<String, DataFetcher<?>> subscriptions = new LinkedHashMap<>();
 
   /**
    * Registers a {@code Query} field.
@@ -36,8 +37,26 @@ public final class RootFieldRegistry {
     return this;
   }
 
+  /**
+   * Registers a {@code Subscription} field; its fetcher returns a reactive-streams {@code
+   * Publisher} of the field's values.
+   *
+   * @param name the field's name
+   * @param fetcher opens the stream
+   * @return this registry
+   * @throws IllegalStateException when the field is registered already
+   */
+  public RootFieldRegistry subscription(String name, DataFetcher<?> fetcher) {
+    put(subscriptions, "Subscription", name, fetcher);
+    return this;
+  }
+
   Map<String, DataFetcher<?>> fields(String type) {
-    return "Query".equals(type) ? queries : mutations;
+    return switch (type) {
+      case "Query" -> queries;
+      case "Mutation" -> mutations;
+      default -> subscriptions;
+    };
   }
 
   private static void put(
