@@ -5,7 +5,9 @@
  * ...), {@link io.pipewright.protocol.mapping.PlanMapper}, {@link
  * io.pipewright.protocol.mapping.EventMapper} for events and the ingest, and {@link
  * io.pipewright.protocol.mapping.CodeLocationServiceMapper} for the service's requests and
- * responses.
+ * responses. For step workers: {@link io.pipewright.protocol.mapping.StepArgsMapper} and {@link
+ * io.pipewright.protocol.mapping.StepArgsCodec} (arguments on the command line), {@link
+ * io.pipewright.protocol.mapping.EventJsonLines} (events on standard output).
  *
  * <p>Mapping to core validates: a malformed or incomplete message (a required part absent, an enum
  * value this version does not know) fails with an {@code IllegalArgumentException} naming the

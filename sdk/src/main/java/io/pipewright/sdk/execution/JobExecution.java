@@ -20,6 +20,7 @@ import io.pipewright.sdk.internal.definition.JobConfigSchema;
 import io.pipewright.sdk.internal.definition.JobValidator;
 import io.pipewright.sdk.internal.engine.Coordinator;
 import io.pipewright.sdk.internal.engine.EventEmitter;
+import io.pipewright.sdk.internal.engine.InputResolver;
 import io.pipewright.sdk.internal.engine.Resources;
 import io.pipewright.sdk.internal.engine.RunExecutor;
 import io.pipewright.sdk.internal.engine.RunSetup;
@@ -363,19 +364,18 @@ public final class JobExecution {
         new Resources(bound.resources(), RunSetup.resourceConfigs(merged), env, emitter);
     Coordinator coordinator =
         new Coordinator(
-            plan,
-            id,
-            bound.name(),
-            merged,
-            runTags,
-            bound.hooks(),
-            bound.opRetryPolicy().orElse(null),
-            emitter,
-            layer,
-            partitionKeys);
-    if (parentRunId != null) {
-      coordinator.reexecuteFrom(parentRunId);
-    }
+            new InputResolver(
+                plan,
+                id,
+                bound.name(),
+                merged,
+                runTags,
+                bound.hooks(),
+                bound.opRetryPolicy().orElse(null),
+                layer,
+                partitionKeys,
+                parentRunId),
+            emitter);
     StepRunner runner = new StepRunner(resources, emitter, env, random);
     emitter.info(
         EventType.RUN_START, null, "Started execution of run for \"" + bound.name() + "\".", null);

@@ -1,13 +1,7 @@
 package io.pipewright.sdk.internal.engine;
 
-import io.pipewright.sdk.HookDefinition;
-import io.pipewright.sdk.Out;
-import io.pipewright.sdk.RetryPolicy;
-import io.pipewright.sdk.config.ConfigValidator;
-import io.pipewright.sdk.config.RunConfig;
 import io.pipewright.sdk.event.EventType;
 import io.pipewright.sdk.event.StepSkippedData;
-import io.pipewright.sdk.internal.asset.AssetLayer;
 import io.pipewright.sdk.internal.plan.ExecutionPlan;
 import io.pipewright.sdk.internal.plan.InputWiring;
 import io.pipewright.sdk.internal.plan.StepTemplate;
@@ -25,7 +19,8 @@ import java.util.Set;
  * Decides, for an in-process run, which steps are ready, which are skipped and which mapped steps
  * exist once dynamic outputs are known. It never runs a step: the executor polls {@link
  * #pollReady()}, runs the step and reports back with {@link #complete}. Single-threaded by design:
- * only the executor's loop calls it.
+ * only the executor's loop calls it. Where a ready step's inputs come from is the {@link
+ * InputResolver}'s decision, which step workers share.
  */
 public final class Coordinator {
   private enum Status {
@@ -36,8 +31,8 @@ public final class Coordinator {
     SKIPPED
   }
 
-  /** One concrete step. */
-  private static final class StepState {
+  /** One concrete step; what the input resolver sees of it once it is done. */
+  private static final class StepState implements UpstreamState.Step {
     final StepTemplate template;
     final String key;
     final String mappingKey;
@@ -58,12 +53,37 @@ public final class Coordinator {
       return status == Status.SUCCEEDED || status == Status.FAILED || status == Status.SKIPPED;
     }
 
-    boolean failedOrAfterFailure() {
+    @Override
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public UpstreamState.Outcome outcome() {
+      return switch (status) {
+        case SUCCEEDED -> UpstreamState.Outcome.SUCCEEDED;
+        case FAILED -> UpstreamState.Outcome.FAILED;
+        case SKIPPED ->
+            afterFailure
+                ? UpstreamState.Outcome.SKIPPED_AFTER_FAILURE
+                : UpstreamState.Outcome.SKIPPED;
+        default -> throw new IllegalStateException("Step " + key + " is not done.");
+      };
+    }
+
+    @Override
+    public boolean failedOrAfterFailure() {
       return status == Status.FAILED || afterFailure;
     }
 
-    boolean hasOutput(String name) {
+    @Override
+    public boolean hasOutput(String name) {
       return status == Status.SUCCEEDED && produced.containsKey(name);
+    }
+
+    @Override
+    public List<String> mappingKeys(String outputName) {
+      return produced.getOrDefault(outputName, List.of());
     }
   }
 
@@ -81,20 +101,27 @@ public final class Coordinator {
   }
 
   private final ExecutionPlan plan;
-  private final String runId;
-  private final String jobName;
-  private final RunConfig runConfig;
-  private final Map<String, String> tags;
-  private final List<HookDefinition> hooks;
-  private final RetryPolicy jobRetryPolicy;
   private final EventEmitter emitter;
-  private final AssetLayer assetLayer;
-  private final List<String> runPartitionKeys;
-  private String parentRunId;
+  private final InputResolver resolver;
   private final Map<String, StepState> states = new HashMap<>();
   private final Map<String, Group> groups = new HashMap<>();
   private final Map<String, List<StepTemplate>> mappedByRoot = new HashMap<>();
-  private final Map<String, Object> opConfigs = new HashMap<>();
+  private final UpstreamState upstream =
+      new UpstreamState() {
+        @Override
+        public Step step(String stepKey) {
+          StepState state = states.get(stepKey);
+          if (state == null) {
+            throw new IllegalArgumentException("Step " + stepKey + " is not in this run.");
+          }
+          return state;
+        }
+
+        @Override
+        public List<? extends Step> mappedInstances(StepTemplate mapped) {
+          return groups.get(mapped.handle()).instances;
+        }
+      };
   private final ArrayDeque<StepInvocation> ready = new ArrayDeque<>();
   // Steps whose upstream steps are all done, waiting for the run-or-skip decision. A worklist, not
   // recursion, so that a failure at the head of a 10,000-step chain cannot overflow the stack.
@@ -104,47 +131,13 @@ public final class Coordinator {
   /**
    * Creates a coordinator.
    *
-   * @param plan the plan
-   * @param runId the run
-   * @param jobName the job
-   * @param runConfig the validated run config, merged with the job's default
-   * @param tags the run's tags
-   * @param hooks the job's hooks
-   * @param jobRetryPolicy the retry policy of ops that declare none, or {@code null}
+   * @param resolver resolves the inputs of the run's steps; its plan is the run's
    * @param emitter the run's events
-   * @param assetLayer the asset layer of a job built from assets, or {@code null}
-   * @param runPartitionKeys the run's partition keys (empty for an unpartitioned run)
    */
-  public Coordinator(
-      ExecutionPlan plan,
-      String runId,
-      String jobName,
-      RunConfig runConfig,
-      Map<String, String> tags,
-      List<HookDefinition> hooks,
-      RetryPolicy jobRetryPolicy,
-      EventEmitter emitter,
-      AssetLayer assetLayer,
-      List<String> runPartitionKeys) {
-    this.plan = plan;
-    this.runId = runId;
-    this.jobName = jobName;
-    this.runConfig = runConfig;
-    this.tags = Collections.unmodifiableMap(tags);
-    this.hooks = List.copyOf(hooks);
-    this.jobRetryPolicy = jobRetryPolicy;
+  public Coordinator(InputResolver resolver, EventEmitter emitter) {
+    this.plan = resolver.plan();
+    this.resolver = resolver;
     this.emitter = emitter;
-    this.assetLayer = assetLayer;
-    this.runPartitionKeys = List.copyOf(runPartitionKeys);
-  }
-
-  /**
-   * Makes unplanned upstream steps read from a parent run (re-execution).
-   *
-   * @param runId the parent run's id
-   */
-  public void reexecuteFrom(String runId) {
-    this.parentRunId = runId;
   }
 
   /** Creates the unmapped steps and queues those without upstream steps. */
@@ -303,178 +296,18 @@ public final class Coordinator {
   }
 
   private void onReady(StepState state) {
-    List<ResolvedInput> inputs = new ArrayList<>(state.template.node().inputs().size());
-    for (InputWiring wiring : state.template.node().inputs()) {
-      ResolvedInput input = resolve(state, wiring);
-      if (input == null) {
-        return;
-      }
-      inputs.add(input);
+    StepInvocation invocation;
+    try {
+      invocation = resolver.invocation(state.template, state.key, state.mappingKey, 0, upstream);
+    } catch (StepSkipped skipped) {
+      skip(state, skipped.afterFailure(), skipped.reason());
+      return;
     }
     state.status = Status.RUNNING;
-    ready.add(
-        new StepInvocation(
-            runId,
-            jobName,
-            state.key,
-            state.template.node().op(),
-            state.mappingKey,
-            inputs,
-            opConfig(state.template),
-            tags,
-            state.template.node().op().retryPolicy().orElse(jobRetryPolicy),
-            hooks,
-            assetLayer == null
-                ? List.of()
-                : assetLayer.outputPartitions(state.template.handle(), runPartitionKeys),
-            0));
+    ready.add(invocation);
   }
 
-  /** How one input gets its value; {@code null} after the step has been skipped. */
-  private ResolvedInput resolve(StepState state, InputWiring wiring) {
-    if (assetLayer != null && wiring.in().assetKey() != null && !wiring.in().isNothing()) {
-      return resolveAsset(state, wiring);
-    }
-    if (wiring.sources().isEmpty()) {
-      ResolvedInput.Mode mode =
-          wiring.in().isNothing() ? ResolvedInput.Mode.NOTHING : ResolvedInput.Mode.DEFAULT;
-      return new ResolvedInput(wiring.in(), mode, List.of(), wiring.defaultValue());
-    }
-    boolean list = wiring.fanIn();
-    List<OutputRef> refs = new ArrayList<>(wiring.sources().size());
-    for (Upstream up : wiring.sources()) {
-      StepTemplate upstream = plan.step(up.handle());
-      Out out = plan.outputOf(up);
-      if (upstream == null) {
-        // Re-execution: an unselected step's output is read from the parent run that stored it.
-        refs.add(
-            new OutputRef(
-                parentRunId, up.handle(), plan.op(up.handle()).op().name(), out, null, null));
-        continue;
-      }
-      if (up.collected()) {
-        list = true;
-        if (upstream.isMapped()) {
-          Group group = groups.get(upstream.handle());
-          if (group.rootFailed) {
-            return skip(
-                state, true, "the dynamic output it collects was not produced after a failure");
-          }
-          for (StepState instance : group.instances) {
-            if (instance.failedOrAfterFailure()) {
-              return skip(state, true, "upstream step \"" + instance.key + "\" failed");
-            }
-            if (instance.hasOutput(up.outputName())) {
-              refs.add(
-                  new OutputRef(runId, instance.key, upstream.node().op().name(), out, null, null));
-            }
-          }
-        } else {
-          StepState root = states.get(upstream.handle());
-          if (root.failedOrAfterFailure()) {
-            return skip(state, true, "upstream step \"" + root.key + "\" failed");
-          }
-          for (String key : root.produced.getOrDefault(up.outputName(), List.of())) {
-            refs.add(new OutputRef(runId, root.key, upstream.node().op().name(), out, key, null));
-          }
-        }
-        continue;
-      }
-      StepState source =
-          states.get(upstream.isMapped() ? upstream.stepKey(state.mappingKey) : upstream.handle());
-      if (source.failedOrAfterFailure()) {
-        return skip(
-            state,
-            true,
-            "upstream step \""
-                + source.key
-                + (source.status == Status.FAILED
-                    ? "\" failed"
-                    : "\" was skipped after a failure"));
-      }
-      if (!source.hasOutput(up.outputName())) {
-        if (wiring.fanIn()) {
-          continue;
-        }
-        return skip(
-            state,
-            false,
-            source.status == Status.SKIPPED
-                ? "upstream step \"" + source.key + "\" was skipped"
-                : "output \""
-                    + up.outputName()
-                    + "\" of step \""
-                    + source.key
-                    + "\" was not produced");
-      }
-      String mappingKey = out.dynamic() ? state.mappingKey : null;
-      refs.add(
-          new OutputRef(runId, source.key, upstream.node().op().name(), out, mappingKey, null));
-    }
-    if (wiring.in().isNothing()) {
-      return new ResolvedInput(wiring.in(), ResolvedInput.Mode.NOTHING, List.of(), null);
-    }
-    return new ResolvedInput(
-        wiring.in(),
-        list ? ResolvedInput.Mode.LIST : ResolvedInput.Mode.SINGLE,
-        List.copyOf(refs),
-        null);
-  }
-
-  /**
-   * An input that loads an upstream asset: after the step that materializes it in this run, or from
-   * storage when nothing in the run does, by asset key and mapped partitions.
-   */
-  private ResolvedInput resolveAsset(StepState state, InputWiring wiring) {
-    String handle = state.template.handle();
-    Out out;
-    String producerRun = null;
-    String producerStep = null;
-    String producerOp = null;
-    if (!wiring.sources().isEmpty() && plan.step(wiring.sources().get(0).handle()) != null) {
-      Upstream up = wiring.sources().get(0);
-      StepTemplate upstream = plan.step(up.handle());
-      StepState source = states.get(upstream.handle());
-      if (source.failedOrAfterFailure()) {
-        return skip(state, true, "upstream step \"" + source.key + "\" failed");
-      }
-      if (!source.hasOutput(up.outputName())) {
-        return skip(
-            state,
-            false,
-            "asset "
-                + wiring.in().assetKey().toUserString()
-                + " was not materialized by step \""
-                + source.key
-                + "\"");
-      }
-      out = plan.outputOf(up);
-      producerRun = runId;
-      producerStep = source.key;
-      producerOp = upstream.node().op().name();
-    } else {
-      out = assetLayer.sourceOutput(wiring.in().assetKey());
-    }
-    List<String> partitions =
-        assetLayer.inputPartitions(
-            handle, wiring.in().name(), wiring.in().assetKey(), runPartitionKeys);
-    // A run over a range reads a map even when the mapping yields a single upstream partition.
-    if (partitions == null || (partitions.size() == 1 && runPartitionKeys.size() <= 1)) {
-      String partition = partitions == null ? null : partitions.get(0);
-      return new ResolvedInput(
-          wiring.in(),
-          ResolvedInput.Mode.SINGLE,
-          List.of(new OutputRef(producerRun, producerStep, producerOp, out, null, partition)),
-          null);
-    }
-    List<OutputRef> refs = new ArrayList<>(partitions.size());
-    for (String partition : partitions) {
-      refs.add(new OutputRef(producerRun, producerStep, producerOp, out, null, partition));
-    }
-    return new ResolvedInput(wiring.in(), ResolvedInput.Mode.PARTITIONS, refs, null);
-  }
-
-  private ResolvedInput skip(StepState state, boolean afterFailure, String reason) {
+  private void skip(StepState state, boolean afterFailure, String reason) {
     state.status = Status.SKIPPED;
     state.afterFailure = afterFailure;
     emitter.info(
@@ -483,28 +316,5 @@ public final class Coordinator {
         "Skipped execution of step \"" + state.key + "\": " + reason + ".",
         new StepSkippedData(reason));
     finish(state);
-    return null;
-  }
-
-  /** The op's config tree from {@code ops.<a>.ops.<b>.config}, with defaults applied. */
-  private Object opConfig(StepTemplate template) {
-    var configType = template.node().op().configType();
-    if (configType.isEmpty()) {
-      return null;
-    }
-    return opConfigs.computeIfAbsent(
-        template.handle(),
-        handle -> {
-          Object node = runConfig.asMap();
-          String[] parts = handle.split("\\.");
-          for (int i = 0; i < parts.length && node != null; i++) {
-            node = child(child(node, "ops"), parts[i]);
-          }
-          return ConfigValidator.withDefaults(configType.get(), child(node, "config"));
-        });
-  }
-
-  private static Object child(Object node, String key) {
-    return node instanceof Map<?, ?> map ? map.get(key) : null;
   }
 }

@@ -11,6 +11,7 @@ import io.pipewright.sdk.event.ErrorInfo;
 import io.pipewright.sdk.event.EventType;
 import io.pipewright.sdk.event.LogLevel;
 import io.pipewright.sdk.event.ResourceData;
+import io.pipewright.sdk.io.InMemoryIOManager;
 import io.pipewright.sdk.metadata.Metadata;
 import io.pipewright.sdk.resource.ResourceContext;
 import io.pipewright.sdk.resource.ResourceDefinition;
@@ -34,6 +35,7 @@ public final class Resources {
   private final EventEmitter emitter;
   private final Map<String, Object> runScoped = new ConcurrentHashMap<>();
   private final List<String> runScopedOrder = Collections.synchronizedList(new ArrayList<>());
+  private volatile boolean persistentStorageOnly;
 
   /**
    * Creates the resources of a run.
@@ -53,6 +55,17 @@ public final class Resources {
     this.configTrees = configTrees;
     this.env = env;
     this.emitter = emitter;
+  }
+
+  /**
+   * Makes in-memory IO managers fail to set up, for step workers: a worker's process ends with its
+   * step, so outputs kept in memory could never be loaded by the steps after it.
+   *
+   * @return this
+   */
+  public Resources requirePersistentStorage() {
+    this.persistentStorageOnly = true;
+    return this;
   }
 
   /**
@@ -154,6 +167,19 @@ public final class Resources {
       ResourceInitException failure =
           new ResourceInitException(
               key, "its set-up returned null; return the resource's value", null);
+      initFailed(key, stepKey, failure);
+      throw failure;
+    }
+    if (persistentStorageOnly && value instanceof InMemoryIOManager) {
+      ResourceInitException failure =
+          new ResourceInitException(
+              key,
+              "it keeps outputs in memory, and this step runs in its own process, which ends with"
+                  + " the step: the steps after it could never load them. Bind a persistent IO"
+                  + " manager to '"
+                  + key
+                  + "', such as IOManagers.filesystem()",
+              null);
       initFailed(key, stepKey, failure);
       throw failure;
     }
