@@ -173,6 +173,25 @@ public final class FakeWorkers implements StepLauncher {
     }
   }
 
+  /**
+   * Makes a hanging worker succeed: its output and STEP_SUCCESS, then exit 0.
+   *
+   * @param id the attempt
+   */
+  public void finish(AttemptId id) {
+    ingest(
+        id,
+        List.of(
+            event(
+                id,
+                1,
+                DagsterEventType.STEP_OUTPUT,
+                new StepOutputPayload(
+                    "result", null, new TypeCheckSnapshot(true, null, List.of()), List.of())),
+            event(id, 2, DagsterEventType.STEP_SUCCESS, new StepSuccessPayload(5))));
+    launcher.succeed(id);
+  }
+
   private void ingest(AttemptId id, List<EventRecord> batch) {
     events
         .ingest(new StepEventBatch(id.runId(), id.stepKey(), id.attempt(), batch))
