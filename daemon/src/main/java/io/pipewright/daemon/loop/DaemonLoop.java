@@ -87,6 +87,7 @@ public final class DaemonLoop implements AutoCloseable {
   private Instant retakeAt;
   private Instant nextDecision;
   private volatile boolean closed;
+  private volatile int drivenCount;
   private Thread thread;
 
   /**
@@ -263,6 +264,7 @@ public final class DaemonLoop implements AutoCloseable {
       failed(e, now);
       worked = true;
     }
+    drivenCount = active ? orchestrator.runIds().size() : 0;
     long finished = System.nanoTime();
     if (worked) {
       metrics.cycle(Duration.ofNanos(finished - started));
@@ -432,7 +434,16 @@ public final class DaemonLoop implements AutoCloseable {
   }
 
   /**
-   * The runs this daemon drives now.
+   * How many runs this daemon drove at the end of its last cycle; any thread may ask.
+   *
+   * @return the count
+   */
+  public int drivenRunCount() {
+    return drivenCount;
+  }
+
+  /**
+   * The runs this daemon drives now; the loop's own thread (or a test driving it) may ask.
    *
    * @return their ids
    */
