@@ -30,7 +30,7 @@ final class Outcomes {
 
   /** The grace period of an EXITED attempt ran out: decide from the launcher's report. */
   static void decideExit(
-      RunProgress progress, Cycle out, StepNode.Attempt attempt, DoubleSupplier random) {
+      RunFold progress, Cycle out, StepNode.Attempt attempt, DoubleSupplier random) {
     AttemptStatus exit = attempt.exit;
     AttemptFailureReason reason =
         switch (exit.phase()) {
@@ -66,11 +66,7 @@ final class Outcomes {
 
   /** The step's own process failed: the op's retry policy decides, as after a raised error. */
   private static void decideStepFailure(
-      RunProgress progress,
-      Cycle out,
-      StepNode.Attempt attempt,
-      String detail,
-      DoubleSupplier random) {
+      RunFold progress, Cycle out, StepNode.Attempt attempt, String detail, DoubleSupplier random) {
     StepNode node = attempt.node;
     String message =
         "The worker of step \""
@@ -102,12 +98,12 @@ final class Outcomes {
 
   /** The platform failed the attempt: the infrastructure budget decides. */
   static void decideInfrastructure(
-      RunProgress progress,
+      RunFold progress,
       Cycle out,
       StepNode.Attempt attempt,
       AttemptFailureReason reason,
       String detail) {
-    InfrastructureRetryPolicy budget = progress.settings().infrastructureRetries();
+    InfrastructureRetryPolicy budget = progress.settings.infrastructureRetries();
     RetryVerdict verdict =
         RetryDecision.afterInfrastructureFailure(budget, attempt.node.infrastructureRetriesUsed);
     if (verdict.isRetry()) {

@@ -1,22 +1,14 @@
 package io.pipewright.core.orchestration;
 
 import static io.pipewright.core.step.StepAttemptStatus.EXITED;
-import static io.pipewright.core.step.StepAttemptStatus.FAILED;
-import static io.pipewright.core.step.StepAttemptStatus.INFRA_FAILED;
 import static io.pipewright.core.step.StepAttemptStatus.LAUNCHED;
 import static io.pipewright.core.step.StepAttemptStatus.PENDING_LAUNCH;
-import static io.pipewright.core.step.StepAttemptStatus.RUNNING;
-import static io.pipewright.core.step.StepAttemptStatus.SUCCEEDED;
 import static io.pipewright.core.step.StepAttemptStatus.TERMINATED;
 import static io.pipewright.core.step.StepAttemptStatus.TERMINATING;
-import static io.pipewright.core.step.StepAttemptStatus.UP_FOR_RETRY;
 
 import io.pipewright.core.concurrency.PendingStep;
 import io.pipewright.core.concurrency.SlotHolder;
 import io.pipewright.core.event.EventRecord;
-import io.pipewright.core.event.StepOutputPayload;
-import io.pipewright.core.event.StepRetryPayload;
-import io.pipewright.core.event.StepSkippedPayload;
 import io.pipewright.core.launch.AttemptFailureReason;
 import io.pipewright.core.launch.AttemptId;
 import io.pipewright.core.launch.AttemptStatus;
@@ -24,19 +16,15 @@ import io.pipewright.core.launch.LaunchResult;
 import io.pipewright.core.queue.RunPriority;
 import io.pipewright.core.run.RunStatus;
 import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
-import io.pipewright.core.step.StepAttemptStateMachine;
 import io.pipewright.core.step.StepAttemptStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -78,12 +66,8 @@ public final class RunProgress {
   private final String runId;
   private final OrchestrationSettings settings;
   private final RunGraph graph;
+  private final RunFold fold;
   private final PriorityQueue<StepNode> ready = new PriorityQueue<>(READY_ORDER);
-  private final Set<StepNode> waitingForRetry = new LinkedHashSet<>();
-  private final Set<StepNode.Attempt> live = new LinkedHashSet<>();
-  private final Set<StepNode> holdingSlots = new LinkedHashSet<>();
-  private final List<StepNode.Attempt> toInterrupt = new ArrayList<>();
-  private final List<String> ignored = new ArrayList<>();
   private long readyCounter;
   private boolean ended;
 
@@ -95,6 +79,7 @@ public final class RunProgress {
     this.runId = runId;
     this.settings = settings;
     this.graph = new RunGraph(plan, RunPriority.of(runTags));
+    this.fold = new RunFold(runId, settings, graph);
   }
 
   /**
@@ -122,7 +107,7 @@ public final class RunProgress {
     return new RunProgress(runId, plan, runTags, settings);
   }
 
-  // ================================================================ facts: events
+  // ================================================================ facts
 
   /**
    * Applies one of the run's events. Events of other types than the step lifecycle's (logs,
@@ -132,142 +117,8 @@ public final class RunProgress {
    * @throws IllegalArgumentException when the event belongs to another run
    */
   public void apply(EventRecord event) {
-    Objects.requireNonNull(event, "event must not be null");
-    if (!event.runId().equals(runId)) {
-      throw new IllegalArgumentException(
-          "Event of run " + event.runId() + " was given to the progress of run " + runId + ".");
-    }
-    if (event.stepKey() == null) {
-      return; // The run's own status is an input of decide(), not folded from events.
-    }
-    switch (event.type()) {
-      case STEP_WORKER_STARTING -> withNode(event, node -> onLaunchRecorded(node, event));
-      case STEP_WORKER_STARTED, STEP_START, STEP_RESTARTED ->
-          withNode(event, node -> onStarted(node, event.attempt(), event.timestamp()));
-      case STEP_OUTPUT -> withNode(event, node -> onOutput(node, event));
-      case STEP_SUCCESS -> withNode(event, node -> onFinal(node, event, SUCCEEDED));
-      case STEP_FAILURE -> withNode(event, node -> onFinal(node, event, FAILED));
-      case STEP_UP_FOR_RETRY -> withNode(event, node -> onFinal(node, event, UP_FOR_RETRY));
-      case STEP_SKIPPED -> withNode(event, node -> onSkipped(node, event));
-      case ENGINE_EVENT ->
-          DaemonEvents.infrastructureFailureOf(event)
-              .ifPresent(reason -> withNode(event, node -> onInfrastructureFailure(node, event)));
-      default -> {
-        // Inputs, logs, materializations, hooks: no bearing on what runs next.
-      }
-    }
+    fold.apply(event);
   }
-
-  private void withNode(EventRecord event, java.util.function.Consumer<StepNode> action) {
-    StepNode node = graph.node(event.stepKey());
-    if (node == null) {
-      ignored.add(
-          event.type() + " for step \"" + event.stepKey() + "\", which the run does not have.");
-      return;
-    }
-    action.accept(node);
-  }
-
-  private void onLaunchRecorded(StepNode node, EventRecord event) {
-    if (node.attempt(event.attempt()) == null) {
-      adopt(node, event.attempt(), event.timestamp(), false, event.type().name());
-    }
-  }
-
-  private void onStarted(StepNode node, int number, Instant at) {
-    StepNode.Attempt attempt = attemptOrAdopt(node, number, at, "STEP_START");
-    if (attempt != null && (attempt.status == PENDING_LAUNCH || attempt.status == LAUNCHED)) {
-      attempt.launchIssued = true;
-      attempt.moveTo(RUNNING);
-    }
-  }
-
-  private void onOutput(StepNode node, EventRecord event) {
-    StepNode.Attempt attempt = attemptOrAdopt(node, event.attempt(), event.timestamp(), "output");
-    Optional<StepOutputPayload> payload = event.payload(StepOutputPayload.class);
-    if (attempt != null && !attempt.status.isTerminal() && payload.isPresent()) {
-      attempt.recordOutput(payload.get().outputName(), payload.get().mappingKey());
-    }
-  }
-
-  private void onFinal(StepNode node, EventRecord event, StepAttemptStatus target) {
-    StepNode.Attempt attempt =
-        attemptOrAdopt(node, event.attempt(), event.timestamp(), event.type().name());
-    if (attempt == null || attempt.status == target) {
-      return;
-    }
-    if (attempt.status.isTerminal()) {
-      boolean ownInterrupt =
-          attempt.status == TERMINATED && target == FAILED && node.status == StepStatus.FAILED;
-      if (!ownInterrupt) {
-        ignored.add(
-            event.type()
-                + " of "
-                + attempt.id
-                + " came after its attempt had ended "
-                + attempt.status
-                + "; the daemon's decision stands.");
-      }
-      return;
-    }
-    attempt.moveTo(target);
-    endAttempt(attempt);
-    if (target == SUCCEEDED) {
-      node.produced = attempt.producedOutputs();
-      finish(node, StepStatus.SUCCEEDED);
-    } else if (target == FAILED) {
-      finish(node, StepStatus.FAILED);
-    } else {
-      node.retriesUsed++;
-      double seconds =
-          event.payload(StepRetryPayload.class).map(p -> p.secondsToWait()).orElse(0.0);
-      scheduleRetry(
-          node, event.timestamp().plusNanos(Math.round(seconds * 1e9)), AttemptOrigin.RETRY);
-    }
-  }
-
-  private void onSkipped(StepNode node, EventRecord event) {
-    if (node.status == StepStatus.SKIPPED) {
-      return;
-    }
-    if (node.isDone() || node.status == StepStatus.IN_PROGRESS) {
-      ignored.add("STEP_SKIPPED for step \"" + node.key + "\", which is " + node.status + ".");
-      return;
-    }
-    String reason = event.payload(StepSkippedPayload.class).map(p -> p.reason()).orElse("");
-    boolean afterFailure = node.pending == 0 && graph.resolve(node).afterFailure();
-    skip(node, afterFailure, reason);
-  }
-
-  private void onInfrastructureFailure(StepNode node, EventRecord event) {
-    StepNode.Attempt attempt =
-        attemptOrAdopt(node, event.attempt(), event.timestamp(), "infrastructure failure");
-    if (attempt == null || attempt.status == INFRA_FAILED) {
-      return;
-    }
-    if (!StepAttemptStateMachine.canTransition(attempt.status, INFRA_FAILED)) {
-      if (!StepAttemptStateMachine.canTransition(attempt.status, EXITED)) {
-        ignored.add(
-            "Infrastructure failure of " + attempt.id + ", which is " + attempt.status + ".");
-        return;
-      }
-      // Read back after a restart: the launcher's report that preceded it is not in the log.
-      attempt.moveTo(EXITED);
-    }
-    attempt.moveTo(INFRA_FAILED);
-    endAttempt(attempt);
-    node.infrastructureRetriesUsed++;
-    Duration wait =
-        DaemonEvents.waitOf(event)
-            .orElseGet(
-                () ->
-                    settings
-                        .infrastructureRetries()
-                        .delayFor(Math.max(1, node.infrastructureRetriesUsed)));
-    scheduleRetry(node, event.timestamp().plus(wait), AttemptOrigin.INFRASTRUCTURE_RETRY);
-  }
-
-  // ================================================================ facts: launcher
 
   /**
    * Applies a status the launcher reported.
@@ -276,38 +127,7 @@ public final class RunProgress {
    * @throws IllegalArgumentException when the status belongs to another run
    */
   public void apply(AttemptStatus status) {
-    Objects.requireNonNull(status, "status must not be null");
-    AttemptId id = status.attempt();
-    if (!id.runId().equals(runId)) {
-      throw new IllegalArgumentException(
-          "Status of " + id + " was given to the progress of run " + runId + ".");
-    }
-    StepNode node = graph.node(id.stepKey());
-    if (node == null) {
-      ignored.add("Launcher status of " + id + ": the run has no such step.");
-      return;
-    }
-    StepNode.Attempt attempt =
-        attemptOrAdopt(node, id.attempt(), status.observedAt(), "launcher status");
-    if (attempt == null) {
-      return;
-    }
-    attempt.launchIssued = true;
-    switch (status.phase()) {
-      case PENDING -> {
-        if (attempt.status == PENDING_LAUNCH) {
-          attempt.moveTo(LAUNCHED);
-        }
-        attempt.terminateAgain |= attempt.status == TERMINATING;
-      }
-      case RUNNING -> {
-        if (attempt.status == PENDING_LAUNCH || attempt.status == LAUNCHED) {
-          attempt.moveTo(RUNNING);
-        }
-        attempt.terminateAgain |= attempt.status == TERMINATING;
-      }
-      default -> observeEnd(attempt, status);
-    }
+    fold.apply(status);
   }
 
   /**
@@ -326,31 +146,6 @@ public final class RunProgress {
     }
   }
 
-  /** The launcher says the process ended (or will never run). */
-  private void observeEnd(StepNode.Attempt attempt, AttemptStatus status) {
-    if (attempt.status.isTerminal() || attempt.status == EXITED) {
-      return; // The final event came first, or an earlier report already counts.
-    }
-    if (attempt.status == TERMINATING) {
-      attempt.moveTo(TERMINATED);
-      endAttempt(attempt);
-      attempt.interruptPending = true;
-      toInterrupt.add(attempt);
-      return;
-    }
-    // A process that may have run may have events on their way: give them a grace period.
-    boolean mayHaveRun =
-        status.phase() == AttemptStatus.Phase.SUCCEEDED
-            || status.exitCode() != null
-            || attempt.status == RUNNING;
-    attempt.exit = status;
-    attempt.decideAt =
-        mayHaveRun ? status.observedAt().plus(settings.exitGracePeriod()) : status.observedAt();
-    attempt.moveTo(EXITED);
-  }
-
-  // ================================================================ facts: pools
-
   /**
    * Gives a ready step the concurrency pool slot it asked for in {@link
    * RunDecision#slotRequests()}; the next {@link #decide} launches it.
@@ -364,81 +159,8 @@ public final class RunProgress {
       return false;
     }
     node.slotGranted = true;
-    holdingSlots.add(node);
+    fold.holdingSlots.add(node);
     return true;
-  }
-
-  // ================================================================ attempts
-
-  private StepNode.Attempt attemptOrAdopt(StepNode node, int number, Instant at, String what) {
-    StepNode.Attempt attempt = node.attempt(number);
-    return attempt != null ? attempt : adopt(node, number, at, true, what);
-  }
-
-  /**
-   * Takes on an attempt the view did not decide: read back from the log after a restart, or
-   * reported by the launcher. Only the step's next attempt can be taken on.
-   */
-  private StepNode.Attempt adopt(
-      StepNode node, int number, Instant at, boolean exists, String what) {
-    StepNode.Attempt last = node.lastAttempt();
-    String problem = null;
-    if (node.isDone()) {
-      problem = "the step has finished " + node.status;
-    } else if (last != null && last.number() > number) {
-      problem = "attempt " + last.number() + " came after it";
-    } else if (last != null && !last.status.isTerminal()) {
-      problem = "attempt " + last.number() + " is still " + last.status;
-    }
-    if (problem != null) {
-      ignored.add(
-          what + " of " + new AttemptId(runId, node.key, number) + " ignored: " + problem + ".");
-      return null;
-    }
-    StepNode.Attempt attempt = new StepNode.Attempt(node, number, node.nextOrigin, at, runId);
-    attempt.launchIssued = exists;
-    node.attempts.add(attempt);
-    startAttempt(node, attempt);
-    return attempt;
-  }
-
-  private void startAttempt(StepNode node, StepNode.Attempt attempt) {
-    live.add(attempt);
-    waitingForRetry.remove(node);
-    node.status = StepStatus.IN_PROGRESS;
-    node.retryAt = null;
-    if (node.pool != null) {
-      // A live attempt holds its slot, also one read back after a restart.
-      node.slotGranted = true;
-      holdingSlots.add(node);
-    }
-  }
-
-  private void endAttempt(StepNode.Attempt attempt) {
-    live.remove(attempt);
-    StepNode node = attempt.node;
-    if (node.slotGranted) {
-      node.slotGranted = false;
-      holdingSlots.remove(node);
-    }
-  }
-
-  private void scheduleRetry(StepNode node, Instant at, AttemptOrigin origin) {
-    node.status = StepStatus.WAITING_FOR_RETRY;
-    node.retryAt = at;
-    node.nextOrigin = origin;
-    waitingForRetry.add(node);
-  }
-
-  private void finish(StepNode node, StepStatus status) {
-    waitingForRetry.remove(node);
-    graph.finish(node, status);
-  }
-
-  private void skip(StepNode node, boolean afterFailure, String reason) {
-    node.afterFailure = afterFailure;
-    node.skipReason = reason;
-    finish(node, StepStatus.SKIPPED);
   }
 
   // ================================================================ decisions
@@ -484,19 +206,19 @@ public final class RunProgress {
         }
       }
     }
-    out.ignored.addAll(ignored);
-    ignored.clear();
+    out.ignored.addAll(fold.ignored);
+    fold.ignored.clear();
     return out.toDecision();
   }
 
   private void decideStarted(Cycle out, DoubleSupplier random, boolean mayEnd) {
     Instant now = out.now;
-    for (StepNode.Attempt attempt : List.copyOf(live)) {
+    for (StepNode.Attempt attempt : List.copyOf(fold.live)) {
       if (attempt.status == EXITED) {
         if (now.isBefore(attempt.decideAt)) {
           out.wakeUp(attempt.decideAt);
         } else {
-          Outcomes.decideExit(this, out, attempt, random);
+          Outcomes.decideExit(fold, out, attempt, random);
         }
       } else if (attempt.status == PENDING_LAUNCH || attempt.status == LAUNCHED) {
         Instant deadline = attempt.launchedAt.plus(settings.startTimeout());
@@ -505,7 +227,7 @@ public final class RunProgress {
         } else {
           out.terminations.add(attempt.id);
           Outcomes.decideInfrastructure(
-              this,
+              fold,
               out,
               attempt,
               AttemptFailureReason.START_TIMEOUT,
@@ -513,11 +235,11 @@ public final class RunProgress {
         }
       }
     }
-    for (StepNode node : List.copyOf(waitingForRetry)) {
+    for (StepNode node : List.copyOf(fold.waitingForRetry)) {
       if (now.isBefore(node.retryAt)) {
         out.wakeUp(node.retryAt);
       } else {
-        waitingForRetry.remove(node);
+        fold.waitingForRetry.remove(node);
         makeReady(node, now);
       }
     }
@@ -525,13 +247,13 @@ public final class RunProgress {
     while ((node = graph.pollToDecide()) != null) {
       RunGraph.Resolution resolution = graph.resolve(node);
       if (resolution.skip()) {
-        skip(node, resolution.afterFailure(), resolution.reason());
+        fold.skip(node, resolution.afterFailure(), resolution.reason());
         out.events.add(DaemonEvents.skipped(runId, node.key, now, resolution.reason()));
       } else {
         makeReady(node, now);
       }
     }
-    for (StepNode.Attempt attempt : live) {
+    for (StepNode.Attempt attempt : fold.live) {
       if (attempt.status == PENDING_LAUNCH && !attempt.launchIssued) {
         // Recorded by an earlier daemon that may not have launched it: launch again, same id.
         attempt.launchIssued = true;
@@ -539,7 +261,7 @@ public final class RunProgress {
       }
     }
     launchReady(out);
-    if (graph.open() == 0 && live.isEmpty()) {
+    if (graph.open() == 0 && fold.live.isEmpty()) {
       if (mayEnd) {
         end(out);
       } else {
@@ -563,7 +285,7 @@ public final class RunProgress {
       if (node.status != StepStatus.READY) {
         continue; // Stale: launched, skipped or adopted meanwhile.
       }
-      if (limit > 0 && live.size() >= limit) {
+      if (limit > 0 && fold.live.size() >= limit) {
         waiting.add(node);
         break;
       }
@@ -586,7 +308,7 @@ public final class RunProgress {
     StepNode.Attempt attempt = new StepNode.Attempt(node, number, node.nextOrigin, out.now, runId);
     attempt.launchIssued = true;
     node.attempts.add(attempt);
-    startAttempt(node, attempt);
+    fold.startAttempt(node, attempt);
     out.events.add(DaemonEvents.workerStarting(attempt.id, attempt.origin, out.now));
     out.launches.add(launchOf(attempt));
   }
@@ -621,13 +343,13 @@ public final class RunProgress {
   private void decideCanceling(Cycle out) {
     Instant now = out.now;
     List<StepNode.Attempt> overdue = new ArrayList<>();
-    for (StepNode.Attempt attempt : List.copyOf(live)) {
+    for (StepNode.Attempt attempt : List.copyOf(fold.live)) {
       switch (attempt.status) {
         case EXITED -> {
           // Its process is gone already: nothing to stop.
           attempt.moveTo(TERMINATED);
-          endAttempt(attempt);
-          toInterrupt.add(attempt);
+          fold.endAttempt(attempt);
+          fold.toInterrupt.add(attempt);
         }
         case TERMINATING -> {
           if (attempt.terminateAgain) {
@@ -649,11 +371,11 @@ public final class RunProgress {
         }
       }
     }
-    for (StepNode.Attempt attempt : toInterrupt) {
+    for (StepNode.Attempt attempt : fold.toInterrupt) {
       out.events.add(Outcomes.interrupted(attempt, now));
-      finish(attempt.node, StepStatus.FAILED);
+      fold.finish(attempt.node, StepStatus.FAILED);
     }
-    toInterrupt.clear();
+    fold.toInterrupt.clear();
     if (!overdue.isEmpty()) {
       ended = true;
       List<String> keys = new ArrayList<>();
@@ -670,21 +392,11 @@ public final class RunProgress {
               + " while canceling the run; they may still be running, check the launcher.";
       out.runStatus = RunStatus.FAILURE;
       out.events.add(DaemonEvents.runFailure(runId, graph.jobName(), now, reason, keys));
-    } else if (live.isEmpty()) {
+    } else if (fold.live.isEmpty()) {
       ended = true;
       out.runStatus = RunStatus.CANCELED;
       out.events.add(DaemonEvents.runCanceled(runId, graph.jobName(), now));
     }
-  }
-
-  /** Adds an event the daemon decided and applies it, exactly as when it is read back. */
-  void emit(Cycle out, EventRecord event) {
-    out.events.add(event);
-    apply(event);
-  }
-
-  OrchestrationSettings settings() {
-    return settings;
   }
 
   // ================================================================ views
@@ -745,8 +457,8 @@ public final class RunProgress {
    * @return the attempt ids
    */
   public List<AttemptId> liveAttempts() {
-    List<AttemptId> ids = new ArrayList<>(live.size());
-    for (StepNode.Attempt attempt : live) {
+    List<AttemptId> ids = new ArrayList<>(fold.live.size());
+    for (StepNode.Attempt attempt : fold.live) {
       ids.add(attempt.id);
     }
     return ids;
@@ -759,8 +471,8 @@ public final class RunProgress {
    * @return the holders
    */
   public List<SlotHolder> slotHolders() {
-    List<SlotHolder> holders = new ArrayList<>(holdingSlots.size());
-    for (StepNode node : holdingSlots) {
+    List<SlotHolder> holders = new ArrayList<>(fold.holdingSlots.size());
+    for (StepNode node : fold.holdingSlots) {
       holders.add(new SlotHolder(runId, node.key, node.pool));
     }
     return holders;

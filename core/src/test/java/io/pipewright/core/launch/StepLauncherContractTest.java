@@ -233,10 +233,13 @@ public abstract class StepLauncherContractTest {
     recorder.awaitEnd(done, timeout());
 
     StatusRecorder late = new StatusRecorder();
-    try (StatusWatch second = launcher.watch(late)) {
+    StatusWatch second = launcher.watch(late);
+    try {
       assertThat(late.await(running, s -> true, timeout()).phase())
           .isEqualTo(AttemptStatus.Phase.RUNNING);
       assertThat(late.awaitEnd(done, timeout()).phase()).isEqualTo(AttemptStatus.Phase.SUCCEEDED);
+    } finally {
+      second.close();
     }
   }
 
