@@ -1,0 +1,302 @@
+package io.pipewright.storage.postgres;
+
+import static io.pipewright.storage.postgres.internal.EventRows.tuple;
+
+import io.pipewright.core.event.DagsterEventType;
+import io.pipewright.core.event.EventLog;
+import io.pipewright.core.event.EventPage;
+import io.pipewright.core.event.EventQuery;
+import io.pipewright.core.event.EventRecord;
+import io.pipewright.core.event.IngestResult;
+import io.pipewright.core.event.RunEventsAppended;
+import io.pipewright.core.event.StepEventBatch;
+import io.pipewright.core.event.StoredEvent;
+import io.pipewright.storage.internal.Failures;
+import io.pipewright.storage.postgres.internal.EventNotifications;
+import io.pipewright.storage.postgres.internal.EventRows;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link EventLog} on PostgreSQL, with the reactive client: table {@code event_logs}, and the
+ * asset index ({@code asset_keys}, {@code asset_check_executions}) kept in the same transaction.
+ *
+ * <p>Each ingest or append is one transaction: the append lock ({@link EventRows#APPEND_LOCK}), one
+ * multi-row insert ({@code INSERT ... SELECT FROM unnest(...)}; {@code ON CONFLICT DO NOTHING}
+ * makes resent step events no-ops), the asset index's upserts, then {@code pg_notify} per run,
+ * delivered by PostgreSQL when the transaction commits.
+ */
+@ApplicationScoped
+public class PostgresEventLog implements EventLog {
+
+  /** Retention deletes this many events per statement, so that no statement runs for long. */
+  static final int RETENTION_CHUNK = 10_000;
+
+  private final Pool pool;
+  private final EventNotifications notifications;
+
+  /**
+   * Creates the adapter.
+   *
+   * @param pool the reactive client's pool
+   * @param notifications the LISTEN side of the notifications
+   */
+  public PostgresEventLog(Pool pool, EventNotifications notifications) {
+    this.pool = pool;
+    this.notifications = notifications;
+  }
+
+  static Uni<Void> lockAppends(SqlConnection conn) {
+    return conn.preparedQuery("SELECT pg_advisory_xact_lock($1)")
+        .execute(Tuple.of(EventRows.APPEND_LOCK))
+        .replaceWithVoid();
+  }
+
+  @Override
+  public Uni<IngestResult> ingest(StepEventBatch batch) {
+    return pool.withTransaction(
+        conn -> {
+          Uni<Integer> accepted =
+              batch.events().isEmpty()
+                  ? Uni.createFrom().item(0)
+                  : lockAppends(conn)
+                      .chain(() -> insert(conn, batch.events(), true))
+                      .map(List::size);
+          return accepted.flatMap(
+              n ->
+                  conn.preparedQuery(
+                          "SELECT max(worker_sequence) AS s FROM event_logs"
+                              + " WHERE run_id = $1 AND step_key = $2 AND attempt = $3")
+                      .execute(Tuple.of(batch.runId(), batch.stepKey(), batch.attempt()))
+                      .map(
+                          rows -> {
+                            Long highest = rows.iterator().next().getLong("s");
+                            return new IngestResult(
+                                n, batch.events().size() - n, highest == null ? -1 : highest);
+                          }));
+        });
+  }
+
+  @Override
+  public Uni<List<StoredEvent>> append(List<EventRecord> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    return pool.withTransaction(conn -> lockAppends(conn).chain(() -> insert(conn, events, false)));
+  }
+
+  /**
+   * Inserts events, then indexes and announces those that were new.
+   *
+   * @return the stored events, in id order
+   */
+  private Uni<List<StoredEvent>> insert(
+      SqlConnection conn, List<EventRecord> events, boolean ingested) {
+    return conn.preparedQuery(EventRows.INSERT)
+        .execute(EventRows.insertParams(events, ingested))
+        .map(rows -> stored(rows, events, ingested))
+        .call(stored -> index(conn, stored))
+        .call(stored -> announce(conn, stored));
+  }
+
+  /** Pairs the returned ids with their events: by sequence for ingests, by order for appends. */
+  private static List<StoredEvent> stored(
+      RowSet<Row> rows, List<EventRecord> events, boolean ingested) {
+    List<StoredEvent> out = new ArrayList<>(rows.size());
+    if (ingested) {
+      Map<Long, EventRecord> bySequence = new HashMap<>();
+      events.forEach(e -> bySequence.put(e.sequence(), e));
+      for (Row row : rows) {
+        out.add(new StoredEvent(row.getLong("id"), bySequence.get(row.getLong("worker_sequence"))));
+      }
+      out.sort((a, b) -> Long.compare(a.id(), b.id()));
+    } else {
+      // Ids follow the insert's order, which is the list's order (ORDER BY ordinality).
+      List<Long> ids = new ArrayList<>();
+      rows.forEach(r -> ids.add(r.getLong("id")));
+      ids.sort(Long::compare);
+      for (int i = 0; i < ids.size(); i++) {
+        out.add(new StoredEvent(ids.get(i), events.get(i)));
+      }
+    }
+    return out;
+  }
+
+  private static Uni<Void> index(SqlConnection conn, List<StoredEvent> stored) {
+    Tuple assets = EventRows.assetParams(stored);
+    Tuple checks = EventRows.checkParams(stored);
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    if (assets != null) {
+      chain =
+          chain
+              .chain(() -> conn.preparedQuery(EventRows.UPSERT_ASSETS).execute(assets))
+              .replaceWithVoid();
+    }
+    if (checks != null) {
+      chain =
+          chain
+              .chain(() -> conn.preparedQuery(EventRows.INSERT_CHECKS).execute(checks))
+              .replaceWithVoid();
+    }
+    return chain;
+  }
+
+  private static Uni<Void> announce(SqlConnection conn, List<StoredEvent> stored) {
+    if (stored.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    Map<String, Long> lastByRun = new LinkedHashMap<>();
+    stored.forEach(s -> lastByRun.put(s.event().runId(), s.id()));
+    String[] payloads =
+        lastByRun.entrySet().stream()
+            .map(e -> EventNotifications.payload(e.getKey(), e.getValue()))
+            .toArray(String[]::new);
+    return conn.preparedQuery("SELECT pg_notify($1, p) FROM unnest($2::text[]) p")
+        .execute(tuple(EventNotifications.CHANNEL, payloads))
+        .replaceWithVoid();
+  }
+
+  @Override
+  public Uni<EventPage> eventsForRun(String runId, long afterId, int limit) {
+    return Uni.createFrom()
+        .voidItem()
+        .invoke(() -> Failures.requireLimit(limit))
+        .chain(
+            () ->
+                pool.preparedQuery(
+                        "SELECT "
+                            + EventRows.COLUMNS
+                            + " FROM event_logs WHERE run_id = $1 AND id > $2 ORDER BY id LIMIT $3")
+                    .execute(Tuple.of(runId, afterId, limit + 1)))
+        .map(
+            rows -> {
+              List<StoredEvent> page = new ArrayList<>(Math.min(rows.size(), limit));
+              for (Row row : rows) {
+                if (page.size() == limit) {
+                  break;
+                }
+                page.add(EventRows.read(row));
+              }
+              long cursor = page.isEmpty() ? afterId : page.get(page.size() - 1).id();
+              return new EventPage(page, cursor, rows.size() > limit);
+            });
+  }
+
+  @Override
+  public Uni<List<StoredEvent>> query(EventQuery query) {
+    List<String> where = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    where.add("id > $1");
+    params.add(query.afterId());
+    where.add("id < $2");
+    params.add(query.beforeId());
+    if (!query.types().isEmpty()) {
+      params.add(query.types().stream().map(DagsterEventType::value).toArray(String[]::new));
+      where.add("event_type = ANY($" + params.size() + ")");
+    }
+    if (query.assetKey() != null) {
+      params.add(query.assetKey().toUserString());
+      where.add("asset_key = $" + params.size());
+    }
+    if (query.partition() != null) {
+      params.add(query.partition());
+      where.add("partition = $" + params.size());
+    }
+    if (query.runId() != null) {
+      params.add(query.runId());
+      where.add("run_id = $" + params.size());
+    }
+    params.add(query.limit());
+    String sql =
+        "SELECT "
+            + EventRows.COLUMNS
+            + " FROM event_logs WHERE "
+            + String.join(" AND ", where)
+            + " ORDER BY id "
+            + (query.ascending() ? "ASC" : "DESC")
+            + " LIMIT $"
+            + params.size();
+    return pool.preparedQuery(sql)
+        .execute(tuple(params.toArray()))
+        .map(
+            rows -> {
+              List<StoredEvent> out = new ArrayList<>(rows.size());
+              rows.forEach(r -> out.add(EventRows.read(r)));
+              return out;
+            });
+  }
+
+  @Override
+  public Uni<Long> deleteRun(String runId) {
+    return pool.withTransaction(
+        conn ->
+            lockAppends(conn)
+                .chain(
+                    () ->
+                        conn.preparedQuery(
+                                "SELECT DISTINCT asset_key FROM event_logs"
+                                    + " WHERE run_id = $1 AND asset_key IS NOT NULL")
+                            .execute(Tuple.of(runId)))
+                .flatMap(
+                    assets -> {
+                      List<String> keys = new ArrayList<>();
+                      assets.forEach(r -> keys.add(r.getString("asset_key")));
+                      return conn.preparedQuery("DELETE FROM event_logs WHERE run_id = $1")
+                          .execute(Tuple.of(runId))
+                          .call(
+                              () ->
+                                  conn.preparedQuery(
+                                          "DELETE FROM asset_check_executions WHERE run_id = $1")
+                                      .execute(Tuple.of(runId)))
+                          .call(
+                              () ->
+                                  keys.isEmpty()
+                                      ? Uni.createFrom().voidItem()
+                                      : PostgresAssetIndex.reindex(
+                                          conn, keys.toArray(String[]::new)))
+                          .map(deleted -> (long) deleted.rowCount());
+                    }));
+  }
+
+  @Override
+  public Uni<Long> deleteBefore(Instant cutoff) {
+    return deleteChunk(cutoff, 0L);
+  }
+
+  /** Deletes one chunk, then the next, until a chunk comes back short. */
+  private Uni<Long> deleteChunk(Instant cutoff, long deletedSoFar) {
+    return pool.preparedQuery(
+            "DELETE FROM event_logs WHERE id IN (SELECT e.id FROM event_logs e"
+                + " WHERE e.timestamp < $1 AND e.id NOT IN ("
+                + " SELECT last_materialization_event_id FROM asset_keys"
+                + " WHERE last_materialization_event_id IS NOT NULL"
+                + " UNION ALL SELECT last_observation_event_id FROM asset_keys"
+                + " WHERE last_observation_event_id IS NOT NULL)"
+                + " LIMIT $2)")
+        .execute(Tuple.of(EventRows.time(cutoff), RETENTION_CHUNK))
+        .flatMap(
+            rows -> {
+              long total = deletedSoFar + rows.rowCount();
+              return rows.rowCount() < RETENTION_CHUNK
+                  ? Uni.createFrom().item(total)
+                  : deleteChunk(cutoff, total);
+            });
+  }
+
+  @Override
+  public Multi<RunEventsAppended> appended() {
+    return notifications.stream();
+  }
+}
