@@ -14,10 +14,9 @@ import io.pipewright.protocol.mapping.SnapshotMapper;
 import io.pipewright.protocol.v1.CodeLocation;
 import io.pipewright.protocol.v1.GetSnapshotResponse;
 import io.pipewright.sdk.Definitions;
-import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +25,12 @@ import org.jboss.logging.Logger;
 
 /**
  * The loaded code location: its definitions (or load errors), its snapshot, and the services that
- * answer the calls. Built once, when the server starts, so that a location whose definitions fail
- * shows it in the log at once, and the first {@code GetSnapshot} is as fast as the others.
+ * answer the calls. Built once, when the server starts ({@link ServerStartup}), so that a location
+ * whose definitions fail shows it in the log at once, and the first {@code GetSnapshot} is as fast
+ * as the others. Application-scoped, so created on first use: a step worker ({@code execute-step})
+ * starts the same application but never uses it, and so never pays for the snapshot.
  */
-@Singleton
-@Startup
+@ApplicationScoped
 public class CodeLocationRuntime {
 
   private static final Logger LOG = Logger.getLogger(CodeLocationRuntime.class);
@@ -55,15 +55,7 @@ public class CodeLocationRuntime {
   public CodeLocationRuntime(Instance<Definitions> definitions, CodeLocationConfig config) {
     long start = System.nanoTime();
     this.locationName = config.name();
-    DefinitionsLoader.Beans beans =
-        definitions.isUnsatisfied()
-            ? DefinitionsLoader.Beans.NONE
-            : definitions.isAmbiguous()
-                ? DefinitionsLoader.Beans.AMBIGUOUS
-                : DefinitionsLoader.Beans.ONE;
-    LoadedDefinitions attempt =
-        DefinitionsLoader.load(
-            beans, definitions::get, Thread.currentThread().getContextClassLoader());
+    LoadedDefinitions attempt = DefinitionsLoader.fromCdi(definitions);
     DefinitionsSnapshotter snapshotter =
         DefinitionsSnapshotter.forLocation(locationName, serverId, config.image().orElse(null));
     CodeLocationSnapshot built;

@@ -4,6 +4,7 @@ import io.pipewright.codelocation.DefinitionsProvider;
 import io.pipewright.codelocation.service.LoadedDefinitions;
 import io.pipewright.codelocation.snapshot.LoadErrors;
 import io.pipewright.sdk.Definitions;
+import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
  * found, several, the user's code throws) becomes load errors, never an exception: a location whose
  * definitions fail to load still starts and shows why.
  */
-final class DefinitionsLoader {
+public final class DefinitionsLoader {
 
   /** What CDI knows of a {@code Definitions} bean. */
   enum Beans {
@@ -50,7 +51,29 @@ final class DefinitionsLoader {
     };
   }
 
-  private static LoadedDefinitions fromServiceLoader(ClassLoader loader) {
+  /**
+   * Loads the definitions the way the server does: the one CDI bean of type {@code Definitions},
+   * otherwise the one {@link DefinitionsProvider}.
+   *
+   * @param definitions the CDI beans of type {@code Definitions} (none, one or several)
+   * @return the definitions, or the load errors
+   */
+  public static LoadedDefinitions fromCdi(Instance<Definitions> definitions) {
+    Beans beans =
+        definitions.isUnsatisfied()
+            ? Beans.NONE
+            : definitions.isAmbiguous() ? Beans.AMBIGUOUS : Beans.ONE;
+    return load(beans, definitions::get, Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * Loads the definitions without CDI: the one {@link DefinitionsProvider} registered for {@link
+   * ServiceLoader} (a step worker started without Quarkus, see {@code StepWorkerMain}).
+   *
+   * @param loader the class loader whose {@code META-INF/services} are read
+   * @return the definitions, or the load errors
+   */
+  public static LoadedDefinitions fromServiceLoader(ClassLoader loader) {
     List<ServiceLoader.Provider<DefinitionsProvider>> providers = new ArrayList<>();
     try {
       ServiceLoader.load(DefinitionsProvider.class, loader).stream().forEach(providers::add);

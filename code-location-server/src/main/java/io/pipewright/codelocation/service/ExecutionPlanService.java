@@ -53,6 +53,28 @@ public final class ExecutionPlanService {
    *     or step key, or definitions that failed to load
    */
   public ExecutionPlanResult plan(ExecutionPlanRequest request) {
+    PreparedRun.Outcome outcome = prepare(request);
+    if (outcome instanceof PreparedRun.InvalidConfig invalid) {
+      return ExecutionPlanResult.invalidConfig(invalid.errors());
+    }
+    if (outcome instanceof PreparedRun.Failed failed) {
+      return ExecutionPlanResult.failed(failed.error());
+    }
+    PreparedRun run = ((PreparedRun.Prepared) outcome).run();
+    return ExecutionPlanResult.planned(
+        PlanSnapshots.of(run.job(), run.ops(), run.plan(), loaded.assets()));
+  }
+
+  /**
+   * Prepares a run as {@link #plan} plans it, keeping the engine's objects: a step worker runs one
+   * step of exactly the plan the hosts were given.
+   *
+   * @param request the job, selections, run config, steps and partition
+   * @return the prepared run, the config errors, or the error of the partitioned-config function
+   * @throws RequestRejectedException for an unknown job or asset, an invalid selection, partition
+   *     or step key, or definitions that failed to load
+   */
+  public PreparedRun.Outcome prepare(ExecutionPlanRequest request) {
     JobAssets assets = loaded.assets();
     ResolvedJob resolved =
         new JobResolver(loaded)
@@ -77,7 +99,7 @@ public final class ExecutionPlanService {
     try {
       partitionConfig = layer == null ? RunConfig.empty() : layer.runConfigFor(partitionKeys);
     } catch (RuntimeException | StackOverflowError e) {
-      return ExecutionPlanResult.failed(ErrorSnapshots.of(e));
+      return new PreparedRun.Failed(ErrorSnapshots.of(e));
     }
     // As JobExecution does: the config of ops and resources a partial run leaves out is dropped.
     RunConfig merged =
@@ -88,7 +110,7 @@ public final class ExecutionPlanService {
     List<ConfigError> errors =
         ConfigValidator.validate(JobConfigSchema.of(job, selected), merged.asMap(), "");
     if (!errors.isEmpty()) {
-      return ExecutionPlanResult.invalidConfig(ConfigSnapshots.errors(errors));
+      return new PreparedRun.InvalidConfig(ConfigSnapshots.errors(errors));
     }
     ExecutionPlan plan;
     try {
@@ -102,7 +124,8 @@ public final class ExecutionPlanService {
               + "': "
               + e.getMessage());
     }
-    return ExecutionPlanResult.planned(PlanSnapshots.of(job, resolved.ops(), plan, assets));
+    return new PreparedRun.Prepared(
+        new PreparedRun(job, resolved.ops(), plan, merged, partitionKeys, reexecution));
   }
 
   /**

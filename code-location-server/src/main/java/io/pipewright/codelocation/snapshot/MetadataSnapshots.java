@@ -27,16 +27,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Translates the sdk's static metadata and asset keys into core's records. */
-final class MetadataSnapshots {
+/** Translates the sdk's metadata and asset keys into core's records. */
+public final class MetadataSnapshots {
 
   private MetadataSnapshots() {}
 
-  static AssetKeySnapshot key(AssetKey key) {
+  /**
+   * Translates an asset key.
+   *
+   * @param key the key, or {@code null}
+   * @return the record, or {@code null}
+   */
+  public static AssetKeySnapshot key(AssetKey key) {
     return key == null ? null : new AssetKeySnapshot(key.path());
   }
 
-  static List<MetadataEntrySnapshot> entries(Metadata metadata) {
+  /**
+   * Translates metadata, keeping its order.
+   *
+   * @param metadata the metadata, or {@code null}
+   * @return the entries; empty for none
+   */
+  public static List<MetadataEntrySnapshot> entries(Metadata metadata) {
     if (metadata == null || metadata.isEmpty()) {
       return List.of();
     }

@@ -128,6 +128,31 @@ public record StepExecutionArgs(
         ingestUrl);
   }
 
+  /**
+   * The same arguments with another event ingest.
+   *
+   * @param url the ingest's base URL, or {@code null} for none
+   * @return the arguments
+   * @throws IllegalArgumentException if the URL is not an http(s) base URL
+   */
+  public StepExecutionArgs withIngestUrl(String url) {
+    return new StepExecutionArgs(
+        runId,
+        jobName,
+        codeLocationName,
+        runConfig,
+        opSelection,
+        assetSelection,
+        partitionKey,
+        parentRunId,
+        stepKeysToExecute,
+        stepKey,
+        attempt,
+        runTags,
+        knownState,
+        url);
+  }
+
   private static void checkIngestUrl(String url) {
     URI uri;
     try {

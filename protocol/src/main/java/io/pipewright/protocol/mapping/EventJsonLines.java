@@ -42,11 +42,52 @@ public final class EventJsonLines {
       line.setStepKey(event.stepKey());
     }
     try {
-      return PRINTER.print(line);
+      return readable(PRINTER.print(line));
     } catch (InvalidProtocolBufferException e) {
       // Only Any fields without a type registry fail to print, and these messages have none.
       throw new IllegalStateException("An event could not be rendered as JSON", e);
     }
+  }
+
+  /**
+   * Undoes the HTML-safe escapes of protobuf's printer ({@code '} as {@code \u0027}, and {@code <},
+   * {@code >}, {@code &}, {@code =}), which are valid JSON either way but make messages hard to
+   * read in a log. Escapes are read left to right, so an escaped backslash is never mistaken for
+   * the start of one.
+   */
+  static String readable(String json) {
+    if (json.indexOf("\\u00") < 0) {
+      return json;
+    }
+    StringBuilder out = new StringBuilder(json.length());
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c != '\\' || i + 1 >= json.length()) {
+        out.append(c);
+        continue;
+      }
+      char next = json.charAt(i + 1);
+      if (next == 'u' && i + 5 < json.length()) {
+        String code = json.substring(i + 2, i + 6);
+        char plain =
+            switch (code) {
+              case "0027" -> '\'';
+              case "003c" -> '<';
+              case "003e" -> '>';
+              case "0026" -> '&';
+              case "003d" -> '=';
+              default -> 0;
+            };
+        if (plain != 0) {
+          out.append(plain);
+          i += 5;
+          continue;
+        }
+      }
+      out.append(c).append(next);
+      i++;
+    }
+    return out.toString();
   }
 
   /**

@@ -45,6 +45,26 @@ class EventJsonLinesTest {
   }
 
   @Test
+  void shouldKeepQuotesAndAngleBracketsReadableButEscapedBackslashesIntact() {
+    EventRecord event =
+        new EventRecord(
+            "run-1",
+            "extract",
+            1,
+            3,
+            Instant.parse("2026-01-05T10:00:00Z"),
+            DagsterEventType.LOG_MESSAGE,
+            EventLevel.INFO,
+            "it's <b> & a=b, not \\u0027 or \\\\u0027",
+            null);
+
+    String line = EventJsonLines.encode(event);
+
+    assertThat(line).contains("it's <b> & a=b");
+    assertThat(EventJsonLines.decode(line)).isEqualTo(event);
+  }
+
+  @Test
   void shouldRejectALineThatIsNotAnEvent() {
     assertThatThrownBy(() -> EventJsonLines.decode("Started Quarkus in 0.9s"))
         .isInstanceOf(IllegalArgumentException.class)
