@@ -94,19 +94,17 @@ public final class SalesAssets {
               })
           .build();
 
-  /** The CRM export (unpartitioned). */
+  /** The CRM export (unpartitioned), parsed from CSV. */
   public static final AssetDefinition RAW_CUSTOMERS =
       AssetDefinition.builder(CUSTOMERS)
+          .description("Customers of the CRM, from its CSV export.")
           .group("ingest")
-          .kinds("java")
+          .kinds("java", "csv")
           .type(CUSTOMER_LIST)
           .compute(
               (ctx, in) -> {
-                List<Customer> customers = new ArrayList<>();
-                for (int i = 0; i < 6; i++) {
-                  customers.add(new Customer("c" + i, i % 2 == 0 ? "retail" : "business", i != 5));
-                }
-                return customers;
+                List<Customer> customers = CrmExport.parse(CrmExport.CURRENT);
+                return Output.of(customers, Metadata.of("rows", customers.size()));
               })
           .build();
 

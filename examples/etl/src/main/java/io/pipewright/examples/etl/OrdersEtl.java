@@ -42,6 +42,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
 
 /**
  * The example code location: an orders ETL job.
@@ -84,7 +85,7 @@ public final class OrdersEtl {
   /** Reads orders; fails its first attempts on demand, to show retries with backoff. */
   public static final OpDefinition EXTRACT =
       OpDefinition.builder("extract")
-          .description("Reads orders from the source system.")
+          .description("Reads the CSV export of orders from the source system.")
           .config(ExtractConfig.class)
           .output(ORDERS)
           .tag("kind", "source")
@@ -242,7 +243,10 @@ public final class OrdersEtl {
                 Warehouse warehouse = ctx.resource("warehouse", Warehouse.class);
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (RegionSummary s : report.regions()) {
-                  warehouse.write("orders_by_region", s.region() + "=" + s.total());
+                  // One CSV line per region (Apache Commons CSV quotes what needs quoting).
+                  warehouse.write(
+                      "orders_by_region",
+                      CSVFormat.DEFAULT.format(s.region(), s.orders(), s.total()));
                   rows.add(Map.of("region", s.region(), "orders", s.orders(), "total", s.total()));
                 }
                 ctx.logEvent(
