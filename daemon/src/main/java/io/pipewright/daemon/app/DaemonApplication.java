@@ -27,7 +27,6 @@ import io.pipewright.daemon.loop.DaemonLoop;
 import io.pipewright.daemon.metrics.DaemonMetrics;
 import io.pipewright.daemon.orchestrator.LaunchRequests;
 import io.pipewright.daemon.retention.Retention;
-import io.pipewright.storage.memory.InMemoryRunStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,6 +93,10 @@ public class DaemonApplication {
   }
 
   void start(@Observes StartupEvent event) {
+    if (!config.enabled()) {
+      LOG.info("The daemon is disabled (pipewright.daemon.enabled=false): it drives no runs");
+      return;
+    }
     String id = config.id().orElseGet(DaemonApplication::defaultId);
     Clock clock = Clock.systemUTC();
     metrics = new DaemonMetrics(registry);
@@ -134,15 +137,10 @@ public class DaemonApplication {
     daemon = new Daemon(loop, election, resources);
     daemon.start();
     startRetention(election, clock);
-    boolean inMemory = stores.runs() instanceof InMemoryRunStore;
     LOG.infof(
-        "Daemon %s started: code locations %s, storage %s, leader election %s, events %s,"
-            + " compute logs in %s",
+        "Daemon %s started: code locations %s, leader election %s, events %s, compute logs in %s",
         id,
         config.locations().keySet(),
-        inMemory
-            ? "IN MEMORY (nothing survives a restart; no webserver can share it)"
-            : "PostgreSQL",
         config.leader().election(),
         config
             .ingest()
@@ -284,7 +282,7 @@ public class DaemonApplication {
             url,
             jdbcUser.orElse(null),
             jdbcPassword.orElse(null),
-            leader.lockKey(),
+            leader.lockKey().orElse(PostgresAdvisoryLockElection.DEFAULT_KEY),
             leader.retryInterval(),
             leader.checkInterval(),
             java.time.Duration.ofSeconds(5)),

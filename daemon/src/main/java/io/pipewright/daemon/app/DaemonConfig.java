@@ -13,6 +13,15 @@ import java.util.Optional;
 public interface DaemonConfig {
 
   /**
+   * Whether the daemon runs its loops; false serves only health and metrics (maintenance, tests
+   * that assemble daemons themselves).
+   *
+   * @return true to run
+   */
+  @WithDefault("true")
+  boolean enabled();
+
+  /**
    * This daemon's id in heartbeats and logs.
    *
    * @return the id; default: host name and process id
@@ -352,11 +361,10 @@ public interface DaemonConfig {
     /**
      * The advisory lock's key.
      *
-     * @return the key
+     * @return the key; default {@code PostgresAdvisoryLockElection.DEFAULT_KEY}
      */
     @WithName("lock-key")
-    @WithDefault("8100128985900542324")
-    long lockKey();
+    Optional<Long> lockKey();
 
     /**
      * How often a standby asks for the lock.

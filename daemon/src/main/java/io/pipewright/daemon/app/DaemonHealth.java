@@ -16,14 +16,19 @@ import org.eclipse.microprofile.health.Readiness;
 public class DaemonHealth implements HealthCheck {
 
   private final DaemonApplication application;
+  private final DaemonConfig config;
 
   @Inject
-  DaemonHealth(DaemonApplication application) {
+  DaemonHealth(DaemonApplication application, DaemonConfig config) {
     this.application = application;
+    this.config = config;
   }
 
   @Override
   public HealthCheckResponse call() {
+    if (!config.enabled()) {
+      return HealthCheckResponse.named("pipewright-daemon").up().withData("enabled", false).build();
+    }
     Daemon daemon = application.daemon();
     if (daemon == null) {
       return HealthCheckResponse.named("pipewright-daemon").down().build();

@@ -33,8 +33,12 @@ public final class PostgresAdvisoryLockElection implements LeaderElection {
 
   private static final Logger LOG = Logger.getLogger(PostgresAdvisoryLockElection.class);
 
-  /** The default lock key: "pipewright-daemon" folded into a long, fixed forever. */
-  public static final long DEFAULT_KEY = 0x7069706577726974L; // "pipewrit"
+  /**
+   * The default lock key, fixed forever: "pwdaemon" as a long. It must differ from every other
+   * advisory lock key of the schema (storage's append lock is "pipewrit"): a leader holds its lock
+   * for as long as it lives, and would block anyone waiting on the same key.
+   */
+  public static final long DEFAULT_KEY = 0x70776461656d6f6eL; // "pwdaemon"
 
   /** Settings. */
   public record Settings(
