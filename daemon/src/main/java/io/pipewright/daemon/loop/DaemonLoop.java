@@ -56,13 +56,16 @@ public final class DaemonLoop implements AutoCloseable {
     long nanos();
   }
 
-  private record Appended(String runId, long nanos) implements Signal {}
+  private record Appended(String runId, long lastEventId, long nanos) implements Signal {}
 
   private record Status(AttemptStatus status, long nanos) implements Signal {}
 
   private record LaunchDone(AttemptId attempt, LaunchResult result, long nanos) implements Signal {}
 
   private record Leadership(boolean leading, long nanos) implements Signal {}
+
+  /** The event log's notification stream ended or failed: notifications may be missed. */
+  private record NotificationsLost(String why, long nanos) implements Signal {}
 
   private final DaemonStores stores;
   private final StepLauncher launcher;
@@ -312,7 +315,7 @@ public final class DaemonLoop implements AutoCloseable {
       return; // Stale: the next takeover reads everything again.
     } else if (signal instanceof Appended a) {
       if (orchestrator.drives(a.runId())) {
-        orchestrator.eventsAppended(a.runId());
+        orchestrator.eventsAppended(a.runId(), a.lastEventId());
       } else {
         queueDue = true; // A run was queued, or a queued one changed.
       }
@@ -320,6 +323,10 @@ public final class DaemonLoop implements AutoCloseable {
       orchestrator.status(s.status());
     } else if (signal instanceof LaunchDone d) {
       orchestrator.launchAnswered(d.attempt(), d.result());
+    } else if (signal instanceof NotificationsLost lost) {
+      // Without notifications new events go unseen: rebuild everything with a new subscription.
+      throw new IllegalStateException(
+          "The event log's notifications stopped (" + lost.why() + "); subscribing again");
     }
   }
 
@@ -332,8 +339,9 @@ public final class DaemonLoop implements AutoCloseable {
             .appended()
             .subscribe()
             .with(
-                n -> post(new Appended(n.runId(), System.nanoTime())),
-                e -> LOG.warnf(e, "The event log's notifications failed; resyncing"));
+                n -> post(new Appended(n.runId(), n.lastEventId(), System.nanoTime())),
+                e -> post(new NotificationsLost(String.valueOf(e), System.nanoTime())),
+                () -> post(new NotificationsLost("the stream ended", System.nanoTime())));
     watch = launcher.watch(s -> post(new Status(s, System.nanoTime())));
     active = true;
     retakeAt = null;

@@ -89,6 +89,7 @@ public final class RunOrchestrator {
   private final DaemonMetrics metrics;
   private final BiConsumer<AttemptId, LaunchResult> launchDone;
   private final Duration timeout;
+  private final BatchIo io;
   private final Map<String, RunState> runs = new LinkedHashMap<>();
   private final Set<RunState> dirty = new LinkedHashSet<>();
   private final Map<String, PendingStep> waitingForSlots = new LinkedHashMap<>();
@@ -133,6 +134,7 @@ public final class RunOrchestrator {
     this.launchDone = Objects.requireNonNull(launchDone, "launchDone must not be null");
     this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
     this.plans = new PlanLoader(stores.snapshots(), timeout);
+    this.io = new BatchIo(stores, timeout);
   }
 
   // ================================================================ inputs
@@ -169,10 +171,12 @@ public final class RunOrchestrator {
    * The run's event log grew.
    *
    * @param runId the run
+   * @param lastEventId the id of the newest event appended; a notification for events read already
+   *     (several appends read in one go) changes nothing
    */
-  public void eventsAppended(String runId) {
+  public void eventsAppended(String runId, long lastEventId) {
     RunState state = runs.get(runId);
-    if (state != null) {
+    if (state != null && (lastEventId <= 0 || lastEventId > state.cursor)) {
       state.eventsPending = true;
       dirty.add(state);
     }
@@ -272,13 +276,14 @@ public final class RunOrchestrator {
       }
     }
     for (int pass = 0; pass < 3 && !dirty.isEmpty(); pass++) {
-      List<RunState> batch = new ArrayList<>(dirty);
-      dirty.clear();
-      for (RunState state : batch) {
+      List<RunState> batch = new ArrayList<>(dirty.size());
+      for (RunState state : dirty) {
         if (runs.get(state.runId()) == state) {
-          drive(state, now);
+          batch.add(state);
         }
       }
+      dirty.clear();
+      drive(batch, now);
       allocateSlots();
     }
     Instant next = null;
@@ -290,13 +295,110 @@ public final class RunOrchestrator {
     return dirty.isEmpty() ? next : now;
   }
 
-  private void drive(RunState state, Instant now) {
-    if (state.eventsPending) {
-      readEvents(state);
+  /** A run's decision of this cycle, on its way to being carried out. */
+  private record Decided(RunState state, RunDecision decision) {}
+
+  /**
+   * One cycle for a batch of runs, in phases so that the database sees a few calls per cycle: read
+   * every run's new events, read the rows that may have changed, decide each run, append every
+   * decision's events in one call, move the statuses, then call the launcher.
+   */
+  private void drive(List<RunState> batch, Instant now) {
+    readEvents(batch);
+    reloadRows(batch);
+    List<Decided> decided = new ArrayList<>(batch.size());
+    List<EventRecord> events = new ArrayList<>();
+    for (RunState state : batch) {
+      if (runs.get(state.runId()) != state) {
+        continue; // Dropped while reading.
+      }
+      RunDecision decision = decide(state, now);
+      if (decision != null) {
+        decided.add(new Decided(state, decision));
+        events.addAll(decision.events());
+      }
     }
-    if (state.reloadRun && !reload(state)) {
+    io.append(events);
+    List<BatchIo.Move> moves = new ArrayList<>();
+    for (Decided d : decided) {
+      if (d.decision().runStatus() != null) {
+        moves.add(new BatchIo.Move(d.state(), d.decision().runStatus()));
+      }
+    }
+    List<Optional<Run>> moved = io.move(moves, now);
+    for (int i = 0; i < moves.size(); i++) {
+      RunState state = moves.get(i).state();
+      if (moved.get(i).isPresent()) {
+        state.run = moved.get(i).get();
+      } else {
+        // Someone else changed the run meanwhile (a cancel): read it and decide again.
+        LOG.debugf("Run %s changed under the daemon; reading it again", state.runId());
+        state.reloadRun = true;
+        dirty.add(state);
+      }
+    }
+    for (Decided d : decided) {
+      act(d.state(), d.decision(), now);
+    }
+  }
+
+  private void readEvents(List<RunState> batch) {
+    List<RunState> pending = new ArrayList<>();
+    for (RunState state : batch) {
+      if (state.eventsPending) {
+        state.eventsPending = false;
+        pending.add(state);
+      }
+    }
+    while (!pending.isEmpty()) {
+      List<EventPage> pages = io.events(pending, PAGE);
+      List<RunState> more = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i++) {
+        RunState state = pending.get(i);
+        EventPage page = pages.get(i);
+        for (StoredEvent stored : page.events()) {
+          EventRecord event = stored.event();
+          state.progress.apply(event);
+          state.outputs.apply(event);
+          if (event.stepKey() == null && ROW_CHANGES.contains(event.type())) {
+            state.reloadRun = true;
+          }
+        }
+        state.cursor = page.cursor();
+        if (page.hasMore()) {
+          more.add(state);
+        }
+      }
+      pending = more;
+    }
+  }
+
+  private void reloadRows(List<RunState> batch) {
+    List<RunState> stale = new ArrayList<>();
+    for (RunState state : batch) {
+      if (state.reloadRun) {
+        state.reloadRun = false;
+        stale.add(state);
+      }
+    }
+    if (stale.isEmpty()) {
       return;
     }
+    List<Optional<Run>> rows = io.rows(stale);
+    for (int i = 0; i < stale.size(); i++) {
+      RunState state = stale.get(i);
+      if (rows.get(i).isEmpty()) {
+        LOG.warnf("Run %s was deleted while running; stopping its steps", state.runId());
+        launcher.terminateRun(state.runId());
+        drop(state);
+      } else {
+        state.run = rows.get(i).get();
+      }
+    }
+  }
+
+  /** Applies the launcher's news and decides; null when the run needs no decision (it left). */
+  private RunDecision decide(RunState state, Instant now) {
     if (state.run.status().isTerminal()) {
       // Ended by someone else (marked canceled from outside): stop what still runs.
       if (!state.progress.liveAttempts().isEmpty()) {
@@ -306,7 +408,7 @@ public final class RunOrchestrator {
           "Run %s was ended %s from outside the daemon; no longer driving it",
           state.runId(), state.run.status());
       drop(state);
-      return;
+      return null;
     }
     for (AttemptStatus status : state.statuses) {
       state.progress.apply(status);
@@ -327,46 +429,14 @@ public final class RunOrchestrator {
       if (gone.isPresent()) {
         endUndrivable(state.run, gone.get());
         drop(state);
-        return;
+        return null;
       }
     }
     RunDecision decision = state.progress.decide(state.run.status(), now, random);
     for (String ignored : decision.ignored()) {
       LOG.debugf("Run %s: %s", state.runId(), ignored);
     }
-    carryOut(state, decision, now);
-  }
-
-  private void readEvents(RunState state) {
-    state.eventsPending = false;
-    EventPage page;
-    do {
-      page =
-          stores.events().eventsForRun(state.runId(), state.cursor, PAGE).await().atMost(timeout);
-      for (StoredEvent stored : page.events()) {
-        EventRecord event = stored.event();
-        state.progress.apply(event);
-        state.outputs.apply(event);
-        if (event.stepKey() == null && ROW_CHANGES.contains(event.type())) {
-          state.reloadRun = true;
-        }
-      }
-      state.cursor = page.cursor();
-    } while (page.hasMore());
-  }
-
-  /** Reads the run's row again; false when the run is gone. */
-  private boolean reload(RunState state) {
-    state.reloadRun = false;
-    Optional<Run> run = stores.runs().find(state.runId()).await().atMost(timeout);
-    if (run.isEmpty()) {
-      LOG.warnf("Run %s was deleted while running; stopping its steps", state.runId());
-      launcher.terminateRun(state.runId());
-      drop(state);
-      return false;
-    }
-    state.run = run.get();
-    return true;
+    return decision;
   }
 
   /** After a takeover: running attempts that the launcher's replay does not know are gone. */
@@ -395,13 +465,8 @@ public final class RunOrchestrator {
     }
   }
 
-  private void carryOut(RunState state, RunDecision decision, Instant now) {
-    if (!decision.events().isEmpty()) {
-      stores.events().append(decision.events()).await().atMost(timeout);
-    }
-    if (decision.runStatus() != null) {
-      move(state, decision.runStatus(), now);
-    }
+  /** Calls the launcher for a decision whose events and status are stored. */
+  private void act(RunState state, RunDecision decision, Instant now) {
     for (StepLaunch launch : decision.launches()) {
       launch(state, launch, now);
     }
@@ -418,23 +483,6 @@ public final class RunOrchestrator {
       LOG.infof(
           "Run %s of job '%s' ended %s", state.runId(), state.run.jobName(), state.run.status());
       drop(state);
-    }
-  }
-
-  private void move(RunState state, RunStatus next, Instant now) {
-    try {
-      state.run =
-          stores
-              .runs()
-              .transition(state.runId(), state.run.status(), next, now)
-              .await()
-              .atMost(timeout);
-    } catch (RunConflictException | IllegalRunTransitionException e) {
-      // Someone else changed the run meanwhile (a cancel): read it and decide again.
-      LOG.debugf(
-          "Run %s changed under the daemon (%s); reading it again", state.runId(), e.getMessage());
-      state.reloadRun = true;
-      dirty.add(state);
     }
   }
 
