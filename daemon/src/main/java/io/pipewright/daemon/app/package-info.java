@@ -1,0 +1,2 @@
+/** The Quarkus application: configuration, wiring, health. */
+package io.pipewright.daemon.app;

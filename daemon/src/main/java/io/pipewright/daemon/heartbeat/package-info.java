@@ -1,0 +1,2 @@
+/** The daemon's heartbeats in storage. */
+package io.pipewright.daemon.heartbeat;

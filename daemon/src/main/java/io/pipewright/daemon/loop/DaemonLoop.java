@@ -1,0 +1,461 @@
+package io.pipewright.daemon.loop;
+
+import io.pipewright.core.launch.AttemptId;
+import io.pipewright.core.launch.AttemptStatus;
+import io.pipewright.core.launch.LaunchResult;
+import io.pipewright.core.launch.StatusWatch;
+import io.pipewright.core.launch.StepLauncher;
+import io.pipewright.core.run.Run;
+import io.pipewright.core.snapshot.ErrorSnapshot;
+import io.pipewright.daemon.DaemonSettings;
+import io.pipewright.daemon.DaemonStores;
+import io.pipewright.daemon.heartbeat.Heartbeats;
+import io.pipewright.daemon.metrics.DaemonMetrics;
+import io.pipewright.daemon.monitor.RunMonitor;
+import io.pipewright.daemon.orchestrator.LaunchRequests;
+import io.pipewright.daemon.orchestrator.RunOrchestrator;
+import io.pipewright.daemon.queue.RunQueueCycle;
+import io.smallrye.mutiny.subscription.Cancellable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * The daemon's one loop thread: run queue, run orchestrator, run monitor and heartbeats, woken by
+ * signals (new events in the log, launcher statuses, launch answers, leadership changes) and by the
+ * time its decisions fall due. One thread owns every run's view, so no decision races another.
+ *
+ * <p>While this daemon is not the leader the loop does nothing but wait. When it becomes leader it
+ * subscribes to the event log's notifications and the launcher's statuses (whose replay says which
+ * attempts still run), adopts every run in progress from storage, and admits queued runs. When a
+ * cycle fails (the database is unreachable) it drops its whole view and takes over again after a
+ * back-off: the view is rebuilt from storage and the launcher, so nothing is lost.
+ *
+ * <p>Tests drive it without a thread: {@link #leading}, then {@link #runCycle()} or {@link
+ * #runUntilIdle()} under a fake clock.
+ */
+public final class DaemonLoop implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(DaemonLoop.class);
+
+  private static final int MAX_ERRORS = 5;
+
+  /** Something that happened outside the loop thread. */
+  private sealed interface Signal {
+    long nanos();
+  }
+
+  private record Appended(String runId, long lastEventId, long nanos) implements Signal {}
+
+  private record Status(AttemptStatus status, long nanos) implements Signal {}
+
+  private record LaunchDone(AttemptId attempt, LaunchResult result, long nanos) implements Signal {}
+
+  private record Leadership(boolean leading, long nanos) implements Signal {}
+
+  /** The event log's notification stream ended or failed: notifications may be missed. */
+  private record NotificationsLost(String why, long nanos) implements Signal {}
+
+  private final DaemonStores stores;
+  private final StepLauncher launcher;
+  private final DaemonSettings settings;
+  private final Clock clock;
+  private final DaemonMetrics metrics;
+  private final RunOrchestrator orchestrator;
+  private final RunQueueCycle queue;
+  private final RunMonitor monitor;
+  private final Heartbeats heartbeats;
+  private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
+  private final Deque<ErrorSnapshot> errors = new ArrayDeque<>();
+
+  private boolean leading;
+  private boolean active;
+  private Cancellable appended;
+  private StatusWatch watch;
+  private boolean queueDue;
+  private Instant nextQueue = Instant.MIN;
+  private Instant nextResync = Instant.MAX;
+  private Instant nextBeat = Instant.MIN;
+  private Instant retakeAt;
+  private Instant nextDecision;
+  private volatile boolean closed;
+  private volatile int drivenCount;
+  private Thread thread;
+
+  /**
+   * Creates the loop.
+   *
+   * @param stores the stores
+   * @param launcher the step launcher
+   * @param requests builds launch requests
+   * @param unavailableLocation tells why a code location cannot run steps, or empty
+   * @param settings the loops' knobs
+   * @param clock the time of decisions
+   * @param random uniform doubles in [0, 1] for retry jitter
+   * @param metrics the metrics
+   */
+  public DaemonLoop(
+      DaemonStores stores,
+      StepLauncher launcher,
+      LaunchRequests requests,
+      Function<String, Optional<String>> unavailableLocation,
+      DaemonSettings settings,
+      Clock clock,
+      DoubleSupplier random,
+      DaemonMetrics metrics) {
+    this.stores = Objects.requireNonNull(stores, "stores must not be null");
+    this.launcher = Objects.requireNonNull(launcher, "launcher must not be null");
+    this.settings = Objects.requireNonNull(settings, "settings must not be null");
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
+    this.orchestrator =
+        new RunOrchestrator(
+            stores,
+            launcher,
+            requests,
+            unavailableLocation,
+            settings.orchestration(),
+            clock,
+            random,
+            metrics,
+            (attempt, result) -> post(new LaunchDone(attempt, result, System.nanoTime())),
+            settings.storeTimeout());
+    this.queue =
+        new RunQueueCycle(
+            stores,
+            settings.queueLimits(),
+            settings.maxQueuedScan(),
+            metrics,
+            settings.storeTimeout());
+    this.monitor = new RunMonitor(stores.runs(), settings.storeTimeout());
+    this.heartbeats =
+        new Heartbeats(stores.heartbeats(), settings.daemonId(), settings.storeTimeout());
+  }
+
+  // ================================================================ signals (any thread)
+
+  /**
+   * Tells the loop whether this daemon leads; the loop takes over or lets go in its next cycle.
+   *
+   * @param isLeader whether this daemon is the leader now
+   */
+  public void leading(boolean isLeader) {
+    post(new Leadership(isLeader, System.nanoTime()));
+  }
+
+  private void post(Signal signal) {
+    inbox.add(signal);
+  }
+
+  // ================================================================ the thread
+
+  /** Starts the loop's thread. */
+  public synchronized void start() {
+    if (thread != null) {
+      return;
+    }
+    thread = new Thread(this::run, "pipewright-daemon-loop");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run() {
+    while (!closed) {
+      runCycle();
+      long waitMillis = millisUntil(nextWakeUp());
+      try {
+        Signal signal = inbox.poll(waitMillis, TimeUnit.MILLISECONDS);
+        if (signal != null) {
+          inbox.add(signal); // Handled, in order, by the next cycle.
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private long millisUntil(Instant at) {
+    if (at == null) {
+      return 60_000;
+    }
+    long millis = Duration.between(clock.instant(), at).toMillis();
+    return Math.max(0, Math.min(millis, 60_000));
+  }
+
+  /**
+   * When the loop wants to run again without a signal.
+   *
+   * @return the time, or null for nothing due
+   */
+  public Instant nextWakeUp() {
+    if (!active) {
+      return retakeAt;
+    }
+    Instant next = earliest(nextDecision, nextQueue);
+    next = earliest(next, nextResync);
+    next = earliest(next, nextBeat);
+    return queueDue ? clock.instant() : next;
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
+  }
+
+  /** Stops the loop and lets go of the launcher's statuses; runs keep their state in storage. */
+  @Override
+  public void close() {
+    closed = true;
+    Thread running;
+    synchronized (this) {
+      running = thread;
+    }
+    if (running != null) {
+      running.interrupt();
+      try {
+        running.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    release();
+  }
+
+  // ================================================================ cycles (loop thread)
+
+  /**
+   * Runs one cycle: handles the signals received so far and whatever falls due now.
+   *
+   * @return whether the cycle handled anything
+   */
+  public boolean runCycle() {
+    long started = System.nanoTime();
+    List<Signal> signals = new ArrayList<>();
+    inbox.drainTo(signals);
+    Instant now = clock.instant();
+    boolean worked = !signals.isEmpty();
+    try {
+      for (Signal signal : signals) {
+        route(signal);
+      }
+      if (!leading) {
+        return worked;
+      }
+      if (!active) {
+        if (retakeAt != null && now.isBefore(retakeAt)) {
+          return worked;
+        }
+        takeOver(now);
+        worked = true;
+      }
+      worked |= cycle(now);
+    } catch (RuntimeException e) {
+      failed(e, now);
+      worked = true;
+    }
+    drivenCount = active ? orchestrator.runIds().size() : 0;
+    long finished = System.nanoTime();
+    if (worked) {
+      metrics.cycle(Duration.ofNanos(finished - started));
+      for (Signal signal : signals) {
+        metrics.signalHandled(Duration.ofNanos(finished - signal.nanos()));
+      }
+    }
+    return worked;
+  }
+
+  /**
+   * Runs cycles until nothing is left to do now (for tests under a fake clock).
+   *
+   * @return how many cycles ran
+   */
+  public int runUntilIdle() {
+    int cycles = 0;
+    while (runCycle()) {
+      if (++cycles > 10_000) {
+        throw new IllegalStateException("The daemon loop does not settle: 10,000 busy cycles");
+      }
+      Instant next = nextWakeUp();
+      if (inbox.isEmpty() && (next == null || next.isAfter(clock.instant()))) {
+        break;
+      }
+    }
+    return cycles;
+  }
+
+  private void route(Signal signal) {
+    if (signal instanceof Leadership l) {
+      if (l.leading() != leading) {
+        leading = l.leading();
+        metrics.leader(leading);
+        LOG.infof(
+            leading
+                ? "Daemon %s is now the leader"
+                : "Daemon %s is no longer the leader; its loops stop",
+            settings.daemonId());
+        if (!leading) {
+          release();
+        }
+      }
+    } else if (!active) {
+      return; // Stale: the next takeover reads everything again.
+    } else if (signal instanceof Appended a) {
+      if (orchestrator.drives(a.runId())) {
+        orchestrator.eventsAppended(a.runId(), a.lastEventId());
+      } else {
+        queueDue = true; // A run was queued, or a queued one changed.
+      }
+    } else if (signal instanceof Status s) {
+      orchestrator.status(s.status());
+    } else if (signal instanceof LaunchDone d) {
+      orchestrator.launchAnswered(d.attempt(), d.result());
+    } else if (signal instanceof NotificationsLost lost) {
+      // Without notifications new events go unseen: rebuild everything with a new subscription.
+      throw new IllegalStateException(
+          "The event log's notifications stopped (" + lost.why() + "); subscribing again");
+    }
+  }
+
+  /** Becomes the acting daemon: subscribe, rebuild every run in progress, admit. */
+  private void takeOver(Instant now) {
+    LOG.infof("Daemon %s takes over: rebuilding the runs in progress", settings.daemonId());
+    appended =
+        stores
+            .events()
+            .appended()
+            .subscribe()
+            .with(
+                n -> post(new Appended(n.runId(), n.lastEventId(), System.nanoTime())),
+                e -> post(new NotificationsLost(String.valueOf(e), System.nanoTime())),
+                () -> post(new NotificationsLost("the stream ended", System.nanoTime())));
+    watch = launcher.watch(s -> post(new Status(s, System.nanoTime())));
+    active = true;
+    retakeAt = null;
+    // Replayed statuses are in the inbox now: route them once the runs are adopted.
+    List<Signal> replay = new ArrayList<>();
+    inbox.drainTo(replay);
+    for (Run run : monitor.undriven(orchestrator::drives)) {
+      orchestrator.adopt(run, true);
+    }
+    for (Signal signal : replay) {
+      route(signal);
+    }
+    queueDue = true;
+    nextResync = now.plus(settings.resyncInterval());
+    nextBeat = now;
+  }
+
+  private boolean cycle(Instant now) {
+    boolean worked = false;
+    if (!now.isBefore(nextResync)) {
+      orchestrator.resync();
+      for (Run run : monitor.undriven(orchestrator::drives)) {
+        LOG.warnf("Run %s is %s and nobody drove it: adopting it", run.runId(), run.status());
+        orchestrator.adopt(run, false);
+      }
+      nextResync = now.plus(settings.resyncInterval());
+      worked = true;
+    }
+    if (queueDue || !now.isBefore(nextQueue)) {
+      admit(now);
+      worked = true;
+    }
+    nextDecision = orchestrator.cycle(now);
+    if (orchestrator.takeCapacityFreed()) {
+      // Runs ended: admit at once, and drive what was admitted in this cycle too.
+      if (admit(now) > 0) {
+        nextDecision = orchestrator.cycle(now);
+      }
+      worked = true;
+    }
+    if (!now.isBefore(nextBeat)) {
+      heartbeats.beat(now, List.copyOf(errors));
+      nextBeat = now.plus(settings.heartbeatInterval());
+    }
+    return worked;
+  }
+
+  private int admit(Instant now) {
+    queueDue = false;
+    nextQueue = now.plus(settings.queueInterval());
+    List<Run> admitted = queue.admit(orchestrator.activeRuns(), now);
+    for (Run run : admitted) {
+      LOG.infof("Run %s of job '%s' admitted from the queue", run.runId(), run.jobName());
+      orchestrator.adopt(run, false);
+    }
+    return admitted.size();
+  }
+
+  private void failed(RuntimeException e, Instant now) {
+    metrics.loopError();
+    LOG.errorf(
+        e,
+        "A daemon cycle failed; dropping the view and rebuilding it from storage in %s",
+        settings.errorBackoff());
+    errors.addFirst(ErrorSnapshot.of(e.getClass().getName(), String.valueOf(e.getMessage())));
+    while (errors.size() > MAX_ERRORS) {
+      errors.removeLast();
+    }
+    release();
+    retakeAt = now.plus(settings.errorBackoff());
+  }
+
+  /** Lets go of everything this daemon held as the acting one. */
+  private void release() {
+    if (appended != null) {
+      appended.cancel();
+      appended = null;
+    }
+    if (watch != null) {
+      watch.close();
+      watch = null;
+    }
+    orchestrator.clear();
+    active = false;
+    queueDue = false;
+    nextDecision = null;
+    // Signals of the old view are stale: the next takeover reads everything again.
+    inbox.removeIf(s -> !(s instanceof Leadership));
+  }
+
+  /**
+   * Tells whether this daemon acts as the leader now.
+   *
+   * @return true while it drives runs
+   */
+  public boolean isActive() {
+    return active;
+  }
+
+  /**
+   * How many runs this daemon drove at the end of its last cycle; any thread may ask.
+   *
+   * @return the count
+   */
+  public int drivenRunCount() {
+    return drivenCount;
+  }
+
+  /**
+   * The runs this daemon drives now; the loop's own thread (or a test driving it) may ask.
+   *
+   * @return their ids
+   */
+  public List<String> drivenRuns() {
+    return List.copyOf(orchestrator.runIds());
+  }
+}

@@ -1,0 +1,2 @@
+/** The daemon's Prometheus metrics. */
+package io.pipewright.daemon.metrics;

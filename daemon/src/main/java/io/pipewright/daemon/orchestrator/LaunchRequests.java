@@ -1,0 +1,144 @@
+package io.pipewright.daemon.orchestrator;
+
+import io.pipewright.core.auth.AttemptClaims;
+import io.pipewright.core.auth.AttemptTokens;
+import io.pipewright.core.launch.AttemptId;
+import io.pipewright.core.launch.KnownState;
+import io.pipewright.core.launch.LaunchRequest;
+import io.pipewright.core.launch.StepExecutionArgs;
+import io.pipewright.core.orchestration.StepLaunch;
+import io.pipewright.core.run.Run;
+import io.pipewright.daemon.internal.AttemptPaths;
+import io.pipewright.daemon.internal.Files2;
+import io.pipewright.protocol.mapping.StepArgsCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds the {@link LaunchRequest} of a step attempt: the worker's arguments ({@code execute-step
+ * --args <StepArgsCodec text>}), its per-attempt ingest token and the event ingest's URL in its
+ * environment.
+ *
+ * <p>The token (when a secret is configured) lets the worker write this attempt's events and
+ * nothing else; it never appears on the command line. Without an ingest URL the worker writes its
+ * events to standard output, which the local launcher's ingester reads.
+ */
+public final class LaunchRequests {
+
+  /** The worker's command. */
+  public static final String EXECUTE_STEP = "execute-step";
+
+  /** The environment variable of the attempt's token. */
+  public static final String TOKEN_ENV = "PIPEWRIGHT_INGEST_TOKEN";
+
+  private final AttemptTokens tokens;
+  private final Duration tokenLifetime;
+  private final String ingestUrl;
+  private final Path argsDirectory;
+  private final Clock clock;
+
+  /**
+   * Creates the builder.
+   *
+   * @param tokens issues the attempts' tokens; null to issue none (events on standard output)
+   * @param tokenLifetime how long a token is valid (longer than any attempt runs)
+   * @param ingestUrl the event ingest's base URL; null for events on standard output
+   * @param argsDirectory where arguments too long for a command line are written (the worker must
+   *     be able to read it: local launchers only); null to refuse such launches
+   * @param clock the time tokens are issued at
+   */
+  public LaunchRequests(
+      AttemptTokens tokens,
+      Duration tokenLifetime,
+      String ingestUrl,
+      Path argsDirectory,
+      Clock clock) {
+    this.tokens = tokens;
+    this.tokenLifetime = Objects.requireNonNull(tokenLifetime, "tokenLifetime must not be null");
+    this.ingestUrl = ingestUrl == null || ingestUrl.isBlank() ? null : ingestUrl.strip();
+    if (this.ingestUrl != null && tokens == null) {
+      throw new IllegalArgumentException(
+          "Events go to the ingest at "
+              + this.ingestUrl
+              + ", which needs per-attempt tokens: set pipewright.ingest.token-secret (base64, the"
+              + " same as the webserver's), or leave out the ingest URL to read events from the"
+              + " workers' standard output");
+    }
+    this.argsDirectory = argsDirectory;
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
+  }
+
+  /**
+   * Builds the request of one attempt.
+   *
+   * @param run the run
+   * @param launch the orchestrator's launch command
+   * @param known what the worker needs to know of finished steps
+   * @return the request
+   * @throws IllegalArgumentException when the arguments cannot be built (an invalid run)
+   */
+  public LaunchRequest build(Run run, StepLaunch launch, KnownState known) {
+    AttemptId id = launch.attempt();
+    StepExecutionArgs args =
+        StepExecutionArgs.builder(run.runId(), run.jobName(), id.stepKey())
+            .codeLocationName(run.codeLocation())
+            .runConfig(run.runConfig())
+            .opSelection(run.opSelection())
+            .assetSelection(run.assetSelection())
+            .partitionKey(run.partitionKey())
+            .reexecutionOf(
+                run.parentRunId(), run.parentRunId() == null ? List.of() : run.stepKeysToExecute())
+            .attempt(id.attempt())
+            .runTags(run.tags())
+            .knownState(known)
+            .ingestUrl(ingestUrl)
+            .build();
+    String encoded = StepArgsCodec.encode(args);
+    List<String> command = new ArrayList<>(List.of(EXECUTE_STEP));
+    if (StepArgsCodec.fitsOnCommandLine(encoded)) {
+      command.add("--args");
+      command.add(encoded);
+    } else {
+      command.add("--args-file");
+      command.add(writeArgs(id, encoded).toString());
+    }
+    LaunchRequest.Builder request =
+        LaunchRequest.builder(id, run.codeLocation()).command(command).tags(launch.tags());
+    if (tokens != null) {
+      request.environment(
+          TOKEN_ENV,
+          tokens.issue(
+              new AttemptClaims(
+                  id.runId(), id.stepKey(), id.attempt(), clock.instant().plus(tokenLifetime))));
+    }
+    return request.build();
+  }
+
+  private Path writeArgs(AttemptId id, String encoded) {
+    if (argsDirectory == null) {
+      throw new IllegalArgumentException(
+          "The arguments of "
+              + id
+              + " are "
+              + encoded.length()
+              + " characters long, more than a command line takes ("
+              + StepArgsCodec.MAX_ARGUMENT_CHARS
+              + "), and this launcher cannot pass them in a file. Make the run config smaller.");
+    }
+    Path file = AttemptPaths.of(argsDirectory, id).resolve("args");
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Files2.writeAtomically(file, encoded);
+    return file;
+  }
+}

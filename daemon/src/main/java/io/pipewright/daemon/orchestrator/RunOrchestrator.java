@@ -1,0 +1,590 @@
+package io.pipewright.daemon.orchestrator;
+
+import io.pipewright.core.concurrency.ConcurrencyPools;
+import io.pipewright.core.concurrency.PendingStep;
+import io.pipewright.core.concurrency.PoolLimits;
+import io.pipewright.core.concurrency.SlotAllocation;
+import io.pipewright.core.concurrency.SlotHolder;
+import io.pipewright.core.event.DagsterEventType;
+import io.pipewright.core.event.EventPage;
+import io.pipewright.core.event.EventRecord;
+import io.pipewright.core.event.StoredEvent;
+import io.pipewright.core.launch.AttemptFailureReason;
+import io.pipewright.core.launch.AttemptId;
+import io.pipewright.core.launch.AttemptStatus;
+import io.pipewright.core.launch.LaunchRequest;
+import io.pipewright.core.launch.LaunchResult;
+import io.pipewright.core.launch.StepLauncher;
+import io.pipewright.core.orchestration.OrchestrationSettings;
+import io.pipewright.core.orchestration.RunDecision;
+import io.pipewright.core.orchestration.RunProgress;
+import io.pipewright.core.orchestration.StepLaunch;
+import io.pipewright.core.orchestration.StepView;
+import io.pipewright.core.pool.PoolStatus;
+import io.pipewright.core.queue.ActiveRun;
+import io.pipewright.core.run.IllegalRunTransitionException;
+import io.pipewright.core.run.Run;
+import io.pipewright.core.run.RunConflictException;
+import io.pipewright.core.run.RunStatus;
+import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
+import io.pipewright.core.step.StepAttemptStatus;
+import io.pipewright.daemon.DaemonStores;
+import io.pipewright.daemon.metrics.DaemonMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * The run orchestrator: a thin shell around core's {@link RunProgress}. For each run it drives it
+ * reads the run's new events, applies the launcher's reports, asks {@link RunProgress#decide} what
+ * to do, and carries the decision out in a fixed order: append the decision's events (every launch
+ * is recorded as {@code STEP_WORKER_STARTING} before it happens), move the run's status, then call
+ * the launcher.
+ *
+ * <p><b>Restarts.</b> Nothing lives only here. A new leader {@link #adopt}s every run in progress:
+ * it rebuilds the view from the run's events, so attempts are numbered as before, and a launch the
+ * old leader recorded but may not have made is made again under the same {@link AttemptId}, which
+ * the launcher recognizes. Live attempts the launcher does not know after its replay are reported
+ * {@link AttemptFailureReason#LOST}.
+ *
+ * <p>Not thread-safe: the daemon's loop thread calls every method. Launch answers come back through
+ * the callback given at construction, which must hand them to that thread.
+ */
+public final class RunOrchestrator {
+
+  private static final Logger LOG = Logger.getLogger(RunOrchestrator.class);
+
+  /** Events per read. */
+  private static final int PAGE = 1000;
+
+  /** Run-level events written by others that may mean the run's row changed (a cancel). */
+  private static final Set<DagsterEventType> ROW_CHANGES =
+      Set.of(
+          DagsterEventType.RUN_CANCELING,
+          DagsterEventType.RUN_CANCELED,
+          DagsterEventType.RUN_FAILURE);
+
+  private final DaemonStores stores;
+  private final StepLauncher launcher;
+  private final LaunchRequests requests;
+  private final PlanLoader plans;
+  private final Function<String, Optional<String>> unavailableLocation;
+  private final OrchestrationSettings settings;
+  private final Clock clock;
+  private final DoubleSupplier random;
+  private final DaemonMetrics metrics;
+  private final BiConsumer<AttemptId, LaunchResult> launchDone;
+  private final Duration timeout;
+  private final BatchIo io;
+  private final Map<String, RunState> runs = new LinkedHashMap<>();
+  private final Set<RunState> dirty = new LinkedHashSet<>();
+  private final Map<String, PendingStep> waitingForSlots = new LinkedHashMap<>();
+  private final Map<AttemptId, Instant> runningSince = new HashMap<>();
+  private boolean capacityFreed;
+
+  /**
+   * Creates the orchestrator.
+   *
+   * @param stores the stores
+   * @param launcher starts, watches and stops attempts
+   * @param requests builds launch requests
+   * @param unavailableLocation tells why a code location cannot run steps (gone, unknown), or empty
+   *     when it can
+   * @param settings the orchestration knobs
+   * @param clock the time of decisions
+   * @param random uniform doubles in [0, 1] for retry jitter
+   * @param metrics the metrics
+   * @param launchDone receives each launch's answer; must hand it to the loop thread ({@link
+   *     #launchAnswered})
+   * @param timeout how long one store call may take
+   */
+  public RunOrchestrator(
+      DaemonStores stores,
+      StepLauncher launcher,
+      LaunchRequests requests,
+      Function<String, Optional<String>> unavailableLocation,
+      OrchestrationSettings settings,
+      Clock clock,
+      DoubleSupplier random,
+      DaemonMetrics metrics,
+      BiConsumer<AttemptId, LaunchResult> launchDone,
+      Duration timeout) {
+    this.stores = Objects.requireNonNull(stores, "stores must not be null");
+    this.launcher = Objects.requireNonNull(launcher, "launcher must not be null");
+    this.requests = Objects.requireNonNull(requests, "requests must not be null");
+    this.unavailableLocation = Objects.requireNonNull(unavailableLocation, "unavailableLocation");
+    this.settings = Objects.requireNonNull(settings, "settings must not be null");
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    this.random = Objects.requireNonNull(random, "random must not be null");
+    this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
+    this.launchDone = Objects.requireNonNull(launchDone, "launchDone must not be null");
+    this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
+    this.plans = new PlanLoader(stores.snapshots(), timeout);
+    this.io = new BatchIo(stores, timeout);
+  }
+
+  // ================================================================ inputs
+
+  /**
+   * Starts driving a run: one just admitted (STARTING), or one in progress when this daemon takes
+   * over. A run whose plan cannot be loaded or driven ends at once with the reason.
+   *
+   * @param run the run, as stored
+   * @param takingOver whether this daemon takes over from another (then its live attempts are
+   *     checked against the launcher's replay)
+   */
+  public void adopt(Run run, boolean takingOver) {
+    if (runs.containsKey(run.runId()) || run.status().isTerminal()) {
+      return;
+    }
+    ExecutionPlanSnapshot plan;
+    RunProgress progress;
+    try {
+      plan = plans.load(run);
+      progress = RunProgress.start(run.runId(), plan, run.tags(), settings);
+    } catch (PlanLoader.PlanUnavailableException | IllegalArgumentException e) {
+      endUndrivable(run, e.getMessage());
+      return;
+    }
+    RunState state = new RunState(run, plan, progress);
+    state.reconcile = takingOver;
+    runs.put(run.runId(), state);
+    dirty.add(state);
+    metrics.activeRuns(runs.size());
+  }
+
+  /**
+   * The run's event log grew.
+   *
+   * @param runId the run
+   * @param lastEventId the id of the newest event appended; a notification for events read already
+   *     (several appends read in one go) changes nothing
+   */
+  public void eventsAppended(String runId, long lastEventId) {
+    RunState state = runs.get(runId);
+    if (state != null && (lastEventId <= 0 || lastEventId > state.cursor)) {
+      state.eventsPending = true;
+      dirty.add(state);
+    }
+  }
+
+  /**
+   * The launcher reported a status.
+   *
+   * @param status the status
+   */
+  public void status(AttemptStatus status) {
+    RunState state = runs.get(status.attempt().runId());
+    if (state != null) {
+      state.statuses.add(status);
+      dirty.add(state);
+    }
+  }
+
+  /**
+   * The launcher answered a launch.
+   *
+   * @param attempt the attempt
+   * @param result the answer
+   */
+  public void launchAnswered(AttemptId attempt, LaunchResult result) {
+    RunState state = runs.get(attempt.runId());
+    if (state != null) {
+      state.answers.add(new RunState.LaunchAnswer(attempt, result, clock.instant()));
+      dirty.add(state);
+    }
+  }
+
+  /** Reads every run's events and row again: after a notification may have been lost. */
+  public void resync() {
+    for (RunState state : runs.values()) {
+      state.eventsPending = true;
+      state.reloadRun = true;
+      dirty.add(state);
+    }
+  }
+
+  /**
+   * Tells whether a run is driven here.
+   *
+   * @param runId the run
+   * @return true while it is
+   */
+  public boolean drives(String runId) {
+    return runs.containsKey(runId);
+  }
+
+  /**
+   * The runs in progress, for the queue's limits.
+   *
+   * @return the runs with their tags
+   */
+  public List<ActiveRun> activeRuns() {
+    List<ActiveRun> active = new ArrayList<>(runs.size());
+    for (RunState state : runs.values()) {
+      active.add(new ActiveRun(state.runId(), state.run.tags()));
+    }
+    return active;
+  }
+
+  /**
+   * Tells whether a run ended since the last call (the queue may admit more), and resets it.
+   *
+   * @return true when capacity was freed
+   */
+  public boolean takeCapacityFreed() {
+    boolean freed = capacityFreed;
+    capacityFreed = false;
+    return freed;
+  }
+
+  /** Forgets every run (leadership lost); nothing is written. */
+  public void clear() {
+    runs.clear();
+    dirty.clear();
+    waitingForSlots.clear();
+    runningSince.clear();
+    metrics.activeRuns(0);
+  }
+
+  // ================================================================ cycle
+
+  /**
+   * Drives every run that has news or a decision due, then gives out pool slots.
+   *
+   * @param now the time of the decisions
+   * @return when the next time-based decision falls due; null when none
+   */
+  public Instant cycle(Instant now) {
+    for (RunState state : runs.values()) {
+      if (state.wakeUpAt != null && !state.wakeUpAt.isAfter(now)) {
+        dirty.add(state);
+      }
+    }
+    for (int pass = 0; pass < 3 && !dirty.isEmpty(); pass++) {
+      List<RunState> batch = new ArrayList<>(dirty.size());
+      for (RunState state : dirty) {
+        if (runs.get(state.runId()) == state) {
+          batch.add(state);
+        }
+      }
+      dirty.clear();
+      drive(batch, now);
+      allocateSlots();
+    }
+    Instant next = null;
+    for (RunState state : runs.values()) {
+      if (state.wakeUpAt != null && (next == null || state.wakeUpAt.isBefore(next))) {
+        next = state.wakeUpAt;
+      }
+    }
+    return dirty.isEmpty() ? next : now;
+  }
+
+  /** A run's decision of this cycle, on its way to being carried out. */
+  private record Decided(RunState state, RunDecision decision) {}
+
+  /**
+   * One cycle for a batch of runs, in phases so that the database sees a few calls per cycle: read
+   * every run's new events, read the rows that may have changed, decide each run, append every
+   * decision's events in one call, move the statuses, then call the launcher.
+   */
+  private void drive(List<RunState> batch, Instant now) {
+    readEvents(batch);
+    reloadRows(batch);
+    List<Decided> decided = new ArrayList<>(batch.size());
+    List<EventRecord> events = new ArrayList<>();
+    for (RunState state : batch) {
+      if (runs.get(state.runId()) != state) {
+        continue; // Dropped while reading.
+      }
+      RunDecision decision = decide(state, now);
+      if (decision != null) {
+        decided.add(new Decided(state, decision));
+        events.addAll(decision.events());
+      }
+    }
+    io.append(events);
+    List<BatchIo.Move> moves = new ArrayList<>();
+    for (Decided d : decided) {
+      if (d.decision().runStatus() != null) {
+        moves.add(new BatchIo.Move(d.state(), d.decision().runStatus()));
+      }
+    }
+    List<Optional<Run>> moved = io.move(moves, now);
+    for (int i = 0; i < moves.size(); i++) {
+      RunState state = moves.get(i).state();
+      if (moved.get(i).isPresent()) {
+        state.run = moved.get(i).get();
+      } else {
+        // Someone else changed the run meanwhile (a cancel): read it and decide again.
+        LOG.debugf("Run %s changed under the daemon; reading it again", state.runId());
+        state.reloadRun = true;
+        dirty.add(state);
+      }
+    }
+    for (Decided d : decided) {
+      act(d.state(), d.decision(), now);
+    }
+  }
+
+  private void readEvents(List<RunState> batch) {
+    List<RunState> pending = new ArrayList<>();
+    for (RunState state : batch) {
+      if (state.eventsPending) {
+        state.eventsPending = false;
+        pending.add(state);
+      }
+    }
+    while (!pending.isEmpty()) {
+      List<EventPage> pages = io.events(pending, PAGE);
+      List<RunState> more = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i++) {
+        RunState state = pending.get(i);
+        EventPage page = pages.get(i);
+        for (StoredEvent stored : page.events()) {
+          EventRecord event = stored.event();
+          state.progress.apply(event);
+          state.outputs.apply(event);
+          if (event.stepKey() == null && ROW_CHANGES.contains(event.type())) {
+            state.reloadRun = true;
+          }
+        }
+        state.cursor = page.cursor();
+        if (page.hasMore()) {
+          more.add(state);
+        }
+      }
+      pending = more;
+    }
+  }
+
+  private void reloadRows(List<RunState> batch) {
+    List<RunState> stale = new ArrayList<>();
+    for (RunState state : batch) {
+      if (state.reloadRun) {
+        state.reloadRun = false;
+        stale.add(state);
+      }
+    }
+    if (stale.isEmpty()) {
+      return;
+    }
+    List<Optional<Run>> rows = io.rows(stale);
+    for (int i = 0; i < stale.size(); i++) {
+      RunState state = stale.get(i);
+      if (rows.get(i).isEmpty()) {
+        LOG.warnf("Run %s was deleted while running; stopping its steps", state.runId());
+        launcher.terminateRun(state.runId());
+        drop(state);
+      } else {
+        state.run = rows.get(i).get();
+      }
+    }
+  }
+
+  /** Applies the launcher's news and decides; null when the run needs no decision (it left). */
+  private RunDecision decide(RunState state, Instant now) {
+    if (state.run.status().isTerminal()) {
+      // Ended by someone else (marked canceled from outside): stop what still runs.
+      if (!state.progress.liveAttempts().isEmpty()) {
+        launcher.terminateRun(state.runId());
+      }
+      LOG.infof(
+          "Run %s was ended %s from outside the daemon; no longer driving it",
+          state.runId(), state.run.status());
+      drop(state);
+      return null;
+    }
+    for (AttemptStatus status : state.statuses) {
+      state.progress.apply(status);
+      state.reported.add(status.attempt());
+      timeStep(status);
+    }
+    state.statuses.clear();
+    for (RunState.LaunchAnswer answer : state.answers) {
+      state.progress.launchResult(answer.attempt(), answer.result(), answer.at());
+    }
+    state.answers.clear();
+    if (state.reconcile) {
+      state.reconcile = false;
+      reportLost(state, now);
+    }
+    if (state.run.status() == RunStatus.STARTING) {
+      Optional<String> gone = unavailableLocation.apply(state.run.codeLocation());
+      if (gone.isPresent()) {
+        endUndrivable(state.run, gone.get());
+        drop(state);
+        return null;
+      }
+    }
+    RunDecision decision = state.progress.decide(state.run.status(), now, random);
+    for (String ignored : decision.ignored()) {
+      LOG.debugf("Run %s: %s", state.runId(), ignored);
+    }
+    return decision;
+  }
+
+  /** After a takeover: running attempts that the launcher's replay does not know are gone. */
+  private void reportLost(RunState state, Instant now) {
+    for (AttemptId id : state.progress.liveAttempts()) {
+      if (state.reported.contains(id)) {
+        continue;
+      }
+      Optional<StepView> step = state.progress.step(id.stepKey());
+      boolean running =
+          step.isPresent()
+              && step.get().attempts().size() == id.attempt()
+              && step.get().attempts().get(id.attempt() - 1) == StepAttemptStatus.RUNNING;
+      if (running) {
+        LOG.warnf("%s ran under the previous daemon and the launcher no longer knows it", id);
+        state.progress.apply(
+            AttemptStatus.failed(
+                id,
+                now,
+                AttemptFailureReason.LOST,
+                null,
+                "the launcher does not know this attempt after the daemon took over: its process"
+                    + " or pod is gone",
+                List.of()));
+      }
+    }
+  }
+
+  /** Calls the launcher for a decision whose events and status are stored. */
+  private void act(RunState state, RunDecision decision, Instant now) {
+    for (StepLaunch launch : decision.launches()) {
+      launch(state, launch, now);
+    }
+    for (AttemptId attempt : decision.terminations()) {
+      launcher.terminate(attempt);
+    }
+    waitingForSlots.keySet().removeIf(k -> k.startsWith(state.runId() + '\u0000'));
+    for (PendingStep pending : decision.slotRequests()) {
+      waitingForSlots.put(pending.runId() + '\u0000' + pending.stepKey(), pending);
+    }
+    state.wakeUpAt = decision.wakeUpAt();
+    if (state.run.status().isTerminal()) {
+      metrics.runEnded(state.run.status());
+      LOG.infof(
+          "Run %s of job '%s' ended %s", state.runId(), state.run.jobName(), state.run.status());
+      drop(state);
+    }
+  }
+
+  private void launch(RunState state, StepLaunch launch, Instant now) {
+    AttemptId id = launch.attempt();
+    LaunchRequest request;
+    try {
+      request =
+          requests.build(state.run, launch, state.outputs.knownState(launch.dynamicMappings()));
+    } catch (RuntimeException e) {
+      state.answers.add(
+          new RunState.LaunchAnswer(
+              id, LaunchResult.rejected(AttemptFailureReason.CONFIG_ERROR, e.getMessage()), now));
+      dirty.add(state);
+      return;
+    }
+    metrics.stepLaunched(launch.origin().name());
+    launcher
+        .launch(request)
+        .whenComplete(
+            (result, error) ->
+                launchDone.accept(
+                    id,
+                    error == null
+                        ? result
+                        : LaunchResult.rejected(
+                            AttemptFailureReason.LAUNCH_FAILED, "The launcher failed: " + error)));
+  }
+
+  private void allocateSlots() {
+    if (waitingForSlots.isEmpty()) {
+      return;
+    }
+    List<SlotHolder> holders = new ArrayList<>();
+    for (RunState state : runs.values()) {
+      holders.addAll(state.progress.slotHolders());
+    }
+    SlotAllocation allocation =
+        ConcurrencyPools.allocate(poolLimits(), holders, List.copyOf(waitingForSlots.values()));
+    for (PendingStep granted : allocation.granted()) {
+      waitingForSlots.remove(granted.runId() + '\u0000' + granted.stepKey());
+      RunState state = runs.get(granted.runId());
+      if (state != null && state.progress.grantSlot(granted.stepKey())) {
+        dirty.add(state);
+      }
+    }
+  }
+
+  private PoolLimits poolLimits() {
+    Map<String, Integer> slots = new HashMap<>();
+    for (PoolStatus pool : stores.pools().pools().await().atMost(timeout)) {
+      if (pool.limit() != null) {
+        slots.put(pool.pool(), pool.limit());
+      }
+    }
+    return PoolLimits.of(slots);
+  }
+
+  private void timeStep(AttemptStatus status) {
+    if (status.phase() == AttemptStatus.Phase.RUNNING) {
+      runningSince.putIfAbsent(status.attempt(), status.observedAt());
+    } else if (status.phase().isEnded()) {
+      Instant since = runningSince.remove(status.attempt());
+      if (since != null) {
+        metrics.stepEnded(status.phase().name(), Duration.between(since, status.observedAt()));
+      }
+    }
+  }
+
+  /** Ends a run that cannot be driven (no plan, an unknown code location), with the reason. */
+  private void endUndrivable(Run run, String reason) {
+    Instant now = clock.instant();
+    launcher.terminateRun(run.runId());
+    boolean canceling = run.status() == RunStatus.CANCELING;
+    RunStatus end = canceling ? RunStatus.CANCELED : RunStatus.FAILURE;
+    EventRecord event = RunEvents.end(run, end, reason, now);
+    LOG.warnf("Run %s cannot be driven: %s", run.runId(), reason);
+    stores.events().append(List.of(event)).await().atMost(timeout);
+    try {
+      stores.runs().transition(run.runId(), run.status(), end, now).await().atMost(timeout);
+      metrics.runEnded(end);
+    } catch (RunConflictException | IllegalRunTransitionException e) {
+      LOG.warnf("Run %s changed while it was being failed: %s", run.runId(), e.getMessage());
+    }
+    capacityFreed = true;
+  }
+
+  private void drop(RunState state) {
+    runs.remove(state.runId());
+    dirty.remove(state);
+    waitingForSlots.keySet().removeIf(k -> k.startsWith(state.runId() + '\u0000'));
+    runningSince.keySet().removeIf(id -> id.runId().equals(state.runId()));
+    capacityFreed = true;
+    metrics.activeRuns(runs.size());
+  }
+
+  /**
+   * The runs driven now, for tests and health.
+   *
+   * @return their ids
+   */
+  public Collection<String> runIds() {
+    return List.copyOf(runs.keySet());
+  }
+}

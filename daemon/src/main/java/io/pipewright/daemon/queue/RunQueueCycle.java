@@ -1,0 +1,140 @@
+package io.pipewright.daemon.queue;
+
+import io.pipewright.core.event.EventRecord;
+import io.pipewright.core.queue.ActiveRun;
+import io.pipewright.core.queue.Admission;
+import io.pipewright.core.queue.HeldRun;
+import io.pipewright.core.queue.QueuedRun;
+import io.pipewright.core.queue.RunQueue;
+import io.pipewright.core.queue.RunQueueLimits;
+import io.pipewright.core.run.IllegalRunTransitionException;
+import io.pipewright.core.run.Run;
+import io.pipewright.core.run.RunConflictException;
+import io.pipewright.core.run.RunNotFoundException;
+import io.pipewright.core.run.RunStatus;
+import io.pipewright.daemon.DaemonStores;
+import io.pipewright.daemon.metrics.DaemonMetrics;
+import io.pipewright.daemon.orchestrator.RunEvents;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * One cycle of the run queue (Dagster's queued run coordinator): reads the queued runs, asks core's
+ * {@link RunQueue#admit} which start now under the limits, moves each from QUEUED to STARTING
+ * (compare and set, so a run canceled meanwhile stays canceled) and records {@code RUN_STARTING}.
+ * The orchestrator then drives the admitted runs.
+ */
+public final class RunQueueCycle {
+
+  private static final Logger LOG = Logger.getLogger(RunQueueCycle.class);
+
+  /** Transitions in flight at once: the store's connection pool serves them side by side. */
+  private static final int CONCURRENT_TRANSITIONS = 64;
+
+  private final DaemonStores stores;
+  private final RunQueueLimits limits;
+  private final int maxScan;
+  private final DaemonMetrics metrics;
+  private final Duration timeout;
+
+  /**
+   * Creates the cycle.
+   *
+   * @param stores the stores
+   * @param limits the queue's limits
+   * @param maxScan at most this many queued runs are considered per cycle (oldest first)
+   * @param metrics the metrics
+   * @param timeout how long one store call may take
+   */
+  public RunQueueCycle(
+      DaemonStores stores,
+      RunQueueLimits limits,
+      int maxScan,
+      DaemonMetrics metrics,
+      Duration timeout) {
+    this.stores = Objects.requireNonNull(stores, "stores must not be null");
+    this.limits = Objects.requireNonNull(limits, "limits must not be null");
+    if (maxScan < 1) {
+      throw new IllegalArgumentException("maxScan must be 1 or more, got " + maxScan);
+    }
+    this.maxScan = maxScan;
+    this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
+    this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
+  }
+
+  /**
+   * Admits what the limits allow.
+   *
+   * @param active the runs in progress
+   * @param now the time of the admission
+   * @return the admitted runs, now STARTING, in admission order
+   */
+  public List<Run> admit(List<ActiveRun> active, Instant now) {
+    List<Run> queued = stores.runs().queued(maxScan).await().atMost(timeout);
+    if (queued.isEmpty()) {
+      metrics.admission(0, 0);
+      return List.of();
+    }
+    Map<String, Run> byId = new HashMap<>();
+    List<QueuedRun> candidates = new ArrayList<>(queued.size());
+    for (Run run : queued) {
+      byId.put(run.runId(), run);
+      candidates.add(new QueuedRun(run.runId(), run.tags(), run.createTime()));
+    }
+    Admission admission = RunQueue.admit(candidates, active, limits);
+    List<Run> admitted = new ArrayList<>(admission.admitted().size());
+    List<QueuedRun> order = admission.admitted();
+    for (int from = 0; from < order.size(); from += CONCURRENT_TRANSITIONS) {
+      List<Uni<Optional<Run>>> moves = new ArrayList<>();
+      for (QueuedRun candidate :
+          order.subList(from, Math.min(order.size(), from + CONCURRENT_TRANSITIONS))) {
+        moves.add(start(candidate.runId(), now));
+      }
+      List<Optional<Run>> moved = Uni.join().all(moves).andFailFast().await().atMost(timeout);
+      for (Optional<Run> run : moved) {
+        run.ifPresent(admitted::add);
+      }
+    }
+    if (!admitted.isEmpty()) {
+      List<EventRecord> events = new ArrayList<>(admitted.size());
+      for (Run run : admitted) {
+        events.add(RunEvents.starting(run, now));
+        metrics.queueWait(Duration.between(byId.get(run.runId()).createTime(), now));
+      }
+      stores.events().append(events).await().atMost(timeout);
+    }
+    metrics.admission(admitted.size(), admission.held().size());
+    if (LOG.isDebugEnabled()) {
+      for (HeldRun held : admission.held()) {
+        LOG.debugf("Run %s stays queued: %s", held.run().runId(), held.reason());
+      }
+    }
+    return admitted;
+  }
+
+  private Uni<Optional<Run>> start(String runId, Instant now) {
+    return stores
+        .runs()
+        .transition(runId, RunStatus.QUEUED, RunStatus.STARTING, now)
+        .map(Optional::of)
+        .onFailure(
+            e ->
+                e instanceof RunConflictException
+                    || e instanceof IllegalRunTransitionException
+                    || e instanceof RunNotFoundException)
+        .recoverWithItem(
+            e -> {
+              // Canceled or deleted between the read and the admission: nothing to start.
+              LOG.debugf("Run %s left the queue before its admission: %s", runId, e.getMessage());
+              return Optional.empty();
+            });
+  }
+}

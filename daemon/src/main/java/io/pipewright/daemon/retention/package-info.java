@@ -1,0 +1,2 @@
+/** Retention: old events and compute logs are deleted. */
+package io.pipewright.daemon.retention;

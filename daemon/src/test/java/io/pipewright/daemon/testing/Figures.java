@@ -1,0 +1,209 @@
+package io.pipewright.daemon.testing;
+
+import io.pipewright.core.launch.AttemptId;
+import io.pipewright.core.queue.RunQueueLimits;
+import io.pipewright.core.run.RunFilter;
+import io.pipewright.core.run.RunStatus;
+import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
+import io.pipewright.daemon.DaemonSettings;
+import io.pipewright.daemon.DaemonStores;
+import io.pipewright.daemon.loop.DaemonLoop;
+import io.pipewright.daemon.metrics.DaemonMetrics;
+import io.pipewright.daemon.orchestrator.LaunchRequests;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The figures of issue 6, measured against any stores (in memory, PostgreSQL) with fake workers and
+ * the real loop on its own thread:
+ *
+ * <ul>
+ *   <li>orchestrator time per step: from an upstream step's success being stored to the launch call
+ *       of the step after it, with many runs in progress at once;
+ *   <li>admission: how long after capacity frees a thousand queued runs are admitted.
+ * </ul>
+ */
+public final class Figures {
+
+  private Figures() {}
+
+  /** Latency percentiles, in milliseconds. */
+  public record Percentiles(int count, double p50, double p90, double p99, double max) {
+    static Percentiles of(List<Long> nanos) {
+      List<Long> sorted = new ArrayList<>(nanos);
+      Collections.sort(sorted);
+      return new Percentiles(
+          sorted.size(), at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), at(sorted, 1.0));
+    }
+
+    private static double at(List<Long> sorted, double q) {
+      int index = (int) Math.ceil(q * sorted.size()) - 1;
+      return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "n=%d p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms", count, p50, p90, p99, max);
+    }
+  }
+
+  /** The time per step, and the loop thread's own busy time per step. */
+  public record PerStep(Percentiles latency, double loopMillisPerStep) {
+    @Override
+    public String toString() {
+      return latency + String.format("; loop busy %.2f ms per step", loopMillisPerStep);
+    }
+  }
+
+  private static DaemonLoop loop(
+      DaemonStores stores, BenchWorkers workers, int maxRuns, DaemonMetrics metrics) {
+    DaemonLoop loop =
+        new DaemonLoop(
+            stores,
+            workers,
+            new LaunchRequests(null, Duration.ofHours(1), null, null, Clock.systemUTC()),
+            location -> Optional.empty(),
+            DaemonSettings.defaults("bench").withQueueLimits(RunQueueLimits.of(maxRuns)),
+            Clock.systemUTC(),
+            () -> 0.5,
+            metrics);
+    loop.leading(true);
+    loop.start();
+    return loop;
+  }
+
+  private static void await(
+      String what, Duration timeout, java.util.function.BooleanSupplier done) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(what + " did not happen within " + timeout);
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static long count(DaemonStores stores, String job, Set<RunStatus> statuses) {
+    return stores
+        .runs()
+        .count(RunFilter.builder().jobName(job).statuses(statuses).build())
+        .await()
+        .indefinitely();
+  }
+
+  /**
+   * Orchestrator time per step with concurrent runs of a chain.
+   *
+   * @param stores the stores
+   * @param runs how many runs at once
+   * @param steps steps per run (a chain)
+   * @param work how long each worker works
+   * @return the latencies from an upstream success stored to the downstream launch call
+   */
+  public static PerStep timePerStep(DaemonStores stores, int runs, int steps, Duration work) {
+    String[] keys = new String[steps];
+    for (int i = 0; i < steps; i++) {
+      keys[i] = "s" + i;
+    }
+    String job = "chain_" + System.nanoTime();
+    ExecutionPlanSnapshot plan = Plans.chain(job, keys);
+    DaemonMetrics metrics = DaemonMetrics.none();
+    try (BenchWorkers workers = new BenchWorkers(stores.events(), work)) {
+      DaemonLoop loop = loop(stores, workers, runs, metrics);
+      try {
+        List<String> ids = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+          ids.add(Runs.queue(stores, plan, "bench", Map.of(), Instant.now()));
+        }
+        await(
+            runs + " runs of " + steps + " steps to succeed",
+            Duration.ofMinutes(10),
+            () -> count(stores, job, Set.of(RunStatus.SUCCESS)) == runs);
+        List<Long> latencies = new ArrayList<>();
+        for (String id : ids) {
+          for (int i = 1; i < steps; i++) {
+            long stored = workers.successStored.get(new AttemptId(id, keys[i - 1], 1));
+            long launched = workers.launchCalls.get(new AttemptId(id, keys[i], 1));
+            latencies.add(launched - stored);
+          }
+        }
+        double busy =
+            metrics
+                .registry()
+                .get("pipewright.daemon.loop")
+                .timer()
+                .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
+        return new PerStep(Percentiles.of(latencies), busy / (runs * steps));
+      } finally {
+        loop.close();
+      }
+    }
+  }
+
+  /** The admission figure. */
+  public record Admission(int runs, double millisAfterRelease, double millisToRelease) {
+    @Override
+    public String toString() {
+      return String.format(
+          "%d queued runs admitted %.0f ms after the last of %d blocking runs' successes was stored"
+              + " (storing them took %.0f ms)",
+          runs, millisAfterRelease, runs, millisToRelease);
+    }
+  }
+
+  /**
+   * How long after capacity frees queued runs are admitted: {@code runs} runs hold every slot,
+   * {@code runs} more wait; all holders finish at once.
+   *
+   * @param stores the stores
+   * @param runs how many runs hold the slots, and how many wait
+   * @return the time from the last holder's success stored to the last waiting run admitted
+   */
+  public static Admission admission(DaemonStores stores, int runs) {
+    String blockerJob = "blocker_" + System.nanoTime();
+    String queuedJob = "queued_" + System.nanoTime();
+    ExecutionPlanSnapshot blocker = Plans.chain(blockerJob, "block");
+    ExecutionPlanSnapshot waiting = Plans.chain(queuedJob, "wait");
+    try (BenchWorkers workers = new BenchWorkers(stores.events(), Duration.ZERO)) {
+      workers.hold(id -> true);
+      DaemonLoop loop = loop(stores, workers, runs, DaemonMetrics.none());
+      try {
+        for (int r = 0; r < runs; r++) {
+          Runs.queue(stores, blocker, "bench", Map.of(), Instant.now());
+        }
+        await("the blockers to start", Duration.ofMinutes(5), () -> workers.heldCount() == runs);
+        for (int r = 0; r < runs; r++) {
+          Runs.queue(stores, waiting, "bench", Map.of(), Instant.now());
+        }
+        await(
+            "the waiting runs to be queued",
+            Duration.ofMinutes(5),
+            () -> count(stores, queuedJob, Set.of(RunStatus.QUEUED)) == runs);
+        long start = System.nanoTime();
+        workers.hold(id -> id.stepKey().equals("wait"));
+        workers.release();
+        long released = System.nanoTime();
+        await(
+            "the waiting runs to be admitted",
+            Duration.ofMinutes(5),
+            () -> count(stores, queuedJob, Set.of(RunStatus.STARTING, RunStatus.STARTED)) == runs);
+        long admitted = System.nanoTime();
+        return new Admission(runs, (admitted - released) / 1e6, (released - start) / 1e6);
+      } finally {
+        loop.close();
+      }
+    }
+  }
+}
