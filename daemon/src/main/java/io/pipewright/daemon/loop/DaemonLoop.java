@@ -51,6 +51,13 @@ public final class DaemonLoop implements AutoCloseable {
 
   private static final int MAX_ERRORS = 5;
 
+  /**
+   * The shortest time between two admissions asked for by notifications (new queued runs): a burst
+   * of launches is admitted in one cycle instead of one cycle per run. Admissions after runs end
+   * (capacity freed) are not held back.
+   */
+  static final Duration ADMISSION_GAP = Duration.ofMillis(50);
+
   /** Something that happened outside the loop thread. */
   private sealed interface Signal {
     long nanos();
@@ -85,6 +92,7 @@ public final class DaemonLoop implements AutoCloseable {
   private StatusWatch watch;
   private boolean queueDue;
   private Instant nextQueue = Instant.MIN;
+  private Instant lastAdmission = Instant.MIN;
   private Instant nextResync = Instant.MAX;
   private Instant nextBeat = Instant.MIN;
   private Instant retakeAt;
@@ -206,7 +214,13 @@ public final class DaemonLoop implements AutoCloseable {
     Instant next = earliest(nextDecision, nextQueue);
     next = earliest(next, nextResync);
     next = earliest(next, nextBeat);
-    return queueDue ? clock.instant() : next;
+    return queueDue ? earliest(next, admissionDue()) : next;
+  }
+
+  private Instant admissionDue() {
+    Instant earliestNext = lastAdmission.plus(ADMISSION_GAP);
+    Instant now = clock.instant();
+    return earliestNext.isAfter(now) ? earliestNext : now;
   }
 
   private static Instant earliest(Instant a, Instant b) {
@@ -316,7 +330,7 @@ public final class DaemonLoop implements AutoCloseable {
     } else if (signal instanceof Appended a) {
       if (orchestrator.drives(a.runId())) {
         orchestrator.eventsAppended(a.runId(), a.lastEventId());
-      } else {
+      } else if (!orchestrator.endedRecently(a.runId())) {
         queueDue = true; // A run was queued, or a queued one changed.
       }
     } else if (signal instanceof Status s) {
@@ -370,7 +384,8 @@ public final class DaemonLoop implements AutoCloseable {
       nextResync = now.plus(settings.resyncInterval());
       worked = true;
     }
-    if (queueDue || !now.isBefore(nextQueue)) {
+    if ((queueDue && !now.isBefore(lastAdmission.plus(ADMISSION_GAP)))
+        || !now.isBefore(nextQueue)) {
       admit(now);
       worked = true;
     }
@@ -391,6 +406,7 @@ public final class DaemonLoop implements AutoCloseable {
 
   private int admit(Instant now) {
     queueDue = false;
+    lastAdmission = now;
     nextQueue = now.plus(settings.queueInterval());
     List<Run> admitted = queue.admit(orchestrator.activeRuns(), now);
     for (Run run : admitted) {

@@ -2,6 +2,7 @@ package io.pipewright.daemon.orchestrator;
 
 import io.pipewright.core.event.EventPage;
 import io.pipewright.core.event.EventRecord;
+import io.pipewright.core.event.StoredEvent;
 import io.pipewright.core.run.IllegalRunTransitionException;
 import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunConflictException;
@@ -57,11 +58,16 @@ final class BatchIo {
     return each(states, s -> stores.runs().find(s.runId()));
   }
 
-  /** Appends the events of many runs in one call, each run's in order. */
-  void append(List<EventRecord> events) {
-    if (!events.isEmpty()) {
-      stores.events().append(events).await().atMost(timeout);
+  /**
+   * Appends the events of many runs in one call, each run's in order.
+   *
+   * @return the stored events, in the same order
+   */
+  List<StoredEvent> append(List<EventRecord> events) {
+    if (events.isEmpty()) {
+      return List.of();
     }
+    return stores.events().append(events).await().atMost(timeout);
   }
 
   /** A status change to make. */

@@ -94,6 +94,18 @@ public final class RunOrchestrator {
   private final Set<RunState> dirty = new LinkedHashSet<>();
   private final Map<String, PendingStep> waitingForSlots = new LinkedHashMap<>();
   private final Map<AttemptId, Instant> runningSince = new HashMap<>();
+
+  /** Runs dropped lately (bounded), whose late notifications need no admission cycle. */
+  private final Map<String, Boolean> recentlyEnded =
+      new LinkedHashMap<>(256, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > 10_000;
+        }
+      };
+
   private boolean capacityFreed;
 
   /**
@@ -176,10 +188,27 @@ public final class RunOrchestrator {
    */
   public void eventsAppended(String runId, long lastEventId) {
     RunState state = runs.get(runId);
-    if (state != null && (lastEventId <= 0 || lastEventId > state.cursor)) {
-      state.eventsPending = true;
-      dirty.add(state);
+    if (state == null || (lastEventId > 0 && lastEventId <= state.cursor)) {
+      return;
     }
+    if (lastEventId == state.ownLastId) {
+      // This daemon's own append: notifications come one per append, in commit order, so any
+      // other writer's events before it were notified already. Read them back later, with the
+      // next read the run needs.
+      return;
+    }
+    state.eventsPending = true;
+    dirty.add(state);
+  }
+
+  /**
+   * Tells whether a run ended here lately: notifications of its last events bring nothing.
+   *
+   * @param runId the run
+   * @return true when this daemon ended it lately
+   */
+  public boolean endedRecently(String runId) {
+    return recentlyEnded.containsKey(runId);
   }
 
   /**
@@ -255,6 +284,7 @@ public final class RunOrchestrator {
   /** Forgets every run (leadership lost); nothing is written. */
   public void clear() {
     runs.clear();
+    recentlyEnded.clear();
     dirty.clear();
     waitingForSlots.clear();
     runningSince.clear();
@@ -318,7 +348,13 @@ public final class RunOrchestrator {
         events.addAll(decision.events());
       }
     }
-    io.append(events);
+    List<StoredEvent> stored = io.append(events);
+    for (StoredEvent event : stored) {
+      RunState state = runs.get(event.event().runId());
+      if (state != null && event.id() > state.ownLastId) {
+        state.ownLastId = event.id();
+      }
+    }
     List<BatchIo.Move> moves = new ArrayList<>();
     for (Decided d : decided) {
       if (d.decision().runStatus() != null) {
@@ -572,6 +608,7 @@ public final class RunOrchestrator {
 
   private void drop(RunState state) {
     runs.remove(state.runId());
+    recentlyEnded.put(state.runId(), Boolean.TRUE);
     dirty.remove(state);
     waitingForSlots.keySet().removeIf(k -> k.startsWith(state.runId() + '\u0000'));
     runningSince.keySet().removeIf(id -> id.runId().equals(state.runId()));

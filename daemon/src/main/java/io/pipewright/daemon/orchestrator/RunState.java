@@ -29,6 +29,13 @@ final class RunState {
   /** New events may be waiting in the log. */
   boolean eventsPending = true;
 
+  /**
+   * The id of the last event this daemon appended for the run. Its notification brings nothing new
+   * (the view applied those events when it decided them): the events are read back with the next
+   * read the run needs anyway.
+   */
+  long ownLastId;
+
   /** The run's row may have been changed by someone else (a cancel): read it again. */
   boolean reloadRun;
 

@@ -44,6 +44,8 @@ class PostgresFiguresTest {
     Figures.PerStep stressed = Figures.timePerStep(stores, 100, 10, Duration.ofMillis(50));
     Figures.admission(stores, 200); // Warm-up.
     Figures.Admission admission = Figures.admission(stores, 1000);
+    Figures.admissionAtOnce(stores, 200); // Warm-up.
+    double atOnce = Figures.admissionAtOnce(stores, 1000);
 
     String report =
         "PostgreSQL 16 (private, embedded), fake workers, 100 concurrent runs of a"
@@ -53,7 +55,9 @@ class PostgresFiguresTest {
             + perStep
             + "\n  the same, steps of 50 ms (2,000 steps/s): "
             + stressed
-            + "\n  admission: "
+            + "\n  admission, capacity for all appearing at once (a daemon takes the lead): 1000"
+            + String.format(" queued runs admitted in %.0f ms", atOnce)
+            + "\n  admission, capacity freed run by run (1000 runs end, 1000 wait): "
             + admission
             + "\n";
     Path out = Path.of("target", "bench", "daemon-postgres.txt");

@@ -65,6 +65,13 @@ public final class Figures {
 
   private static DaemonLoop loop(
       DaemonStores stores, BenchWorkers workers, int maxRuns, DaemonMetrics metrics) {
+    DaemonLoop loop = idleLoop(stores, workers, maxRuns, metrics);
+    loop.leading(true);
+    return loop;
+  }
+
+  private static DaemonLoop idleLoop(
+      DaemonStores stores, BenchWorkers workers, int maxRuns, DaemonMetrics metrics) {
     DaemonLoop loop =
         new DaemonLoop(
             stores,
@@ -75,7 +82,6 @@ public final class Figures {
             Clock.systemUTC(),
             () -> 0.5,
             metrics);
-    loop.leading(true);
     loop.start();
     return loop;
   }
@@ -91,6 +97,29 @@ public final class Figures {
         Thread.sleep(5);
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Ends every run still in progress, so that the next measurement starts with free capacity. */
+  private static void endLeftovers(DaemonStores stores) {
+    Set<RunStatus> inProgress = Set.of(RunStatus.STARTING, RunStatus.STARTED, RunStatus.CANCELING);
+    while (true) {
+      List<io.pipewright.core.run.Run> left =
+          stores
+              .runs()
+              .list(RunFilter.builder().statuses(inProgress).build(), null, 500)
+              .await()
+              .indefinitely();
+      if (left.isEmpty()) {
+        return;
+      }
+      for (io.pipewright.core.run.Run run : left) {
+        stores
+            .runs()
+            .transition(run.runId(), run.status(), RunStatus.FAILURE, Instant.now())
+            .await()
+            .indefinitely();
       }
     }
   }
@@ -148,6 +177,41 @@ public final class Figures {
         return new PerStep(Percentiles.of(latencies), busy / (runs * steps));
       } finally {
         loop.close();
+        endLeftovers(stores);
+      }
+    }
+  }
+
+  /**
+   * How long a daemon takes to admit queued runs when capacity for all of them appears at once:
+   * {@code runs} runs wait in the queue while no daemon leads; one becomes leader.
+   *
+   * @param stores the stores
+   * @param runs how many runs wait
+   * @return milliseconds from leadership to the last run admitted (STARTING)
+   */
+  public static double admissionAtOnce(DaemonStores stores, int runs) {
+    String job = "waiting_" + System.nanoTime();
+    ExecutionPlanSnapshot plan = Plans.chain(job, "wait");
+    try (BenchWorkers workers = new BenchWorkers(stores.events(), Duration.ZERO)) {
+      workers.hold(id -> true);
+      DaemonLoop loop = idleLoop(stores, workers, runs, DaemonMetrics.none());
+      try {
+        for (int r = 0; r < runs; r++) {
+          Runs.queue(stores, plan, "bench", Map.of(), Instant.now());
+        }
+        long start = System.nanoTime();
+        loop.leading(true);
+        await(
+            "the waiting runs to be admitted",
+            Duration.ofMinutes(5),
+            () ->
+                count(stores, job, Set.of(RunStatus.STARTING, RunStatus.STARTED, RunStatus.SUCCESS))
+                    == runs);
+        return (System.nanoTime() - start) / 1e6;
+      } finally {
+        loop.close();
+        endLeftovers(stores);
       }
     }
   }
@@ -203,6 +267,7 @@ public final class Figures {
         return new Admission(runs, (admitted - released) / 1e6, (released - start) / 1e6);
       } finally {
         loop.close();
+        endLeftovers(stores);
       }
     }
   }

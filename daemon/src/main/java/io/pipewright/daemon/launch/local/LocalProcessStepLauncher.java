@@ -70,6 +70,13 @@ public final class LocalProcessStepLauncher implements StepLauncher, AutoCloseab
 
   private static final File NO_INPUT = new File("/dev/null");
 
+  /**
+   * The exit code of {@code execute-step} when its invocation is wrong and the step did not run
+   * (see the step worker's exit codes in {@code docs/code-location-server.md}): a configuration
+   * error, never retried.
+   */
+  static final int BAD_INVOCATION = 2;
+
   private final LocalLauncherSettings settings;
   private final FileComputeLogStore logs;
   private final AttemptOutputListener output;
@@ -326,6 +333,17 @@ public final class LocalProcessStepLauncher implements StepLauncher, AutoCloseab
     }
     if (code == 0) {
       return AttemptStatus.succeeded(id, now);
+    }
+    if (code == BAD_INVOCATION) {
+      return AttemptStatus.failed(
+          id,
+          now,
+          AttemptFailureReason.CONFIG_ERROR,
+          code,
+          "the worker refused its invocation (exit code 2: bad arguments, an unknown job or step,"
+              + " invalid run config, definitions that do not load, or the wrong code location);"
+              + " launching it again cannot help, its last log lines say what to fix",
+          tail(id));
     }
     if (code == 126 || code == 127) {
       return AttemptStatus.failed(

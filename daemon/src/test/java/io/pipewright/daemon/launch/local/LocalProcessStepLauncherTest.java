@@ -162,6 +162,26 @@ class LocalProcessStepLauncherTest {
   }
 
   @Test
+  void shouldReportAConfigurationErrorWhenTheWorkerRefusesItsInvocation() {
+    LocalProcessStepLauncher launcher = launcher(SH);
+    List<AttemptStatus> seen = new CopyOnWriteArrayList<>();
+    launcher.watch(seen::add);
+    AttemptId id = new AttemptId("run-6", "a", 1);
+    try {
+      launcher
+          .launch(script(id, "echo 'execute-step: no job named etll' >&2; exit 2"))
+          .toCompletableFuture()
+          .join();
+
+      AttemptStatus end = await(seen, id, s -> s.phase().isEnded());
+      assertThat(end.reason()).isEqualTo(AttemptFailureReason.CONFIG_ERROR);
+      assertThat(end.lastLogLines()).containsExactly("execute-step: no job named etll");
+    } finally {
+      launcher.close();
+    }
+  }
+
+  @Test
   void shouldPassOnlyTheAllowedEnvironmentAndTheRequestsTokenWhenStartingAWorker() {
     LocalProcessStepLauncher launcher = launcher(SH);
     List<AttemptStatus> seen = new CopyOnWriteArrayList<>();
