@@ -41,7 +41,7 @@ final class IngestAuthorization {
     if (secret == null) {
       return new Decision(
           401,
-          "This webserver has no pipewright.ingest.secret, so it accepts no events: set the same"
+          "This webserver has no pipewright.ingest.token-secret, so it accepts no events: set the same"
               + " secret on the webserver and the daemon");
     }
     if (authorization == null || !authorization.startsWith(BEARER)) {

@@ -8,10 +8,11 @@ import java.util.Optional;
 public interface IngestConfig {
 
   /**
-   * Returns the secret that signs ingest tokens, shared with the daemon (which mints them), at
-   * least 32 bytes; without it every ingest request is refused.
+   * Returns the secret that signs ingest tokens, base64-encoded, shared with the daemon (which
+   * mints them with core's {@code AttemptTokens}; same key and encoding on both), at least 32 bytes
+   * once decoded; without it every ingest request is refused.
    *
-   * @return the secret, or empty
+   * @return the base64 secret, or empty
    */
-  Optional<String> secret();
+  Optional<String> tokenSecret();
 }

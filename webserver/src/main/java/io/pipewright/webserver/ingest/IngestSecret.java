@@ -3,7 +3,7 @@ package io.pipewright.webserver.ingest;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,21 +26,30 @@ public class IngestSecret {
    */
   @Inject
   public IngestSecret(IngestConfig config) {
-    if (config.secret().isEmpty() || config.secret().get().isBlank()) {
+    if (config.tokenSecret().isEmpty() || config.tokenSecret().get().isBlank()) {
       LOG.warn(
-          "pipewright.ingest.secret is not set: the event ingest refuses every request. Set the"
+          "pipewright.ingest.token-secret is not set: the event ingest refuses every request. Set the"
               + " same secret on the webserver and the daemon to let step workers report events.");
       this.bytes = null;
       return;
     }
-    byte[] secret = config.secret().get().getBytes(StandardCharsets.UTF_8);
+    byte[] secret;
+    try {
+      secret = Base64.getDecoder().decode(config.tokenSecret().get().trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "pipewright.ingest.token-secret is not base64 ("
+              + e.getMessage()
+              + "); set it to the daemon's value, for example from: openssl rand -base64 48",
+          e);
+    }
     if (secret.length < IngestTokens.MIN_SECRET_BYTES) {
       throw new IllegalStateException(
-          "pipewright.ingest.secret has "
+          "pipewright.ingest.token-secret has "
               + secret.length
               + " bytes; use at least "
               + IngestTokens.MIN_SECRET_BYTES
-              + " random bytes (for example: openssl rand -base64 48)");
+              + " random bytes once decoded (for example: openssl rand -base64 48)");
     }
     this.bytes = secret;
   }

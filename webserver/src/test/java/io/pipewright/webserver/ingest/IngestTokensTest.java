@@ -16,6 +16,20 @@ class IngestTokensTest {
       new IngestTokens.Scope("run-1", "clean.double_rows[k]", 2, NOW.plusSeconds(60));
 
   @Test
+  void shouldAcceptATokenWhenTheDaemonIssuedItWithCoresAttemptTokens() {
+    // The daemon mints with core's AttemptTokens; the two must agree on the wire format.
+    String token =
+        new io.pipewright.core.auth.AttemptTokens(SECRET)
+            .issue(
+                new io.pipewright.core.auth.AttemptClaims(
+                    "run-1", "clean.double_rows[k]", 2, NOW.plusSeconds(60)));
+
+    assertThat(IngestTokens.check(SECRET, token, NOW)).isEqualTo(new IngestTokens.Valid(SCOPE));
+    assertThat(IngestTokens.check(SECRET, token + "x", NOW))
+        .isInstanceOf(IngestTokens.Refused.class);
+  }
+
+  @Test
   void shouldAcceptAGenuineCurrentTokenWithItsScope() {
     String token = IngestTokens.mint(SECRET, SCOPE);
 
