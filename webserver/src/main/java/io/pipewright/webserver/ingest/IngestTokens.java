@@ -1,13 +1,9 @@
 package io.pipewright.webserver.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.pipewright.core.auth.AttemptClaims;
+import io.pipewright.core.auth.AttemptTokens;
+import io.pipewright.core.auth.InvalidTokenException;
 import java.time.Instant;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The tokens of the event ingest: each allows writing the events of one step attempt until it
@@ -20,12 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class IngestTokens {
 
-  private static final String VERSION = "v1";
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-
   /** The shortest secret accepted: 32 bytes, the size of the HMAC-SHA256 key it keys. */
-  public static final int MIN_SECRET_BYTES = 32;
+  public static final int MIN_SECRET_BYTES = AttemptTokens.MIN_SECRET_BYTES;
 
   private IngestTokens() {}
 
@@ -88,82 +80,39 @@ public final class IngestTokens {
   public record Refused(String reason) implements Check {}
 
   /**
-   * Mints a token.
+   * Mints a token, as the daemon does (both use core's {@link AttemptTokens}, so the format cannot
+   * drift between issuer and verifier).
    *
    * @param secret the shared secret
    * @param scope what the token allows
    * @return the token
    */
   public static String mint(byte[] secret, Scope scope) {
-    String payload =
-        scope.runId()
-            + "\n"
-            + scope.stepKey()
-            + "\n"
-            + scope.attempt()
-            + "\n"
-            + scope.expiresAt().getEpochSecond();
-    String encoded = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-    return VERSION + "." + encoded + "." + ENCODER.encodeToString(sign(secret, encoded));
+    return new AttemptTokens(secret)
+        .issue(
+            new AttemptClaims(scope.runId(), scope.stepKey(), scope.attempt(), scope.expiresAt()));
   }
 
   /**
    * Checks a token.
    *
    * @param secret the shared secret
-   * @param token the token
-   * @param now the time to check the expiry against
-   * @return valid with its scope, or refused with the reason
+   * @param token the token, or null
+   * @param now the current time
+   * @return the token's scope, or why it is refused
    */
   public static Check check(byte[] secret, String token, Instant now) {
-    String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-    if (parts.length != 3 || !VERSION.equals(parts[0])) {
-      return new Refused("the token is malformed (expected v1.<scope>.<signature>)");
-    }
-    byte[] signature;
-    String payload;
     try {
-      signature = DECODER.decode(parts[2]);
-      payload = new String(DECODER.decode(parts[1]), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return new Refused("the token is malformed (not base64url)");
-    }
-    if (!MessageDigest.isEqual(signature, sign(secret, parts[1]))) {
-      return new Refused("the token's signature is wrong (another secret, or a forged token)");
-    }
-    String[] fields = payload.split("\n", -1);
-    Scope scope;
-    try {
-      scope =
-          new Scope(
-              fields[0],
-              fields[1],
-              Integer.parseInt(fields[2]),
-              Instant.ofEpochSecond(Long.parseLong(fields[3])));
-    } catch (RuntimeException e) {
-      return new Refused("the token's scope is malformed");
-    }
-    if (!now.isBefore(scope.expiresAt())) {
+      AttemptClaims claims = new AttemptTokens(secret).verify(token, now);
+      return new Valid(
+          new Scope(claims.runId(), claims.stepKey(), claims.attempt(), claims.expiresAt()));
+    } catch (InvalidTokenException e) {
       return new Refused(
-          "the token of run "
-              + scope.runId()
-              + ", step "
-              + scope.stepKey()
-              + ", attempt "
-              + scope.attempt()
-              + " expired at "
-              + scope.expiresAt());
-    }
-    return new Valid(scope);
-  }
-
-  private static byte[] sign(byte[] secret, String encodedPayload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return mac.doFinal(encodedPayload.getBytes(StandardCharsets.US_ASCII));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+          e.reason() == InvalidTokenException.Reason.BAD_SIGNATURE
+              ? "the token's signature is wrong (another secret, or a forged token)"
+              : e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return new Refused("the token's scope is malformed");
     }
   }
 }
