@@ -36,7 +36,7 @@ public final class TickAlreadyExistsException extends RuntimeException {
   /**
    * Returns the tick already stored for the scheduled time.
    *
-   * @return its id
+   * @return its id; 0 in the rare case that the tick was purged by retention meanwhile
    */
   public long existingTickId() {
     return existingTickId;

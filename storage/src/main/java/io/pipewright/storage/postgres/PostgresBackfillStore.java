@@ -86,11 +86,7 @@ public class PostgresBackfillStore implements BackfillStore {
         .replaceWith(b);
   }
 
-  /**
-   * Writes partitions with their ordinals: new rows are inserted, existing ones updated.
-   *
-   * @param ordinals the ordinal of each partition, or null to number them from {@code first}
-   */
+  /** Writes partitions numbered from {@code first}: new rows are inserted, existing updated. */
   private static Uni<Void> upsertPartitions(
       SqlClient conn, String backfillId, List<BackfillPartition> partitions, int first) {
     return upsertPartitions(conn, backfillId, partitions, ordinalsFrom(first, partitions.size()));

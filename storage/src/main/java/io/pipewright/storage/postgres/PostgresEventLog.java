@@ -2,6 +2,7 @@ package io.pipewright.storage.postgres;
 
 import static io.pipewright.storage.postgres.internal.EventRows.tuple;
 
+import io.pipewright.core.event.AssetCheckEvaluationPayload;
 import io.pipewright.core.event.DagsterEventType;
 import io.pipewright.core.event.EventLog;
 import io.pipewright.core.event.EventPage;
@@ -19,13 +20,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,10 +34,12 @@ import java.util.Map;
  * The {@link EventLog} on PostgreSQL, with the reactive client: table {@code event_logs}, and the
  * asset index ({@code asset_keys}, {@code asset_check_executions}) kept in the same transaction.
  *
- * <p>Each ingest or append is one transaction: the append lock ({@link EventRows#APPEND_LOCK}), one
- * multi-row insert ({@code INSERT ... SELECT FROM unnest(...)}; {@code ON CONFLICT DO NOTHING}
- * makes resent step events no-ops), the asset index's upserts, then {@code pg_notify} per run,
- * delivered by PostgreSQL when the transaction commits.
+ * <p>Each ingest or append is one SQL statement, hence one round trip and one transaction ({@link
+ * EventRows#APPEND}): the append lock ({@link EventRows#APPEND_LOCK}), one multi-row insert ({@code
+ * INSERT ... SELECT FROM unnest(...)}; {@code ON CONFLICT DO NOTHING} makes resent step events
+ * no-ops), the asset index's upsert, and {@code pg_notify} per run, which PostgreSQL delivers at
+ * commit. A batch holding check evaluations adds a second statement in the same transaction for
+ * their executions.
  */
 @ApplicationScoped
 public class PostgresEventLog implements EventLog {
@@ -66,27 +69,37 @@ public class PostgresEventLog implements EventLog {
 
   @Override
   public Uni<IngestResult> ingest(StepEventBatch batch) {
-    return pool.withTransaction(
-        conn -> {
-          Uni<Integer> accepted =
-              batch.events().isEmpty()
-                  ? Uni.createFrom().item(0)
-                  : lockAppends(conn)
-                      .chain(() -> insert(conn, batch.events(), true))
-                      .map(List::size);
-          return accepted.flatMap(
-              n ->
-                  conn.preparedQuery(
-                          "SELECT max(worker_sequence) AS s FROM event_logs"
-                              + " WHERE run_id = $1 AND step_key = $2 AND attempt = $3")
-                      .execute(Tuple.of(batch.runId(), batch.stepKey(), batch.attempt()))
-                      .map(
-                          rows -> {
-                            Long highest = rows.iterator().next().getLong("s");
-                            return new IngestResult(
-                                n, batch.events().size() - n, highest == null ? -1 : highest);
-                          }));
-        });
+    if (batch.events().isEmpty()) {
+      return highestSequence(pool, batch).map(h -> new IngestResult(0, 0, h));
+    }
+    return write(batch.events(), batch)
+        .flatMap(
+            written -> {
+              int accepted = written.stored().size();
+              long inserted = -1;
+              for (StoredEvent s : written.stored()) {
+                inserted = Math.max(inserted, s.event().sequence());
+              }
+              Uni<Long> highest =
+                  accepted == 0
+                      ? highestSequence(pool, batch)
+                      : Uni.createFrom().item(Math.max(inserted, written.priorHighest()));
+              return highest.map(
+                  h -> new IngestResult(accepted, batch.events().size() - accepted, h));
+            });
+  }
+
+  private static Uni<Long> highestSequence(SqlClient client, StepEventBatch batch) {
+    return client
+        .preparedQuery(
+            "SELECT max(worker_sequence) AS s FROM event_logs"
+                + " WHERE run_id = $1 AND step_key = $2 AND attempt = $3")
+        .execute(Tuple.of(batch.runId(), batch.stepKey(), batch.attempt()))
+        .map(
+            rows -> {
+              Long s = rows.iterator().next().getLong("s");
+              return s == null ? -1L : s;
+            });
   }
 
   @Override
@@ -94,21 +107,49 @@ public class PostgresEventLog implements EventLog {
     if (events.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
-    return pool.withTransaction(conn -> lockAppends(conn).chain(() -> insert(conn, events, false)));
+    return write(events, null).map(Written::stored);
   }
 
+  /** What one write stored, and the attempt's highest sequence before it. */
+  private record Written(List<StoredEvent> stored, long priorHighest) {}
+
   /**
-   * Inserts events, then indexes and announces those that were new.
-   *
-   * @return the stored events, in id order
+   * Writes events with {@link EventRows#APPEND}: one statement, or a transaction of two when the
+   * events hold check evaluations (their executions are recorded with the new events' ids).
    */
-  private Uni<List<StoredEvent>> insert(
-      SqlConnection conn, List<EventRecord> events, boolean ingested) {
-    return conn.preparedQuery(EventRows.INSERT)
-        .execute(EventRows.insertParams(events, ingested))
-        .map(rows -> stored(rows, events, ingested))
-        .call(stored -> index(conn, stored))
-        .call(stored -> announce(conn, stored));
+  private Uni<Written> write(List<EventRecord> events, StepEventBatch attempt) {
+    boolean checks =
+        events.stream().anyMatch(e -> e.payload() instanceof AssetCheckEvaluationPayload);
+    if (!checks) {
+      return write(pool, events, attempt);
+    }
+    return pool.withTransaction(
+        conn ->
+            write(conn, events, attempt)
+                .call(
+                    written -> {
+                      Tuple params = EventRows.checkParams(written.stored());
+                      return params == null
+                          ? Uni.createFrom().voidItem()
+                          : conn.preparedQuery(EventRows.INSERT_CHECKS).execute(params);
+                    }));
+  }
+
+  private static Uni<Written> write(
+      SqlClient client, List<EventRecord> events, StepEventBatch attempt) {
+    return client
+        .preparedQuery(EventRows.APPEND)
+        .execute(EventRows.appendParams(events, attempt))
+        .map(
+            rows -> {
+              long prior = -1;
+              for (Row row : rows) {
+                Long p = row.getLong("prior_highest");
+                prior = p == null ? -1 : p;
+                break;
+              }
+              return new Written(stored(rows, events, attempt != null), prior);
+            });
   }
 
   /** Pairs the returned ids with their events: by sequence for ingests, by order for appends. */
@@ -132,40 +173,6 @@ public class PostgresEventLog implements EventLog {
       }
     }
     return out;
-  }
-
-  private static Uni<Void> index(SqlConnection conn, List<StoredEvent> stored) {
-    Tuple assets = EventRows.assetParams(stored);
-    Tuple checks = EventRows.checkParams(stored);
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    if (assets != null) {
-      chain =
-          chain
-              .chain(() -> conn.preparedQuery(EventRows.UPSERT_ASSETS).execute(assets))
-              .replaceWithVoid();
-    }
-    if (checks != null) {
-      chain =
-          chain
-              .chain(() -> conn.preparedQuery(EventRows.INSERT_CHECKS).execute(checks))
-              .replaceWithVoid();
-    }
-    return chain;
-  }
-
-  private static Uni<Void> announce(SqlConnection conn, List<StoredEvent> stored) {
-    if (stored.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    Map<String, Long> lastByRun = new LinkedHashMap<>();
-    stored.forEach(s -> lastByRun.put(s.event().runId(), s.id()));
-    String[] payloads =
-        lastByRun.entrySet().stream()
-            .map(e -> EventNotifications.payload(e.getKey(), e.getValue()))
-            .toArray(String[]::new);
-    return conn.preparedQuery("SELECT pg_notify($1, p) FROM unnest($2::text[]) p")
-        .execute(tuple(EventNotifications.CHANNEL, payloads))
-        .replaceWithVoid();
   }
 
   @Override

@@ -147,6 +147,11 @@ public class PostgresInstigatorStore implements InstigatorStore {
                 existingTick(instigator, scheduledTime)
                     .map(
                         id -> {
+                          if (id == null) {
+                            // The conflicting tick was purged in between: report the conflict
+                            // without an id rather than start a second tick for the time.
+                            throw new TickAlreadyExistsException(instigator, scheduledTime, 0);
+                          }
                           throw new TickAlreadyExistsException(instigator, scheduledTime, id);
                         }));
   }

@@ -2,8 +2,8 @@ package io.pipewright.storage.postgres.internal;
 
 import io.pipewright.core.asset.AssetCheckExecutionStatus;
 import io.pipewright.core.event.AssetCheckEvaluationPayload;
-import io.pipewright.core.event.DagsterEventType;
 import io.pipewright.core.event.EventRecord;
+import io.pipewright.core.event.StepEventBatch;
 import io.pipewright.core.event.StoredEvent;
 import io.pipewright.core.snapshot.AssetKeySnapshot;
 import io.pipewright.storage.internal.EventFacts;
@@ -14,9 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** SQL and row codecs of the event log and the asset index. */
 public final class EventRows {
@@ -32,26 +30,40 @@ public final class EventRows {
   public static final String COLUMNS = "id, run_id, step_key, attempt, body";
 
   /**
-   * One multi-row insert per batch; resent step events conflict on the ingest key and are skipped.
+   * One statement per batch, so one round trip and its own transaction: it takes the append lock
+   * (first, through the lateral join, before any id is drawn), inserts the events with one
+   * multi-row insert (resent step events conflict on the ingest key and are skipped), keeps each
+   * asset's latest materialization and observation in {@code asset_keys}, and notifies once per
+   * run; PostgreSQL delivers the notifications when the statement commits. It returns the new
+   * events' ids, and the attempt's highest sequence stored before the statement began.
+   *
+   * <p>Parameters: $1 lock key, $2-$10 the event columns as arrays, $11 the channel, $12-$14 the
+   * attempt (run, step, attempt; nulls for host appends).
    */
-  public static final String INSERT =
-      "INSERT INTO event_logs (run_id, step_key, attempt, worker_sequence, event_type, timestamp,"
-          + " asset_key, partition, body)"
-          + " SELECT u.run_id, u.step_key, u.attempt, u.seq, u.type, u.ts, u.asset, u.part, u.body"
-          + " FROM unnest($1::varchar[], $2::text[], $3::int[], $4::bigint[], $5::varchar[],"
-          + " $6::timestamptz[], $7::text[], $8::text[], $9::bytea[]) WITH ORDINALITY"
-          + " AS u(run_id, step_key, attempt, seq, type, ts, asset, part, body, ord)"
-          + " ORDER BY u.ord"
+  public static final String APPEND =
+      "WITH input AS ("
+          + " SELECT u.* FROM (SELECT pg_advisory_xact_lock($1)) l CROSS JOIN LATERAL"
+          + " unnest($2::varchar[], $3::text[], $4::int[], $5::bigint[], $6::varchar[],"
+          + " $7::timestamptz[], $8::text[], $9::text[], $10::bytea[]) WITH ORDINALITY"
+          + " AS u(run_id, step_key, attempt, seq, type, ts, asset, part, body, ord)),"
+          + " ins AS ("
+          + " INSERT INTO event_logs (run_id, step_key, attempt, worker_sequence, event_type,"
+          + " timestamp, asset_key, partition, body)"
+          + " SELECT run_id, step_key, attempt, seq, type, ts, asset, part, body FROM input"
+          + " ORDER BY ord"
           + " ON CONFLICT ON CONSTRAINT event_logs_ingest_key DO NOTHING"
-          + " RETURNING id, worker_sequence";
-
-  /** Keeps each asset's latest materialization and observation. */
-  public static final String UPSERT_ASSETS =
-      "INSERT INTO asset_keys AS a (asset_key, last_materialization_event_id,"
+          + " RETURNING id, run_id, worker_sequence, event_type, timestamp, asset_key),"
+          + " latest AS ("
+          + " SELECT asset_key,"
+          + " max(id) FILTER (WHERE event_type = 'ASSET_MATERIALIZATION') AS mat_id,"
+          + " max(id) FILTER (WHERE event_type = 'ASSET_OBSERVATION') AS obs_id"
+          + " FROM ins WHERE asset_key IS NOT NULL GROUP BY asset_key),"
+          + " assets AS ("
+          + " INSERT INTO asset_keys AS a (asset_key, last_materialization_event_id,"
           + " last_materialization_run_id, last_materialization_time, last_observation_event_id,"
           + " last_observation_time)"
-          + " SELECT * FROM unnest($1::text[], $2::bigint[], $3::varchar[], $4::timestamptz[],"
-          + " $5::bigint[], $6::timestamptz[])"
+          + " SELECT l.asset_key, l.mat_id, m.run_id, m.timestamp, l.obs_id, o.timestamp"
+          + " FROM latest l LEFT JOIN ins m ON m.id = l.mat_id LEFT JOIN ins o ON o.id = l.obs_id"
           + " ON CONFLICT (asset_key) DO UPDATE SET"
           + " last_materialization_event_id = COALESCE(EXCLUDED.last_materialization_event_id,"
           + " a.last_materialization_event_id),"
@@ -62,7 +74,14 @@ public final class EventRows {
           + " last_observation_event_id = COALESCE(EXCLUDED.last_observation_event_id,"
           + " a.last_observation_event_id),"
           + " last_observation_time = CASE WHEN EXCLUDED.last_observation_event_id IS NULL"
-          + " THEN a.last_observation_time ELSE EXCLUDED.last_observation_time END";
+          + " THEN a.last_observation_time ELSE EXCLUDED.last_observation_time END),"
+          + " notified AS ("
+          + " SELECT count(pg_notify($11, r.id || ':' || r.run_id)) AS n"
+          + " FROM (SELECT run_id, max(id) AS id FROM ins GROUP BY run_id) r)"
+          + " SELECT i.id, i.worker_sequence, (SELECT n FROM notified) AS notified,"
+          + " (SELECT max(worker_sequence) FROM event_logs"
+          + " WHERE run_id = $12 AND step_key = $13 AND attempt = $14) AS prior_highest"
+          + " FROM ins i";
 
   /** Records check evaluations. */
   public static final String INSERT_CHECKS =
@@ -74,13 +93,15 @@ public final class EventRows {
   private EventRows() {}
 
   /**
-   * The insert's parameters for a list of events.
+   * The parameters of {@link #APPEND} for a list of events.
    *
    * @param events the events
-   * @param ingested true to record their sequences as worker sequences (idempotent ingest)
+   * @param attempt the ingested attempt, or null for a host append (sequences are then not recorded
+   *     as worker sequences, so not de-duplicated)
    * @return the tuple
    */
-  public static Tuple insertParams(List<EventRecord> events, boolean ingested) {
+  public static Tuple appendParams(List<EventRecord> events, StepEventBatch attempt) {
+    boolean ingested = attempt != null;
     int n = events.size();
     String[] runs = new String[n];
     String[] steps = new String[n];
@@ -104,7 +125,21 @@ public final class EventRows {
       parts[i] = key == null ? null : EventFacts.partition(e);
       bodies[i] = Buffer.buffer(Bodies.event(e));
     }
-    return tuple(runs, steps, attempts, seqs, types, times, assets, parts, bodies);
+    return tuple(
+        APPEND_LOCK,
+        runs,
+        steps,
+        attempts,
+        seqs,
+        types,
+        times,
+        assets,
+        parts,
+        bodies,
+        EventNotifications.CHANNEL,
+        ingested ? attempt.runId() : null,
+        ingested ? attempt.stepKey() : null,
+        ingested ? attempt.attempt() : null);
   }
 
   /**
@@ -145,52 +180,6 @@ public final class EventRows {
             row.getString("run_id"),
             row.getString("step_key"),
             row.getInteger("attempt")));
-  }
-
-  /**
-   * The asset index's parameters for newly stored events: per asset, its newest materialization and
-   * observation among them (ids grow with the events' order).
-   *
-   * @param stored the stored events, in id order
-   * @return the upsert's tuple, or null when no event is about an asset
-   */
-  public static Tuple assetParams(List<StoredEvent> stored) {
-    Map<String, Object[]> rows = new LinkedHashMap<>();
-    for (StoredEvent s : stored) {
-      AssetKeySnapshot key = EventFacts.assetKey(s.event());
-      if (key == null) {
-        continue;
-      }
-      Object[] row = rows.computeIfAbsent(key.toUserString(), k -> new Object[5]);
-      if (s.event().type() == DagsterEventType.ASSET_MATERIALIZATION) {
-        row[0] = s.id();
-        row[1] = s.event().runId();
-        row[2] = time(s.event().timestamp());
-      } else if (s.event().type() == DagsterEventType.ASSET_OBSERVATION) {
-        row[3] = s.id();
-        row[4] = time(s.event().timestamp());
-      }
-    }
-    if (rows.isEmpty()) {
-      return null;
-    }
-    int n = rows.size();
-    String[] keys = rows.keySet().toArray(new String[0]);
-    Long[] matIds = new Long[n];
-    String[] matRuns = new String[n];
-    OffsetDateTime[] matTimes = new OffsetDateTime[n];
-    Long[] obsIds = new Long[n];
-    OffsetDateTime[] obsTimes = new OffsetDateTime[n];
-    int i = 0;
-    for (Object[] row : rows.values()) {
-      matIds[i] = (Long) row[0];
-      matRuns[i] = (String) row[1];
-      matTimes[i] = (OffsetDateTime) row[2];
-      obsIds[i] = (Long) row[3];
-      obsTimes[i] = (OffsetDateTime) row[4];
-      i++;
-    }
-    return tuple(keys, matIds, matRuns, matTimes, obsIds, obsTimes);
   }
 
   /**

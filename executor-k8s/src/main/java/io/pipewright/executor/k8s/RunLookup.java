@@ -1,0 +1,67 @@
+package io.pipewright.executor.k8s;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@link K8sStepLauncher} needs to know about runs, from the daemon's run store: a launch
+ * request names only its attempt, while the pod also carries the run's job (a label) and the run's
+ * tags (the job's layer of pod settings, {@value K8sConfig#TAG}); and the orphan sweep deletes pods
+ * of runs that are finished or unknown.
+ *
+ * <p>Called on the launcher's creation threads (once per launch) and its sweep thread (once per run
+ * with pods, per sweep); must be thread-safe, and should answer from memory or one quick query.
+ */
+@FunctionalInterface
+public interface RunLookup {
+
+  /**
+   * Finds a run.
+   *
+   * @param runId the run's id
+   * @return the run, or empty when no run has that id (its pods are orphans)
+   */
+  Optional<RunInfo> find(String runId);
+
+  /**
+   * What the launcher needs of one run.
+   *
+   * @param jobName the job the run executes
+   * @param tags the run's tags (the job's and the launch's)
+   * @param finished whether the run ended (success, failure, canceled): its pods are of no use but
+   *     inspection
+   */
+  record RunInfo(String jobName, Map<String, String> tags, boolean finished) {
+
+    /** Validates and copies the components. */
+    public RunInfo {
+      if (jobName == null || jobName.isBlank()) {
+        throw new IllegalArgumentException("RunInfo needs a job name");
+      }
+      tags = Map.copyOf(Objects.requireNonNull(tags, "tags"));
+    }
+
+    /**
+     * A run that is queued, starting, started or canceling.
+     *
+     * @param jobName its job
+     * @param tags its tags
+     * @return the run
+     */
+    public static RunInfo active(String jobName, Map<String, String> tags) {
+      return new RunInfo(jobName, tags, false);
+    }
+
+    /**
+     * A run that ended.
+     *
+     * @param jobName its job
+     * @param tags its tags
+     * @return the run
+     */
+    public static RunInfo finished(String jobName, Map<String, String> tags) {
+      return new RunInfo(jobName, tags, true);
+    }
+  }
+}

@@ -1,0 +1,357 @@
+package io.pipewright.executor.k8s.internal;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.StatusDetails;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pipewright.executor.k8s.PodLabels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+
+/**
+ * The executor's calls on pods, each behind the shared {@link TokenBucket} and counted in {@link
+ * ApiStats}. Creation is idempotent, deletion too; creations run concurrently on a bounded pool.
+ * The informers of {@link PodWatcher} are the only other API users (one list and one watch each).
+ */
+public final class PodApi implements AutoCloseable {
+
+  /** What a create did. */
+  public enum CreateResult {
+    /** The pod was created. */
+    CREATED,
+    /**
+     * The pod existed already, for the same run, step and attempt: launched before (by this daemon
+     * before a restart, or by another replica), so launched.
+     */
+    ALREADY_EXISTED
+  }
+
+  private static final int HTTP_NOT_FOUND = 404;
+  private static final int HTTP_CONFLICT = 409;
+
+  private final KubernetesClient client;
+  private final String namespace;
+  private final String instance;
+  private final TokenBucket limiter;
+  private final ApiStats stats;
+  private final ExecutorService creators;
+
+  /**
+   * Creates the API.
+   *
+   * @param client the Kubernetes client
+   * @param namespace the namespace of step pods
+   * @param instance this installation's {@link PodLabels#INSTANCE} value
+   * @param limiter the rate limiter shared by every API call of the process
+   * @param stats where calls are counted
+   * @param createConcurrency how many creations may be in flight
+   */
+  public PodApi(
+      KubernetesClient client,
+      String namespace,
+      String instance,
+      TokenBucket limiter,
+      ApiStats stats,
+      int createConcurrency) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.namespace = Objects.requireNonNull(namespace, "namespace");
+    this.instance = Objects.requireNonNull(instance, "instance");
+    this.limiter = Objects.requireNonNull(limiter, "limiter");
+    this.stats = Objects.requireNonNull(stats, "stats");
+    this.creators = Executors.newFixedThreadPool(createConcurrency, daemonThreads());
+  }
+
+  /**
+   * Creates a pod; a pod of the same name for the same attempt counts as created.
+   *
+   * @param pod the pod, from the pod factory
+   * @return what happened
+   * @throws PodNameCollisionException when a pod of that name exists for another attempt
+   * @throws KubernetesClientException when the API server refuses for another reason
+   * @throws InterruptedException when interrupted while waiting for the rate limiter
+   */
+  public CreateResult create(Pod pod) throws InterruptedException {
+    return create(pod, sentAt -> {});
+  }
+
+  /**
+   * Creates a pod, telling when the request is sent (after the rate limiter's wait); a pod of the
+   * same name for the same attempt counts as created.
+   *
+   * @param pod the pod, from the pod factory
+   * @param sent receives {@link System#nanoTime()} just before the create request goes out
+   * @return what happened
+   * @throws PodNameCollisionException when a pod of that name exists for another attempt
+   * @throws KubernetesClientException when the API server refuses for another reason
+   * @throws InterruptedException when interrupted while waiting for the rate limiter
+   */
+  public CreateResult create(Pod pod, LongConsumer sent) throws InterruptedException {
+    String name = pod.getMetadata().getName();
+    limiter.acquire();
+    long start = System.nanoTime();
+    sent.accept(start);
+    try {
+      client.pods().inNamespace(namespace).resource(pod).create();
+      stats.record(ApiStats.Verb.CREATE, System.nanoTime() - start, false);
+      return CreateResult.CREATED;
+    } catch (KubernetesClientException e) {
+      boolean conflict = e.getCode() == HTTP_CONFLICT;
+      stats.record(ApiStats.Verb.CREATE, System.nanoTime() - start, !conflict);
+      if (!conflict) {
+        throw e;
+      }
+    }
+    Pod existing = get(name);
+    if (existing == null) {
+      // Deleted between our create and our read: create it again, once.
+      limiter.acquire();
+      long again = System.nanoTime();
+      try {
+        client.pods().inNamespace(namespace).resource(pod).create();
+        stats.record(ApiStats.Verb.CREATE, System.nanoTime() - again, false);
+        return CreateResult.CREATED;
+      } catch (KubernetesClientException e) {
+        stats.record(ApiStats.Verb.CREATE, System.nanoTime() - again, e.getCode() != HTTP_CONFLICT);
+        if (e.getCode() != HTTP_CONFLICT) {
+          throw e;
+        }
+        existing = get(name);
+      }
+    }
+    if (existing != null && !sameAttempt(pod, existing)) {
+      throw new PodNameCollisionException(name, identity(pod), identity(existing));
+    }
+    return CreateResult.ALREADY_EXISTED;
+  }
+
+  /**
+   * Creates a pod on the creation pool.
+   *
+   * @param pod the pod
+   * @return the result, or the failure of {@link #create(Pod)}
+   */
+  public CompletableFuture<CreateResult> createAsync(Pod pod) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return create(pod);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+          }
+        },
+        creators);
+  }
+
+  /**
+   * Creates pods concurrently (at most the creation pool's size in flight, all behind the rate
+   * limiter).
+   *
+   * @param pods the pods
+   * @return one future per pod, in order
+   */
+  public List<CompletableFuture<CreateResult>> createAll(List<Pod> pods) {
+    List<CompletableFuture<CreateResult>> futures = new ArrayList<>(pods.size());
+    for (Pod pod : pods) {
+      futures.add(createAsync(pod));
+    }
+    return futures;
+  }
+
+  /**
+   * Deletes every pod of a run (of this installation) that has not failed, with one call;
+   * idempotent. Failed pods are kept for inspection (the orphan sweep deletes them after {@code
+   * keepFailedPodsFor}): a field selector on {@code status.phase} spares them. (fabric8's mock API
+   * server ignores field selectors, so in tests failed pods go too.)
+   *
+   * @param runId the run id
+   * @param grace the grace period the containers get to stop
+   * @return how many pods were deleted by this call
+   * @throws InterruptedException when interrupted while waiting for the rate limiter
+   */
+  public int deleteRunPods(String runId, Duration grace) throws InterruptedException {
+    Map<String, String> selector = new LinkedHashMap<>();
+    selector.put(PodLabels.MANAGED_BY, PodLabels.MANAGED_BY_VALUE);
+    selector.put(PodLabels.INSTANCE, instance);
+    selector.put(PodLabels.RUN_ID, Names.labelValue(runId));
+    limiter.acquire();
+    long start = System.nanoTime();
+    try {
+      List<StatusDetails> deleted =
+          client
+              .pods()
+              .inNamespace(namespace)
+              .withLabels(selector)
+              .withoutField("status.phase", "Failed")
+              .withGracePeriod(grace.toSeconds())
+              .delete();
+      stats.record(ApiStats.Verb.DELETE_COLLECTION, System.nanoTime() - start, false);
+      return deleted.size();
+    } catch (KubernetesClientException e) {
+      stats.record(ApiStats.Verb.DELETE_COLLECTION, System.nanoTime() - start, true);
+      throw e;
+    }
+  }
+
+  /**
+   * Deletes one pod; idempotent.
+   *
+   * @param name the pod's name
+   * @param grace the grace period its containers get to stop
+   * @return true when this call deleted it, false when it was gone already
+   * @throws InterruptedException when interrupted while waiting for the rate limiter
+   */
+  public boolean delete(String name, Duration grace) throws InterruptedException {
+    limiter.acquire();
+    long start = System.nanoTime();
+    try {
+      List<StatusDetails> deleted =
+          client
+              .pods()
+              .inNamespace(namespace)
+              .withName(name)
+              .withGracePeriod(grace.toSeconds())
+              .delete();
+      stats.record(ApiStats.Verb.DELETE, System.nanoTime() - start, false);
+      return !deleted.isEmpty();
+    } catch (KubernetesClientException e) {
+      boolean gone = e.getCode() == HTTP_NOT_FOUND;
+      stats.record(ApiStats.Verb.DELETE, System.nanoTime() - start, !gone);
+      if (gone) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the last lines of the step container's log.
+   *
+   * @param name the pod's name
+   * @param tailLines how many lines from the end
+   * @return the log, or empty when the pod is gone
+   * @throws InterruptedException when interrupted while waiting for the rate limiter
+   */
+  public Optional<String> log(String name, int tailLines) throws InterruptedException {
+    limiter.acquire();
+    long start = System.nanoTime();
+    try {
+      String log =
+          client
+              .pods()
+              .inNamespace(namespace)
+              .withName(name)
+              .inContainer(PodFactory.CONTAINER_NAME)
+              .tailingLines(tailLines)
+              .getLog();
+      stats.record(ApiStats.Verb.LOG, System.nanoTime() - start, false);
+      return Optional.ofNullable(log);
+    } catch (KubernetesClientException e) {
+      boolean gone = e.getCode() == HTTP_NOT_FOUND;
+      stats.record(ApiStats.Verb.LOG, System.nanoTime() - start, !gone);
+      if (gone) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the step container's whole log, up to a number of bytes, to copy it into the compute
+   * logs; one call.
+   *
+   * @param name the pod's name
+   * @param limitBytes the most bytes to read (from the start of the log)
+   * @return the log, or empty when the pod is gone
+   * @throws InterruptedException when interrupted while waiting for the rate limiter
+   */
+  public Optional<String> fullLog(String name, int limitBytes) throws InterruptedException {
+    limiter.acquire();
+    long start = System.nanoTime();
+    try {
+      String log =
+          client
+              .pods()
+              .inNamespace(namespace)
+              .withName(name)
+              .inContainer(PodFactory.CONTAINER_NAME)
+              .limitBytes(limitBytes)
+              .getLog();
+      stats.record(ApiStats.Verb.LOG, System.nanoTime() - start, false);
+      return Optional.ofNullable(log);
+    } catch (KubernetesClientException e) {
+      boolean gone = e.getCode() == HTTP_NOT_FOUND;
+      stats.record(ApiStats.Verb.LOG, System.nanoTime() - start, !gone);
+      if (gone) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Returns the call counters.
+   *
+   * @return the counters
+   */
+  public ApiStats stats() {
+    return stats;
+  }
+
+  /** Stops the creation pool; creations in flight finish. */
+  @Override
+  public void close() {
+    creators.shutdown();
+  }
+
+  private Pod get(String name) throws InterruptedException {
+    limiter.acquire();
+    long start = System.nanoTime();
+    try {
+      Pod pod = client.pods().inNamespace(namespace).withName(name).get();
+      stats.record(ApiStats.Verb.GET, System.nanoTime() - start, false);
+      return pod;
+    } catch (KubernetesClientException e) {
+      stats.record(ApiStats.Verb.GET, System.nanoTime() - start, true);
+      throw e;
+    }
+  }
+
+  private static boolean sameAttempt(Pod wanted, Pod existing) {
+    return identity(wanted).equals(identity(existing));
+  }
+
+  private static String identity(Pod pod) {
+    Map<String, String> annotations = pod.getMetadata().getAnnotations();
+    Map<String, String> labels = pod.getMetadata().getLabels();
+    return "run "
+        + (annotations == null ? null : annotations.get(PodLabels.RUN_ID))
+        + ", step "
+        + (annotations == null ? null : annotations.get(PodLabels.STEP))
+        + ", attempt "
+        + (annotations == null ? null : annotations.get(PodLabels.ATTEMPT))
+        + ", instance "
+        + (labels == null ? null : labels.get(PodLabels.INSTANCE));
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "pipewright-pod-create-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,117 @@
+package io.pipewright.webserver.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A value of a GraphQL object type: its type name (what {@code __typename} answers, and how unions
+ * and interfaces resolve) and its fields, each a value or a {@link Field} computed only when a
+ * query selects it (a run's events, a job's runs).
+ *
+ * <p>Views build these from core's records; the default data fetcher reads them. Plain maps and
+ * lambdas instead of one Java class per GraphQL type: no reflection (native images), and the
+ * schema, not Java classes, is the single definition of the API's shape.
+ */
+public final class GqlObject {
+
+  /**
+   * A field computed when selected.
+   *
+   * <p>It receives the field's arguments through the environment.
+   */
+  @FunctionalInterface
+  public interface Field {
+
+    /**
+     * Computes the field's value.
+     *
+     * @param env the field's selection and arguments
+     * @return the value: a scalar, a {@link GqlObject}, a list of them, or null
+     * @throws Exception when it cannot be computed (a GraphQL error for that field)
+     */
+    Object resolve(DataFetchingEnvironment env) throws Exception;
+  }
+
+  /** Marks a field value as computed on selection. */
+  private record Lazy(Field field) {}
+
+  private final String typeName;
+  private final Map<String, Object> values = new HashMap<>();
+
+  private GqlObject(String typeName) {
+    this.typeName = typeName;
+  }
+
+  /**
+   * Starts an object of a type.
+   *
+   * @param typeName the GraphQL object type's name
+   * @return the object, without fields
+   */
+  public static GqlObject of(String typeName) {
+    return new GqlObject(typeName);
+  }
+
+  /**
+   * Sets a field's value.
+   *
+   * @param field the field's name in the schema
+   * @param value the value (scalar, enum name, {@link GqlObject}, list of them) or null
+   * @return this object
+   */
+  public GqlObject put(String field, Object value) {
+    values.put(field, value);
+    return this;
+  }
+
+  /**
+   * Sets a field computed only when a query selects it.
+   *
+   * @param field the field's name in the schema
+   * @param computation computes the value
+   * @return this object
+   */
+  public GqlObject lazy(String field, Field computation) {
+    values.put(field, new Lazy(computation));
+    return this;
+  }
+
+  /**
+   * Returns the GraphQL type's name.
+   *
+   * @return the type name
+   */
+  public String typeName() {
+    return typeName;
+  }
+
+  /**
+   * Returns a field's value as set, without computing lazy fields (for tests and views).
+   *
+   * @param field the field's name
+   * @return the value, or null when unset or lazy
+   */
+  public Object peek(String field) {
+    Object value = values.get(field);
+    return value instanceof Lazy ? null : value;
+  }
+
+  /**
+   * Resolves a field for a query.
+   *
+   * @param field the field's name in the schema
+   * @param env the selection
+   * @return the value, computed if lazy; null when the field is not set
+   * @throws Exception from a lazy field
+   */
+  Object resolve(String field, DataFetchingEnvironment env) throws Exception {
+    Object value = values.get(field);
+    return value instanceof Lazy lazy ? lazy.field().resolve(env) : value;
+  }
+
+  @Override
+  public String toString() {
+    return typeName + values.keySet();
+  }
+}

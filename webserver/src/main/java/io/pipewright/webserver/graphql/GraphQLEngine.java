@@ -1,0 +1,289 @@
+package io.pipewright.webserver.graphql;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLContext;
+import graphql.language.FieldDefinition;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.Type;
+import graphql.language.TypeName;
+import graphql.language.UnionTypeDefinition;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.TypeResolver;
+import graphql.schema.idl.FieldWiringEnvironment;
+import graphql.schema.idl.InterfaceWiringEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.UnionWiringEnvironment;
+import graphql.schema.idl.WiringFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.logging.Logger;
+
+/**
+ * The GraphQL API: Dagster's schema (the subset Pipewright implements, in {@code
+ * graphql/*.graphqls}) wired to the root fields that the {@link RootFields} beans register,
+ * executed with graphql-java.
+ *
+ * <p>Built when the webserver starts, so that a root field without a fetcher (or a fetcher for a
+ * field the schema lacks) stops the start-up. Root fields whose type can hold a {@code PythonError}
+ * answer every exception as one (errors as data, never an unhandled error); other fields' failures
+ * are GraphQL errors on that field.
+ */
+@Startup
+@ApplicationScoped
+public class GraphQLEngine {
+
+  /** The schema files, in the order they are read. Listed, not scanned (native images). */
+  static final List<String> SCHEMA_FILES =
+      List.of(
+          "graphql/root.graphqls",
+          "graphql/workspace.graphqls",
+          "graphql/definitions.graphqls",
+          "graphql/runs.graphqls",
+          "graphql/events.graphqls",
+          "graphql/subscriptions.graphqls");
+
+  private static final Logger LOG = Logger.getLogger(GraphQLEngine.class);
+
+  private static final TypeResolver BY_TYPE_NAME =
+      env -> {
+        Object value = env.getObject();
+        if (value instanceof GqlObject object) {
+          return env.getSchema().getObjectType(object.typeName());
+        }
+        throw new IllegalStateException("Cannot resolve the GraphQL type of " + value);
+      };
+
+  private static final DataFetcher<Object> FROM_OBJECT =
+      env -> {
+        Object source = env.getSource();
+        if (source instanceof GqlObject object) {
+          return object.resolve(env.getFieldDefinition().getName(), env);
+        }
+        return null;
+      };
+
+  private final GraphQL graphQL;
+  private final GraphQLSchema schema;
+  private final OperationMetrics metrics;
+
+  /**
+   * Builds the schema and wires it.
+   *
+   * @param fields the groups of root fields
+   * @param registry where request metrics go
+   */
+  @Inject
+  public GraphQLEngine(Instance<RootFields> fields, MeterRegistry registry) {
+    TypeDefinitionRegistry types = readSchema();
+    RootFieldRegistry roots = new RootFieldRegistry();
+    for (RootFields group : fields) {
+      group.register(roots);
+    }
+    RuntimeWiring.Builder wiring =
+        RuntimeWiring.newRuntimeWiring()
+            .wiringFactory(new ObjectWiring())
+            .scalar(JsonScalars.RUN_CONFIG_DATA)
+            .scalar(JsonScalars.GENERIC_SCALAR);
+    List<String> problems = new ArrayList<>();
+    for (String root : List.of("Query", "Mutation", "Subscription")) {
+      Map<String, DataFetcher> fetchers = wire(types, root, roots.fields(root), problems);
+      wiring.type(root, builder -> builder.dataFetchers(fetchers));
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "The GraphQL schema and its fetchers disagree:\n  - " + String.join("\n  - ", problems));
+    }
+    this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+    this.metrics = new OperationMetrics(registry);
+    this.graphQL =
+        GraphQL.newGraphQL(schema)
+            .preparsedDocumentProvider(new DocumentCache(256))
+            .instrumentation(metrics)
+            .build();
+  }
+
+  /**
+   * Returns the executable schema.
+   *
+   * @return the schema
+   */
+  public GraphQLSchema schema() {
+    return schema;
+  }
+
+  /**
+   * Executes one request.
+   *
+   * @param query the document
+   * @param operationName the operation to run, when the document has several; may be null
+   * @param variables the variables; may be null
+   * @param viaGet whether the request came with GET, which may not carry mutations
+   * @return the result in the GraphQL response format ({@code data}, {@code errors})
+   */
+  public Map<String, Object> execute(
+      String query, String operationName, Map<String, Object> variables, boolean viaGet) {
+    return run(query, operationName, variables, viaGet).toSpecification();
+  }
+
+  /**
+   * Executes one request and returns graphql-java's result: for a subscription, its data is a
+   * reactive-streams {@code Publisher} of results (the websocket endpoint streams them).
+   *
+   * @param query the document
+   * @param operationName the operation to run; may be null
+   * @param variables the variables; may be null
+   * @return the result
+   */
+  public ExecutionResult executeResult(
+      String query, String operationName, Map<String, Object> variables) {
+    return run(query, operationName, variables, false);
+  }
+
+  private ExecutionResult run(
+      String query, String operationName, Map<String, Object> variables, boolean viaGet) {
+    ExecutionInput input =
+        ExecutionInput.newExecutionInput()
+            .query(query)
+            .operationName(operationName)
+            .variables(variables == null ? Map.of() : variables)
+            .graphQLContext(Map.of(OperationMetrics.VIA_GET, viaGet))
+            .build();
+    GraphQLContext context = input.getGraphQLContext();
+    long start = System.nanoTime();
+    ExecutionResult result = graphQL.execute(input);
+    metrics.record(context, System.nanoTime() - start, !result.getErrors().isEmpty());
+    return result;
+  }
+
+  private static TypeDefinitionRegistry readSchema() {
+    SchemaParser parser = new SchemaParser();
+    TypeDefinitionRegistry types = new TypeDefinitionRegistry();
+    ClassLoader loader = GraphQLEngine.class.getClassLoader();
+    for (String file : SCHEMA_FILES) {
+      try (InputStream in = loader.getResourceAsStream(file)) {
+        if (in == null) {
+          throw new IllegalStateException("The GraphQL schema file " + file + " is missing");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+          types.merge(parser.parse(reader));
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("Cannot read the GraphQL schema file " + file, e);
+      }
+    }
+    return types;
+  }
+
+  /**
+   * Matches a root type's fields with the registered fetchers, and wraps those whose type can hold
+   * a {@code PythonError} so that exceptions become data.
+   */
+  @SuppressWarnings("rawtypes")
+  private static Map<String, DataFetcher> wire(
+      TypeDefinitionRegistry types,
+      String root,
+      Map<String, DataFetcher<?>> registered,
+      List<String> problems) {
+    ObjectTypeDefinition definition = types.getType(root, ObjectTypeDefinition.class).orElseThrow();
+    Map<String, DataFetcher> fetchers = new LinkedHashMap<>();
+    Set<String> unused = new TreeSet<>(registered.keySet());
+    for (FieldDefinition field : definition.getFieldDefinitions()) {
+      DataFetcher<?> fetcher = registered.get(field.getName());
+      unused.remove(field.getName());
+      if (fetcher == null) {
+        problems.add(root + "." + field.getName() + " has no fetcher");
+        continue;
+      }
+      boolean errorsAsData = canHoldPythonError(types, field.getType());
+      fetchers.put(field.getName(), errorsAsData ? errorsAsData(root, field, fetcher) : fetcher);
+    }
+    for (String name : unused) {
+      problems.add(root + "." + name + " has a fetcher but is not in the schema");
+    }
+    return fetchers;
+  }
+
+  private static boolean canHoldPythonError(TypeDefinitionRegistry types, Type<?> type) {
+    Type<?> inner = type;
+    while (inner instanceof NonNullType || inner instanceof ListType) {
+      inner =
+          inner instanceof NonNullType nonNull ? nonNull.getType() : ((ListType) inner).getType();
+    }
+    String name = ((TypeName) inner).getName();
+    return types
+        .getType(name, UnionTypeDefinition.class)
+        .map(
+            union ->
+                union.getMemberTypes().stream()
+                    .anyMatch(member -> "PythonError".equals(((TypeName) member).getName())))
+        .orElse(false);
+  }
+
+  private static DataFetcher<Object> errorsAsData(
+      String root, FieldDefinition field, DataFetcher<?> fetcher) {
+    String where = root + "." + field.getName();
+    return (DataFetchingEnvironment env) -> {
+      try {
+        return fetcher.get(env);
+      } catch (BadArgumentException e) {
+        return Errors.pythonError(BadArgumentException.class.getName(), e.getMessage());
+      } catch (Exception e) {
+        // Answered as data, so logged here (and not thrown): the stack is for the operator.
+        LOG.errorf(e, "%s failed; answered as a PythonError", where);
+        return Errors.pythonError(e);
+      }
+    };
+  }
+
+  /** Wires every object type to read {@link GqlObject}s and every abstract type by type name. */
+  private static final class ObjectWiring implements WiringFactory {
+
+    @Override
+    public boolean providesTypeResolver(InterfaceWiringEnvironment environment) {
+      return true;
+    }
+
+    @Override
+    public TypeResolver getTypeResolver(InterfaceWiringEnvironment environment) {
+      return BY_TYPE_NAME;
+    }
+
+    @Override
+    public boolean providesTypeResolver(UnionWiringEnvironment environment) {
+      return true;
+    }
+
+    @Override
+    public TypeResolver getTypeResolver(UnionWiringEnvironment environment) {
+      return BY_TYPE_NAME;
+    }
+
+    @Override
+    public DataFetcher<?> getDefaultDataFetcher(FieldWiringEnvironment environment) {
+      return FROM_OBJECT;
+    }
+  }
+}
