@@ -131,23 +131,41 @@ public final class ExecutionPlanService {
   /**
    * Validates a run config against a job narrowed by selections, without planning.
    *
-   * @param request the job, selections and run config
+   * @param request the job, selections, run config and partition (whose partitioned config is
+   *     merged in, as planning does)
    * @return every problem, each with its path; empty when the config is valid
-   * @throws RequestRejectedException for an unknown job or asset, an invalid selection, or
-   *     definitions that failed to load
+   * @throws RequestRejectedException for an unknown job or asset, an invalid selection or partition
+   *     key, a partitioned-config function that throws, or definitions that failed to load
    */
   public List<ConfigErrorSnapshot> validateRunConfig(RunConfigValidationRequest request) {
     ResolvedJob resolved =
         new JobResolver(loaded)
             .resolve(request.jobName(), request.opSelection(), request.assetSelection());
+    JobDefinition job = resolved.job();
+    RunConfig partitionConfig = RunConfig.empty();
+    if (request.partitionKey() != null) {
+      AssetLayer layer = job.assetLayer().orElse(null);
+      checkPartition(job, layer, loaded.assets().partitionsOf(job), request.partitionKey());
+      try {
+        partitionConfig = layer.runConfigFor(List.of(request.partitionKey()));
+      } catch (RuntimeException | StackOverflowError e) {
+        // The response has no slot for the user's error; GetPartitionRunConfig reports it in full.
+        throw RequestRejectedException.invalid(
+            "The partitioned config of partition '"
+                + request.partitionKey()
+                + "' of job '"
+                + job.name()
+                + "' failed, so the run config cannot be validated for it: "
+                + ErrorSnapshots.of(e).message());
+      }
+    }
     RunConfig merged =
         RunSetup.pruneForSelection(
-            resolved.job().defaultConfig().merge(RunConfig.of(request.runConfig())),
-            resolved.job(),
+            job.defaultConfig().merge(partitionConfig).merge(RunConfig.of(request.runConfig())),
+            job,
             resolved.selected());
     return ConfigSnapshots.errors(
-        ConfigValidator.validate(
-            JobConfigSchema.of(resolved.job(), resolved.selected()), merged.asMap(), ""));
+        ConfigValidator.validate(JobConfigSchema.of(job, resolved.selected()), merged.asMap(), ""));
   }
 
   private static void checkPartition(

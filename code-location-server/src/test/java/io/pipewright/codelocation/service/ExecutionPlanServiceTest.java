@@ -178,6 +178,25 @@ class ExecutionPlanServiceTest {
   }
 
   @Test
+  void shouldMergeThePartitionsConfigWhenValidatingForAPartition() {
+    RunConfigValidationRequest sales = RunConfigValidationRequest.of("daily_sales", Map.of());
+
+    assertThat(service.validateRunConfig(sales.withPartitionKey("2026-01-02"))).isEmpty();
+    assertThatThrownBy(
+            () -> service.validateRunConfig(sales.withPartitionKey(TestLocation.BROKEN_DAY)))
+        .isInstanceOf(RequestRejectedException.class)
+        .hasMessageContaining("The partitioned config of partition '2026-01-05'")
+        .hasMessageContaining("no config for 2026-01-05");
+    assertThatThrownBy(() -> service.validateRunConfig(sales.withPartitionKey("2030-01-01")))
+        .isInstanceOf(RequestRejectedException.class);
+    assertThatThrownBy(
+            () ->
+                service.validateRunConfig(
+                    RunConfigValidationRequest.of("hello", Map.of()).withPartitionKey("x")))
+        .hasMessageContaining("is not partitioned");
+  }
+
+  @Test
   void shouldIgnoreTheConfigOfOpsTheSelectionLeavesOutWhenValidating() {
     Map<String, Object> full =
         Map.of(

@@ -79,13 +79,10 @@ public final class StdoutEventIngester implements AttemptOutputListener, AutoClo
   @Override
   public void ended(AttemptId attempt, Path stdout) {
     Reader reader = readers.computeIfAbsent(attempt, id -> new Reader(id, stdout));
-    try {
-      synchronized (reader) {
-        reader.read(true);
-      }
-    } finally {
-      readers.remove(attempt);
+    synchronized (reader) {
+      reader.read(true); // On failure the reader stays, with its offset, for the next call.
     }
+    readers.remove(attempt);
   }
 
   private void poll() {

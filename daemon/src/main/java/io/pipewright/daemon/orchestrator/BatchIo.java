@@ -1,5 +1,6 @@
 package io.pipewright.daemon.orchestrator;
 
+import io.pipewright.core.event.DagsterEventType;
 import io.pipewright.core.event.EventPage;
 import io.pipewright.core.event.EventRecord;
 import io.pipewright.core.event.StoredEvent;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,6 +25,13 @@ import java.util.function.Function;
  * drives.
  */
 final class BatchIo {
+
+  /** Run-level events written by others that may mean the run's row changed (a cancel). */
+  private static final Set<DagsterEventType> ROW_CHANGES =
+      Set.of(
+          DagsterEventType.RUN_CANCELING,
+          DagsterEventType.RUN_CANCELED,
+          DagsterEventType.RUN_FAILURE);
 
   /** Calls in flight at once: the store's connection pool serves them side by side. */
   private static final int CONCURRENCY = 32;
@@ -48,14 +57,68 @@ final class BatchIo {
     return answers;
   }
 
-  /** Reads one page of new events per run. */
-  List<EventPage> events(List<RunState> states, int page) {
-    return each(states, s -> stores.events().eventsForRun(s.runId(), s.cursor, page));
+  /**
+   * Reads the new events of the runs that may have some, and applies them to their views; a run
+   * whose events say its row changed (a cancel) is marked to be read again.
+   */
+  void readNewEvents(List<RunState> batch, int pageSize) {
+    List<RunState> pending = new ArrayList<>();
+    for (RunState state : batch) {
+      if (state.eventsPending) {
+        state.eventsPending = false;
+        pending.add(state);
+      }
+    }
+    while (!pending.isEmpty()) {
+      List<EventPage> pages =
+          each(pending, s -> stores.events().eventsForRun(s.runId(), s.cursor, pageSize));
+      List<RunState> more = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i++) {
+        RunState state = pending.get(i);
+        EventPage page = pages.get(i);
+        for (StoredEvent stored : page.events()) {
+          EventRecord event = stored.event();
+          state.progress.apply(event);
+          state.outputs.apply(event);
+          if (event.stepKey() == null && ROW_CHANGES.contains(event.type())) {
+            state.reloadRun = true;
+          }
+        }
+        state.cursor = page.cursor();
+        if (page.hasMore()) {
+          more.add(state);
+        }
+      }
+      pending = more;
+    }
   }
 
-  /** Reads the rows of runs again. */
-  List<Optional<Run>> rows(List<RunState> states) {
-    return each(states, s -> stores.runs().find(s.runId()));
+  /**
+   * Reads again the rows of the runs marked so.
+   *
+   * @return the runs that no longer exist
+   */
+  List<RunState> reload(List<RunState> batch) {
+    List<RunState> stale = new ArrayList<>();
+    for (RunState state : batch) {
+      if (state.reloadRun) {
+        state.reloadRun = false;
+        stale.add(state);
+      }
+    }
+    if (stale.isEmpty()) {
+      return List.of();
+    }
+    List<Optional<Run>> rows = each(stale, s -> stores.runs().find(s.runId()));
+    List<RunState> deleted = new ArrayList<>();
+    for (int i = 0; i < stale.size(); i++) {
+      if (rows.get(i).isEmpty()) {
+        deleted.add(stale.get(i));
+      } else {
+        stale.get(i).run = rows.get(i).get();
+      }
+    }
+    return deleted;
   }
 
   /**
@@ -68,6 +131,24 @@ final class BatchIo {
       return List.of();
     }
     return stores.events().append(events).await().atMost(timeout);
+  }
+
+  /**
+   * Ends one run: its last event, then its status.
+   *
+   * @return false when the run changed meanwhile (it was not moved)
+   */
+  boolean end(Run run, RunStatus end, EventRecord event, Instant now) {
+    stores.events().append(List.of(event)).await().atMost(timeout);
+    return stores
+        .runs()
+        .transition(run.runId(), run.status(), end, now)
+        .map(r -> true)
+        .onFailure(
+            e -> e instanceof RunConflictException || e instanceof IllegalRunTransitionException)
+        .recoverWithItem(false)
+        .await()
+        .atMost(timeout);
   }
 
   /** A status change to make. */

@@ -1,12 +1,5 @@
 package io.pipewright.daemon.orchestrator;
 
-import io.pipewright.core.concurrency.ConcurrencyPools;
-import io.pipewright.core.concurrency.PendingStep;
-import io.pipewright.core.concurrency.PoolLimits;
-import io.pipewright.core.concurrency.SlotAllocation;
-import io.pipewright.core.concurrency.SlotHolder;
-import io.pipewright.core.event.DagsterEventType;
-import io.pipewright.core.event.EventPage;
 import io.pipewright.core.event.EventRecord;
 import io.pipewright.core.event.StoredEvent;
 import io.pipewright.core.launch.AttemptFailureReason;
@@ -19,15 +12,10 @@ import io.pipewright.core.orchestration.OrchestrationSettings;
 import io.pipewright.core.orchestration.RunDecision;
 import io.pipewright.core.orchestration.RunProgress;
 import io.pipewright.core.orchestration.StepLaunch;
-import io.pipewright.core.orchestration.StepView;
-import io.pipewright.core.pool.PoolStatus;
 import io.pipewright.core.queue.ActiveRun;
-import io.pipewright.core.run.IllegalRunTransitionException;
 import io.pipewright.core.run.Run;
-import io.pipewright.core.run.RunConflictException;
 import io.pipewright.core.run.RunStatus;
 import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
-import io.pipewright.core.step.StepAttemptStatus;
 import io.pipewright.daemon.DaemonStores;
 import io.pipewright.daemon.metrics.DaemonMetrics;
 import java.time.Clock;
@@ -35,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,13 +58,6 @@ public final class RunOrchestrator {
   /** Events per read. */
   private static final int PAGE = 1000;
 
-  /** Run-level events written by others that may mean the run's row changed (a cancel). */
-  private static final Set<DagsterEventType> ROW_CHANGES =
-      Set.of(
-          DagsterEventType.RUN_CANCELING,
-          DagsterEventType.RUN_CANCELED,
-          DagsterEventType.RUN_FAILURE);
-
   private final DaemonStores stores;
   private final StepLauncher launcher;
   private final LaunchRequests requests;
@@ -90,10 +70,10 @@ public final class RunOrchestrator {
   private final BiConsumer<AttemptId, LaunchResult> launchDone;
   private final Duration timeout;
   private final BatchIo io;
+  private final SlotQueue slots;
+  private final StepTimes stepTimes;
   private final Map<String, RunState> runs = new LinkedHashMap<>();
   private final Set<RunState> dirty = new LinkedHashSet<>();
-  private final Map<String, PendingStep> waitingForSlots = new LinkedHashMap<>();
-  private final Map<AttemptId, Instant> runningSince = new HashMap<>();
 
   /** Runs dropped lately (bounded), whose late notifications need no admission cycle. */
   private final Map<String, Boolean> recentlyEnded =
@@ -147,6 +127,8 @@ public final class RunOrchestrator {
     this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
     this.plans = new PlanLoader(stores.snapshots(), timeout);
     this.io = new BatchIo(stores, timeout);
+    this.slots = new SlotQueue(stores.pools(), timeout);
+    this.stepTimes = new StepTimes(metrics);
   }
 
   // ================================================================ inputs
@@ -286,8 +268,8 @@ public final class RunOrchestrator {
     runs.clear();
     recentlyEnded.clear();
     dirty.clear();
-    waitingForSlots.clear();
-    runningSince.clear();
+    slots.clear();
+    stepTimes.clear();
     metrics.activeRuns(0);
   }
 
@@ -314,7 +296,7 @@ public final class RunOrchestrator {
       }
       dirty.clear();
       drive(batch, now);
-      allocateSlots();
+      dirty.addAll(slots.allocate(runs));
     }
     Instant next = null;
     for (RunState state : runs.values()) {
@@ -334,7 +316,7 @@ public final class RunOrchestrator {
    * decision's events in one call, move the statuses, then call the launcher.
    */
   private void drive(List<RunState> batch, Instant now) {
-    readEvents(batch);
+    io.readNewEvents(batch, PAGE);
     reloadRows(batch);
     List<Decided> decided = new ArrayList<>(batch.size());
     List<EventRecord> events = new ArrayList<>();
@@ -378,58 +360,11 @@ public final class RunOrchestrator {
     }
   }
 
-  private void readEvents(List<RunState> batch) {
-    List<RunState> pending = new ArrayList<>();
-    for (RunState state : batch) {
-      if (state.eventsPending) {
-        state.eventsPending = false;
-        pending.add(state);
-      }
-    }
-    while (!pending.isEmpty()) {
-      List<EventPage> pages = io.events(pending, PAGE);
-      List<RunState> more = new ArrayList<>();
-      for (int i = 0; i < pending.size(); i++) {
-        RunState state = pending.get(i);
-        EventPage page = pages.get(i);
-        for (StoredEvent stored : page.events()) {
-          EventRecord event = stored.event();
-          state.progress.apply(event);
-          state.outputs.apply(event);
-          if (event.stepKey() == null && ROW_CHANGES.contains(event.type())) {
-            state.reloadRun = true;
-          }
-        }
-        state.cursor = page.cursor();
-        if (page.hasMore()) {
-          more.add(state);
-        }
-      }
-      pending = more;
-    }
-  }
-
   private void reloadRows(List<RunState> batch) {
-    List<RunState> stale = new ArrayList<>();
-    for (RunState state : batch) {
-      if (state.reloadRun) {
-        state.reloadRun = false;
-        stale.add(state);
-      }
-    }
-    if (stale.isEmpty()) {
-      return;
-    }
-    List<Optional<Run>> rows = io.rows(stale);
-    for (int i = 0; i < stale.size(); i++) {
-      RunState state = stale.get(i);
-      if (rows.get(i).isEmpty()) {
-        LOG.warnf("Run %s was deleted while running; stopping its steps", state.runId());
-        launcher.terminateRun(state.runId());
-        drop(state);
-      } else {
-        state.run = rows.get(i).get();
-      }
+    for (RunState deleted : io.reload(batch)) {
+      LOG.warnf("Run %s was deleted while running; stopping its steps", deleted.runId());
+      launcher.terminateRun(deleted.runId());
+      drop(deleted);
     }
   }
 
@@ -449,16 +384,21 @@ public final class RunOrchestrator {
     for (AttemptStatus status : state.statuses) {
       state.progress.apply(status);
       state.reported.add(status.attempt());
-      timeStep(status);
+      stepTimes.observe(status);
+      EndGate.observe(state, status);
     }
     state.statuses.clear();
     for (RunState.LaunchAnswer answer : state.answers) {
       state.progress.launchResult(answer.attempt(), answer.result(), answer.at());
+      EndGate.answered(state, answer.attempt(), answer.result());
     }
     state.answers.clear();
+    if (state.heldEnd != null) {
+      return EndGate.release(state, now);
+    }
     if (state.reconcile) {
       state.reconcile = false;
-      reportLost(state, now);
+      state.reportLost(now);
     }
     if (state.run.status() == RunStatus.STARTING) {
       Optional<String> gone = unavailableLocation.apply(state.run.codeLocation());
@@ -472,33 +412,7 @@ public final class RunOrchestrator {
     for (String ignored : decision.ignored()) {
       LOG.debugf("Run %s: %s", state.runId(), ignored);
     }
-    return decision;
-  }
-
-  /** After a takeover: running attempts that the launcher's replay does not know are gone. */
-  private void reportLost(RunState state, Instant now) {
-    for (AttemptId id : state.progress.liveAttempts()) {
-      if (state.reported.contains(id)) {
-        continue;
-      }
-      Optional<StepView> step = state.progress.step(id.stepKey());
-      boolean running =
-          step.isPresent()
-              && step.get().attempts().size() == id.attempt()
-              && step.get().attempts().get(id.attempt() - 1) == StepAttemptStatus.RUNNING;
-      if (running) {
-        LOG.warnf("%s ran under the previous daemon and the launcher no longer knows it", id);
-        state.progress.apply(
-            AttemptStatus.failed(
-                id,
-                now,
-                AttemptFailureReason.LOST,
-                null,
-                "the launcher does not know this attempt after the daemon took over: its process"
-                    + " or pod is gone",
-                List.of()));
-      }
-    }
+    return EndGate.pass(state, decision, now, settings.exitGracePeriod());
   }
 
   /** Calls the launcher for a decision whose events and status are stored. */
@@ -509,10 +423,7 @@ public final class RunOrchestrator {
     for (AttemptId attempt : decision.terminations()) {
       launcher.terminate(attempt);
     }
-    waitingForSlots.keySet().removeIf(k -> k.startsWith(state.runId() + '\u0000'));
-    for (PendingStep pending : decision.slotRequests()) {
-      waitingForSlots.put(pending.runId() + '\u0000' + pending.stepKey(), pending);
-    }
+    slots.replace(state.runId(), decision.slotRequests());
     state.wakeUpAt = decision.wakeUpAt();
     if (state.run.status().isTerminal()) {
       metrics.runEnded(state.run.status());
@@ -536,6 +447,7 @@ public final class RunOrchestrator {
       return;
     }
     metrics.stepLaunched(launch.origin().name());
+    EndGate.launching(state, id);
     launcher
         .launch(request)
         .whenComplete(
@@ -548,60 +460,13 @@ public final class RunOrchestrator {
                             AttemptFailureReason.LAUNCH_FAILED, "The launcher failed: " + error)));
   }
 
-  private void allocateSlots() {
-    if (waitingForSlots.isEmpty()) {
-      return;
-    }
-    List<SlotHolder> holders = new ArrayList<>();
-    for (RunState state : runs.values()) {
-      holders.addAll(state.progress.slotHolders());
-    }
-    SlotAllocation allocation =
-        ConcurrencyPools.allocate(poolLimits(), holders, List.copyOf(waitingForSlots.values()));
-    for (PendingStep granted : allocation.granted()) {
-      waitingForSlots.remove(granted.runId() + '\u0000' + granted.stepKey());
-      RunState state = runs.get(granted.runId());
-      if (state != null && state.progress.grantSlot(granted.stepKey())) {
-        dirty.add(state);
-      }
-    }
-  }
-
-  private PoolLimits poolLimits() {
-    Map<String, Integer> slots = new HashMap<>();
-    for (PoolStatus pool : stores.pools().pools().await().atMost(timeout)) {
-      if (pool.limit() != null) {
-        slots.put(pool.pool(), pool.limit());
-      }
-    }
-    return PoolLimits.of(slots);
-  }
-
-  private void timeStep(AttemptStatus status) {
-    if (status.phase() == AttemptStatus.Phase.RUNNING) {
-      runningSince.putIfAbsent(status.attempt(), status.observedAt());
-    } else if (status.phase().isEnded()) {
-      Instant since = runningSince.remove(status.attempt());
-      if (since != null) {
-        metrics.stepEnded(status.phase().name(), Duration.between(since, status.observedAt()));
-      }
-    }
-  }
-
   /** Ends a run that cannot be driven (no plan, an unknown code location), with the reason. */
   private void endUndrivable(Run run, String reason) {
-    Instant now = clock.instant();
-    launcher.terminateRun(run.runId());
-    boolean canceling = run.status() == RunStatus.CANCELING;
-    RunStatus end = canceling ? RunStatus.CANCELED : RunStatus.FAILURE;
-    EventRecord event = RunEvents.end(run, end, reason, now);
     LOG.warnf("Run %s cannot be driven: %s", run.runId(), reason);
-    stores.events().append(List.of(event)).await().atMost(timeout);
-    try {
-      stores.runs().transition(run.runId(), run.status(), end, now).await().atMost(timeout);
+    launcher.terminateRun(run.runId());
+    RunStatus end = run.status() == RunStatus.CANCELING ? RunStatus.CANCELED : RunStatus.FAILURE;
+    if (io.end(run, end, RunEvents.end(run, end, reason, clock.instant()), clock.instant())) {
       metrics.runEnded(end);
-    } catch (RunConflictException | IllegalRunTransitionException e) {
-      LOG.warnf("Run %s changed while it was being failed: %s", run.runId(), e.getMessage());
     }
     capacityFreed = true;
   }
@@ -610,8 +475,8 @@ public final class RunOrchestrator {
     runs.remove(state.runId());
     recentlyEnded.put(state.runId(), Boolean.TRUE);
     dirty.remove(state);
-    waitingForSlots.keySet().removeIf(k -> k.startsWith(state.runId() + '\u0000'));
-    runningSince.keySet().removeIf(id -> id.runId().equals(state.runId()));
+    slots.forget(state.runId());
+    stepTimes.forget(state.runId());
     capacityFreed = true;
     metrics.activeRuns(runs.size());
   }

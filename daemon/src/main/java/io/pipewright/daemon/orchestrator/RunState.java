@@ -1,19 +1,26 @@
 package io.pipewright.daemon.orchestrator;
 
+import io.pipewright.core.launch.AttemptFailureReason;
 import io.pipewright.core.launch.AttemptId;
 import io.pipewright.core.launch.AttemptStatus;
 import io.pipewright.core.launch.LaunchResult;
 import io.pipewright.core.orchestration.RunProgress;
+import io.pipewright.core.orchestration.StepView;
 import io.pipewright.core.run.Run;
 import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
+import io.pipewright.core.step.StepAttemptStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /** What the orchestrator holds for one run it drives. Owned by the loop thread. */
 final class RunState {
+
+  private static final Logger LOG = Logger.getLogger(RunState.class);
 
   /** A launch answer waiting to be applied. */
   record LaunchAnswer(AttemptId attempt, LaunchResult result, Instant at) {}
@@ -48,6 +55,12 @@ final class RunState {
   final List<AttemptStatus> statuses = new ArrayList<>();
   final List<LaunchAnswer> answers = new ArrayList<>();
 
+  /** Attempts whose worker may be running: launched, and not reported ended. */
+  final Set<AttemptId> workersRunning = new HashSet<>();
+
+  /** The run's end, held until its workers exited ({@link EndGate}); null when none is. */
+  EndGate.Held heldEnd;
+
   /** Attempts the launcher has reported since this daemon watches it. */
   final Set<AttemptId> reported = new HashSet<>();
 
@@ -60,5 +73,36 @@ final class RunState {
 
   String runId() {
     return run.runId();
+  }
+
+  /**
+   * After a takeover: the running attempts that the launcher's replay did not report are gone;
+   * reports them {@link AttemptFailureReason#LOST} (an infrastructure failure).
+   *
+   * @param now the time of the report
+   */
+  void reportLost(Instant now) {
+    for (AttemptId id : progress.liveAttempts()) {
+      if (reported.contains(id)) {
+        continue;
+      }
+      Optional<StepView> step = progress.step(id.stepKey());
+      boolean running =
+          step.isPresent()
+              && step.get().attempts().size() == id.attempt()
+              && step.get().attempts().get(id.attempt() - 1) == StepAttemptStatus.RUNNING;
+      if (running) {
+        LOG.warnf("%s ran under the previous daemon and the launcher no longer knows it", id);
+        progress.apply(
+            AttemptStatus.failed(
+                id,
+                now,
+                AttemptFailureReason.LOST,
+                null,
+                "the launcher does not know this attempt after the daemon took over: its process"
+                    + " or pod is gone",
+                List.of()));
+      }
+    }
   }
 }

@@ -74,6 +74,36 @@ class DaemonLoopTest {
   }
 
   @Test
+  void shouldEndTheRunAfterItsLastWorkerExitedWhenHookEventsFollowTheStepsSuccess() {
+    Harness h = new Harness();
+    h.workers.script("load", Script.SUCCEED_AND_LINGER);
+    String runId = h.queue(Plans.chain("etl_job", "extract", "load"));
+    h.settle();
+    assertThat(h.run(runId).status()).isEqualTo(RunStatus.STARTED);
+
+    AttemptId load = new AttemptId(runId, "load", 1);
+    h.workers.report(load, 3, io.pipewright.core.event.DagsterEventType.HOOK_COMPLETED);
+    h.workers.platform().succeed(load);
+    h.settle();
+
+    assertThat(h.run(runId).status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(h.types(runId))
+        .endsWith(io.pipewright.core.event.DagsterEventType.HOOK_COMPLETED, RUN_SUCCESS);
+  }
+
+  @Test
+  void shouldEndTheRunAfterTheGracePeriodWhenAWorkerLingersAfterItsStepsSuccess() {
+    Harness h = new Harness();
+    h.workers.script("load", Script.SUCCEED_AND_LINGER);
+    String runId = h.queue(Plans.chain("etl_job", "load"));
+    h.settle();
+
+    h.advance(OrchestrationSettings.DEFAULTS.exitGracePeriod());
+
+    assertThat(h.run(runId).status()).isEqualTo(RunStatus.SUCCESS);
+  }
+
+  @Test
   void shouldFailTheRunWithTheStepFailureWhenAnOpFails() {
     Harness h = new Harness();
     h.workers.script("transform", Script.FAIL);

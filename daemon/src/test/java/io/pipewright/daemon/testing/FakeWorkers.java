@@ -36,6 +36,8 @@ public final class FakeWorkers implements StepLauncher {
   public enum Script {
     /** STEP_START, STEP_OUTPUT result, STEP_SUCCESS, exit 0. */
     SUCCEED,
+    /** STEP_START, STEP_OUTPUT result, STEP_SUCCESS, and keeps running (its hooks run). */
+    SUCCEED_AND_LINGER,
     /** STEP_START, STEP_FAILURE (user code error), exit 1. */
     FAIL,
     /** STEP_START, then dies with exit code 5 and a last line on standard error. */
@@ -139,6 +141,17 @@ public final class FakeWorkers implements StepLauncher {
     List<EventRecord> batch = new ArrayList<>();
     batch.add(event(id, 0, DagsterEventType.STEP_START, null));
     switch (script) {
+      case SUCCEED_AND_LINGER -> {
+        batch.add(
+            event(
+                id,
+                1,
+                DagsterEventType.STEP_OUTPUT,
+                new StepOutputPayload(
+                    "result", null, new TypeCheckSnapshot(true, null, List.of()), List.of())));
+        batch.add(event(id, 2, DagsterEventType.STEP_SUCCESS, new StepSuccessPayload(5)));
+        ingest(id, batch);
+      }
       case SUCCEED -> {
         batch.add(
             event(
@@ -190,6 +203,17 @@ public final class FakeWorkers implements StepLauncher {
                     "result", null, new TypeCheckSnapshot(true, null, List.of()), List.of())),
             event(id, 2, DagsterEventType.STEP_SUCCESS, new StepSuccessPayload(5))));
     launcher.succeed(id);
+  }
+
+  /**
+   * Writes one more event of an attempt, as a worker's hook would after its step's success.
+   *
+   * @param id the attempt
+   * @param sequence the event's sequence
+   * @param type its type
+   */
+  public void report(AttemptId id, long sequence, DagsterEventType type) {
+    ingest(id, List.of(event(id, sequence, type, null)));
   }
 
   private void ingest(AttemptId id, List<EventRecord> batch) {

@@ -112,12 +112,16 @@ public final class CodeLocationServiceMapper {
    * @return the message
    */
   public static ValidateRunConfigRequest toProto(RunConfigValidationRequest request) {
-    return ValidateRunConfigRequest.newBuilder()
-        .setJobName(request.jobName())
-        .addAllOpSelection(request.opSelection())
-        .addAllAssetSelection(CommonMapper.assetKeysToProto(request.assetSelection()))
-        .setRunConfig(JsonMapper.toProto(request.runConfig()))
-        .build();
+    ValidateRunConfigRequest.Builder out =
+        ValidateRunConfigRequest.newBuilder()
+            .setJobName(request.jobName())
+            .addAllOpSelection(request.opSelection())
+            .addAllAssetSelection(CommonMapper.assetKeysToProto(request.assetSelection()))
+            .setRunConfig(JsonMapper.toProto(request.runConfig()));
+    if (request.partitionKey() != null) {
+      out.setPartitionKey(request.partitionKey());
+    }
+    return out.build();
   }
 
   /**
@@ -131,7 +135,8 @@ public final class CodeLocationServiceMapper {
         request.getJobName(),
         request.getOpSelectionList(),
         CommonMapper.assetKeysToCore(request.getAssetSelectionList()),
-        JsonMapper.toCoreObject(request.getRunConfig(), "The run config"));
+        JsonMapper.toCoreObject(request.getRunConfig(), "The run config"),
+        request.hasPartitionKey() ? request.getPartitionKey() : null);
   }
 
   /**

@@ -186,6 +186,11 @@ class RoundTripTest {
     ValidateRunConfigRequest validationWire =
         viaBytes(CodeLocationServiceMapper.toProto(validation));
     assertThat(CodeLocationServiceMapper.toCore(validationWire)).isEqualTo(validation);
+    RunConfigValidationRequest ofPartition = validation.withPartitionKey("2024-01-01");
+    assertThat(
+            CodeLocationServiceMapper.toCore(
+                viaBytes(CodeLocationServiceMapper.toProto(ofPartition))))
+        .isEqualTo(ofPartition);
 
     for (PartitionKeysRequest keys :
         List.of(

@@ -12,7 +12,6 @@ import io.pipewright.daemon.internal.AttemptPaths;
 import io.pipewright.daemon.internal.Files2;
 import io.pipewright.daemon.logs.FileComputeLogStore;
 import io.pipewright.daemon.logs.LogStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -60,22 +59,8 @@ public final class LocalProcessStepLauncher implements StepLauncher, AutoCloseab
 
   private static final Logger LOG = Logger.getLogger(LocalProcessStepLauncher.class);
 
-  /**
-   * Runs the worker ({@code "$@"}) and writes its exit code to the file given first, atomically,
-   * then exits with the same code.
-   */
-  static final String WRAPPER =
-      "f=$1; shift; \"$@\"; c=$?; printf '%s\\n' \"$c\" > \"$f.tmp\" && mv -f \"$f.tmp\" \"$f\";"
-          + " exit \"$c\"";
-
-  private static final File NO_INPUT = new File("/dev/null");
-
-  /**
-   * The exit code of {@code execute-step} when its invocation is wrong and the step did not run
-   * (see the step worker's exit codes in {@code docs/code-location-server.md}): a configuration
-   * error, never retried.
-   */
-  static final int BAD_INVOCATION = 2;
+  /** How long to wait before storing a finished worker's last events again after a failure. */
+  private static final long END_RETRY_MILLIS = 2000;
 
   private final LocalLauncherSettings settings;
   private final FileComputeLogStore logs;
@@ -179,33 +164,13 @@ public final class LocalProcessStepLauncher implements StepLauncher, AutoCloseab
     try {
       tracked.files.createDirectory();
       logFiles = logs.prepare(id);
-      List<String> argv = new ArrayList<>();
-      argv.add("/bin/sh");
-      argv.add("-c");
-      argv.add(WRAPPER);
-      argv.add("pipewright-step");
-      argv.add(tracked.files.exitFile().toString());
-      argv.addAll(command.command());
-      argv.addAll(request.command());
-      ProcessBuilder builder = new ProcessBuilder(argv);
-      if (command.workingDirectory() != null) {
-        builder.directory(command.workingDirectory().toFile());
-      }
-      Map<String, String> env = builder.environment();
-      Map<String, String> inherited = Map.copyOf(env);
-      env.clear();
-      for (String name : settings.inheritedEnvironment()) {
-        String value = inherited.get(name);
-        if (value != null) {
-          env.put(name, value);
-        }
-      }
-      env.putAll(command.environment());
-      env.putAll(request.environment());
-      builder.redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
-      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFiles.stdout().toFile()));
-      builder.redirectError(ProcessBuilder.Redirect.appendTo(logFiles.stderr().toFile()));
-      process = builder.start();
+      process =
+          WorkerProcesses.start(
+              tracked.files.exitFile(),
+              command,
+              request,
+              settings.inheritedEnvironment(),
+              logFiles);
     } catch (IOException | UncheckedIOException e) {
       attempts.remove(id);
       Files2.deleteTree(tracked.files.dir());
@@ -296,7 +261,17 @@ public final class LocalProcessStepLauncher implements StepLauncher, AutoCloseab
     try {
       output.ended(id, logs.files(id).stdout());
     } catch (RuntimeException e) {
-      LOG.warnf(e, "Reading the output of %s failed; its events may be incomplete", id);
+      // The end is reported only once the worker's events are stored: deciding on part of them
+      // would misjudge the step. Try again; a daemon that stops meanwhile leaves no `ended` file,
+      // so the next one reads the output again.
+      LOG.warnf(
+          "Storing the last events of %s failed (%s); trying again in %d ms",
+          id, e.getMessage(), END_RETRY_MILLIS);
+      if (!killer.isShutdown()) {
+        killer.schedule(
+            () -> workers.execute(() -> end(tracked)), END_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+      }
+      return;
     }
     Integer code = tracked.files.readExitCode();
     Process process = tracked.process;
@@ -316,52 +291,13 @@ public final class LocalProcessStepLauncher implements StepLauncher, AutoCloseab
   }
 
   private AttemptStatus classify(Tracked tracked, Integer code) {
-    AttemptId id = tracked.files.attempt();
-    Instant now = clock.instant();
-    if (tracked.terminateRequested) {
-      return AttemptStatus.terminated(id, now);
-    }
-    if (code == null) {
-      return AttemptStatus.failed(
-          id,
-          now,
-          AttemptFailureReason.LOST,
-          null,
-          "the worker process ended without recording its exit code: it was killed together with"
-              + " its wrapper shell, or the machine restarted",
-          tail(id));
-    }
-    if (code == 0) {
-      return AttemptStatus.succeeded(id, now);
-    }
-    if (code == BAD_INVOCATION) {
-      return AttemptStatus.failed(
-          id,
-          now,
-          AttemptFailureReason.CONFIG_ERROR,
-          code,
-          "the worker refused its invocation (exit code 2: bad arguments, an unknown job or step,"
-              + " invalid run config, definitions that do not load, or the wrong code location);"
-              + " launching it again cannot help, its last log lines say what to fix",
-          tail(id));
-    }
-    if (code == 126 || code == 127) {
-      return AttemptStatus.failed(
-          id,
-          now,
-          AttemptFailureReason.CONFIG_ERROR,
-          code,
-          "the worker command of code location '"
-              + tracked.location
-              + "' could not be run (exit code "
-              + code
-              + (code == 127 ? ": command not found" : ": not executable")
-              + "); check pipewright.daemon.locations."
-              + tracked.location
-              + ".worker-command",
-          tail(id));
-    }
-    return AttemptStatus.exited(id, now, code, tail(id));
+    return EndStatuses.of(
+        tracked.files.attempt(),
+        tracked.location,
+        tracked.terminateRequested,
+        code,
+        () -> tail(tracked.files.attempt()),
+        clock.instant());
   }
 
   private List<String> tail(AttemptId id) {

@@ -1,0 +1,167 @@
+package io.pipewright.daemon.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pipewright.core.auth.AttemptClaims;
+import io.pipewright.core.auth.AttemptTokens;
+import io.pipewright.core.launch.AttemptId;
+import io.pipewright.core.launch.KnownState;
+import io.pipewright.core.launch.LaunchRequest;
+import io.pipewright.core.launch.StepExecutionArgs;
+import io.pipewright.core.orchestration.AttemptOrigin;
+import io.pipewright.core.orchestration.StepLaunch;
+import io.pipewright.core.run.Run;
+import io.pipewright.core.run.RunStatus;
+import io.pipewright.protocol.mapping.StepArgsCodec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LaunchRequestsTest {
+
+  private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
+  private static final byte[] SECRET =
+      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+
+  @TempDir Path dir;
+
+  private static Run run(Map<String, Object> config) {
+    return Run.builder("run-1", "orders_etl", "etl")
+        .status(RunStatus.STARTED)
+        .runConfig(config)
+        .tags(Map.of("team", "analytics"))
+        .partitionKey("2026-01-04")
+        .createTime(NOW)
+        .build();
+  }
+
+  private static StepLaunch launch(String step, int attempt) {
+    return new StepLaunch(
+        new AttemptId("run-1", step, attempt),
+        step,
+        null,
+        AttemptOrigin.FIRST,
+        0,
+        null,
+        Map.of("kind", "source"),
+        Map.of());
+  }
+
+  @Test
+  void shouldCarryTheRunAndAnAttemptScopedTokenWhenAnIngestIsConfigured() {
+    AttemptTokens tokens = new AttemptTokens(SECRET);
+    LaunchRequests requests =
+        new LaunchRequests(
+            tokens,
+            Duration.ofHours(1),
+            "http://webserver:3000",
+            null,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    LaunchRequest request =
+        requests.build(run(Map.of("ops", Map.of())), launch("extract", 2), KnownState.empty());
+
+    assertThat(request.command()).hasSize(3).startsWith("execute-step", "--args");
+    StepExecutionArgs args = StepArgsCodec.decode(request.command().get(2));
+    assertThat(args.runId()).isEqualTo("run-1");
+    assertThat(args.stepKey()).isEqualTo("extract");
+    assertThat(args.attempt()).isEqualTo(2);
+    assertThat(args.partitionKey()).isEqualTo("2026-01-04");
+    assertThat(args.runTags()).containsEntry("team", "analytics");
+    assertThat(args.ingestUrl()).isEqualTo("http://webserver:3000");
+    assertThat(request.tags()).containsEntry("kind", "source");
+    String token = request.environment().get(LaunchRequests.TOKEN_ENV);
+    AttemptClaims claims = tokens.verify(token, NOW);
+    assertThat(claims.covers("run-1", "extract", 2)).isTrue();
+    assertThat(claims.covers("run-1", "extract", 3)).isFalse();
+    assertThat(String.join(" ", request.command())).doesNotContain(token);
+  }
+
+  @Test
+  void shouldRefuseAnIngestUrlWithoutATokenSecretWhenCreated() {
+    assertThatThrownBy(
+            () ->
+                new LaunchRequests(
+                    null, Duration.ofHours(1), "http://webserver:3000", null, Clock.systemUTC()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pipewright.ingest.token-secret");
+  }
+
+  @Test
+  void shouldPassTheArgumentsInAFileWhenTheyAreTooLongForACommandLine() throws Exception {
+    LaunchRequests requests =
+        new LaunchRequests(null, Duration.ofHours(1), null, dir, Clock.fixed(NOW, ZoneOffset.UTC));
+    StringBuilder big = new StringBuilder();
+    java.util.Random random = new java.util.Random(1);
+    while (big.length() < 200_000) {
+      big.append(Long.toHexString(random.nextLong()));
+    }
+
+    LaunchRequest request =
+        requests.build(
+            run(Map.of("blob", big.toString())), launch("extract", 1), KnownState.empty());
+
+    assertThat(request.command()).hasSize(3).startsWith("execute-step", "--args-file");
+    String text = Files.readString(Path.of(request.command().get(2)));
+    assertThat(StepArgsCodec.decode(text).runConfig()).containsEntry("blob", big.toString());
+    assertThat(request.environment()).isEmpty();
+  }
+
+  @Test
+  void shouldSayWhatToDoWhenTheArgumentsAreTooLongAndNoFileCanBeUsed() {
+    LaunchRequests requests =
+        new LaunchRequests(null, Duration.ofHours(1), null, null, Clock.systemUTC());
+    StringBuilder big = new StringBuilder();
+    java.util.Random random = new java.util.Random(2);
+    while (big.length() < 200_000) {
+      big.append(Long.toHexString(random.nextLong()));
+    }
+
+    assertThatThrownBy(
+            () ->
+                requests.build(
+                    run(Map.of("blob", big.toString())), launch("extract", 1), KnownState.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Make the run config smaller");
+  }
+
+  @Test
+  void shouldListTheOutputsASucceededStepLeftOutWhenBuildingTheKnownState() {
+    var plan =
+        new io.pipewright.core.snapshot.ExecutionPlanSnapshot(
+            "job",
+            List.of(
+                new io.pipewright.core.snapshot.StepSnapshot(
+                    "validate",
+                    "validate",
+                    "validate",
+                    null,
+                    List.of(),
+                    List.of(
+                        new io.pipewright.core.snapshot.StepOutputSnapshot(
+                            "valid", "Any", false, false, "io_manager", null),
+                        new io.pipewright.core.snapshot.StepOutputSnapshot(
+                            "rejected", "Any", false, true, "io_manager", null)),
+                    Map.of(),
+                    null,
+                    List.of(),
+                    List.of())));
+    KnownOutputs outputs = new KnownOutputs(plan);
+    outputs.apply(Events.output("run-1", "validate", 1, "valid"));
+    outputs.apply(Events.success("run-1", "validate", 1));
+
+    KnownState known = outputs.knownState(Map.of());
+
+    assertThat(known.isMissing("validate", "rejected")).isTrue();
+    assertThat(known.isMissing("validate", "valid")).isFalse();
+  }
+}
