@@ -1,7 +1,7 @@
 package io.pipewright.daemon.retention;
 
 import io.pipewright.core.event.EventLog;
-import io.pipewright.daemon.logs.ComputeLogStore;
+import io.pipewright.core.logs.ComputeLogStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

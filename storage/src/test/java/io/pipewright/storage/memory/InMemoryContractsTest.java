@@ -5,12 +5,14 @@ import io.pipewright.core.event.EventLog;
 import io.pipewright.core.instance.DaemonHeartbeatStore;
 import io.pipewright.core.instance.KeyValueStore;
 import io.pipewright.core.instigation.InstigatorStore;
+import io.pipewright.core.logs.ComputeLogStore;
 import io.pipewright.core.partition.DynamicPartitionStore;
 import io.pipewright.core.pool.PoolStore;
 import io.pipewright.core.run.RunStore;
 import io.pipewright.core.run.SnapshotStore;
 import io.pipewright.storage.contract.AssetIndexContract;
 import io.pipewright.storage.contract.BackfillStoreContract;
+import io.pipewright.storage.contract.ComputeLogStoreContract;
 import io.pipewright.storage.contract.DaemonHeartbeatStoreContract;
 import io.pipewright.storage.contract.DynamicPartitionStoreContract;
 import io.pipewright.storage.contract.EventLogContract;
@@ -102,6 +104,14 @@ class InMemoryContractsTest {
     @Override
     protected DynamicPartitionStore emptyStore() {
       return new InMemoryStorage().dynamicPartitions();
+    }
+  }
+
+  @Nested
+  class ComputeLogs extends ComputeLogStoreContract {
+    @Override
+    protected ComputeLogStore emptyStore() {
+      return new InMemoryComputeLogStore();
     }
   }
 }

@@ -19,7 +19,8 @@ public class Tables {
     pool.query(
             "TRUNCATE runs, run_tags, snapshots, event_logs, asset_keys, asset_check_executions,"
                 + " instigators, ticks, bulk_actions, bulk_action_partitions, concurrency_limits,"
-                + " concurrency_slots, pending_steps, daemon_heartbeats, kvs, dynamic_partitions"
+                + " concurrency_slots, pending_steps, daemon_heartbeats, kvs, dynamic_partitions,"
+                + " compute_log_chunks"
                 + " RESTART IDENTITY CASCADE")
         .execute()
         .await()

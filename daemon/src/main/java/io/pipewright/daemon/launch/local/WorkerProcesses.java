@@ -1,7 +1,7 @@
 package io.pipewright.daemon.launch.local;
 
 import io.pipewright.core.launch.LaunchRequest;
-import io.pipewright.daemon.logs.FileComputeLogStore;
+import io.pipewright.storage.files.FileComputeLogStore;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

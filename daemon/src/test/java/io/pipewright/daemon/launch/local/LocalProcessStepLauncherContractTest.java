@@ -4,7 +4,7 @@ import io.pipewright.core.launch.AttemptId;
 import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.launch.StepLauncher;
 import io.pipewright.core.launch.StepLauncherContractTest;
-import io.pipewright.daemon.logs.FileComputeLogStore;
+import io.pipewright.storage.files.FileComputeLogStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -23,4 +23,25 @@ public final class Json {
       throw new IllegalArgumentException("Not a JSON value: " + value, e);
     }
   }
+
+  /**
+   * Reads a JSON list of strings, such as an asset's id.
+   *
+   * @param text the text
+   * @return the strings
+   * @throws IllegalArgumentException when the text is not a JSON list of strings
+   */
+  public static java.util.List<String> readStrings(String text) {
+    try {
+      String[] strings = MAPPER.readValue(text, String[].class);
+      for (String s : strings) {
+        if (s == null) {
+          throw new IllegalArgumentException("A JSON list of strings holds null: " + text);
+        }
+      }
+      return java.util.List.of(strings);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not a JSON list of strings: " + text, e);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-package io.pipewright.daemon.logs;
+package io.pipewright.core.logs;
 
 import io.pipewright.core.launch.AttemptId;
 import java.time.Instant;
@@ -9,11 +9,25 @@ import java.util.List;
  * (Dagster's captured logs). Readable while the attempt runs, so that a UI can stream them.
  *
  * <p>Written by whoever runs the attempt: the local-process launcher points a child's output at the
- * files of {@link FileComputeLogStore} directly (so the logs outlive a daemon restart), a cluster
- * launcher would copy a pod's log. Every method may be called from any thread; reads never block on
- * writers.
+ * files of the storage module's file adapter directly (so the logs outlive a daemon restart), a
+ * cluster launcher copies a pod's log with {@link #append}. Adapters: files, PostgreSQL, memory;
+ * every one passes the same contract test suite. Methods block (they are called from daemon loops
+ * and request worker threads, never from an event loop) and may be called from any thread; reads
+ * never block on writers.
  */
 public interface ComputeLogStore {
+
+  /**
+   * Appends bytes to one stream of an attempt's log. Appends to the same stream must not run
+   * concurrently (one writer per attempt and stream); each append is atomic for readers.
+   *
+   * @param attempt the attempt
+   * @param stream which stream
+   * @param bytes the bytes, UTF-8 text (a character may be split across two appends)
+   * @throws java.io.UncheckedIOException or another runtime exception when the log cannot be
+   *     written
+   */
+  void append(AttemptId attempt, LogStream stream, byte[] bytes);
 
   /**
    * Reads part of one stream of an attempt's log, from a byte offset.

@@ -1,4 +1,4 @@
-package io.pipewright.daemon.logs;
+package io.pipewright.core.logs;
 
 /**
  * A piece of a compute log, read from an offset.

@@ -1,4 +1,4 @@
-package io.pipewright.daemon.logs;
+package io.pipewright.core.logs;
 
 /** One of a step attempt's two output streams. */
 public enum LogStream {

@@ -1,20 +1,23 @@
-package io.pipewright.daemon.logs;
+package io.pipewright.storage.files;
 
 import io.pipewright.core.launch.AttemptId;
-import io.pipewright.daemon.internal.AttemptPaths;
-import io.pipewright.daemon.internal.Files2;
+import io.pipewright.core.logs.ComputeLogStore;
+import io.pipewright.core.logs.LogChunk;
+import io.pipewright.core.logs.LogStream;
+import io.pipewright.storage.files.internal.AttemptPaths;
+import io.pipewright.storage.files.internal.Files2;
+import io.pipewright.storage.internal.LogTails;
+import io.pipewright.storage.internal.Utf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -25,9 +28,6 @@ import java.util.Objects;
  * survive a restart of the daemon and can be read while the process writes.
  */
 public final class FileComputeLogStore implements ComputeLogStore {
-
-  /** How much of a file's end {@link #tail} reads to find its last lines. */
-  private static final int TAIL_BYTES = 64 * 1024;
 
   private final Path base;
 
@@ -112,14 +112,23 @@ public final class FileComputeLogStore implements ComputeLogStore {
   }
 
   @Override
-  public LogChunk read(AttemptId attempt, LogStream stream, long offset, int maxBytes) {
-    if (offset < 0 || maxBytes < 1) {
-      throw new IllegalArgumentException(
-          "Reading a compute log needs offset >= 0 and maxBytes >= 1, got "
-              + offset
-              + " and "
-              + maxBytes);
+  public void append(AttemptId attempt, LogStream stream, byte[] bytes) {
+    if (bytes.length == 0) {
+      return;
     }
+    Path file = prepare(attempt).of(stream);
+    try {
+      Files.write(file, bytes, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot append to the compute log " + file + " (" + e + "); check that it is writable",
+          e);
+    }
+  }
+
+  @Override
+  public LogChunk read(AttemptId attempt, LogStream stream, long offset, int maxBytes) {
+    Utf8.checkRead(offset, maxBytes);
     Path file = files(attempt).of(stream);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
@@ -131,14 +140,7 @@ public final class FileComputeLogStore implements ComputeLogStore {
       while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) > 0) {
         // Read until full: a positional read may return less than asked.
       }
-      byte[] bytes = Arrays.copyOf(buffer.array(), buffer.position());
-      int usable = bytes.length;
-      if (offset + usable < size) {
-        usable = Utf8.completeLength(bytes, usable);
-      }
-      long next = offset + usable;
-      return new LogChunk(
-          new String(bytes, 0, usable, StandardCharsets.UTF_8), offset, next, next >= size);
+      return Utf8.chunk(buffer.array(), buffer.position(), offset, size);
     } catch (NoSuchFileException e) {
       return new LogChunk("", offset, offset, true);
     } catch (IOException e) {
@@ -158,26 +160,18 @@ public final class FileComputeLogStore implements ComputeLogStore {
    * @param maxLines at most this many
    * @return the lines, oldest first; empty when the file does not exist
    */
-  static List<String> tailOf(Path file, int maxLines) {
+  private static List<String> tailOf(Path file, int maxLines) {
     if (maxLines <= 0) {
       return List.of();
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
-      long start = Math.max(0, size - TAIL_BYTES);
+      long start = Math.max(0, size - LogTails.TAIL_BYTES);
       ByteBuffer buffer = ByteBuffer.allocate((int) (size - start));
       while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
         // Read until full.
       }
-      String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-      List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
-      if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-        lines.remove(lines.size() - 1);
-      }
-      if (start > 0 && !lines.isEmpty()) {
-        lines.remove(0); // Cut in the middle.
-      }
-      return List.copyOf(lines.subList(Math.max(0, lines.size() - maxLines), lines.size()));
+      return LogTails.lastLines(buffer.array(), buffer.position(), start > 0, maxLines);
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
@@ -232,29 +226,5 @@ public final class FileComputeLogStore implements ComputeLogStore {
       Files2.deleteIfEmpty(runDir);
     }
     return deleted;
-  }
-
-  /** UTF-8 boundaries. */
-  static final class Utf8 {
-    private Utf8() {}
-
-    /**
-     * The length of the longest prefix of {@code bytes[0, length)} that does not end inside a
-     * multi-byte character.
-     */
-    static int completeLength(byte[] bytes, int length) {
-      int i = length - 1;
-      int continuation = 0;
-      while (i >= 0 && (bytes[i] & 0xC0) == 0x80 && continuation < 3) {
-        i--;
-        continuation++;
-      }
-      if (i < 0) {
-        return length;
-      }
-      int lead = bytes[i] & 0xff;
-      int expected = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-      return continuation + 1 >= expected ? length : i;
-    }
   }
 }

@@ -1,0 +1,2 @@
+/** The file adapters' helpers: attempt directories and tolerant file operations. */
+package io.pipewright.storage.files.internal;
