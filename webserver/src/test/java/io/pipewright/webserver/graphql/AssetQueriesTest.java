@@ -125,7 +125,8 @@ class AssetQueriesTest {
     Map<String, Object> summary = node(Map.of("keys", List.of(key("summary"))));
     assertThat(Gql.list(at(summary, "dependencyKeys")))
         .containsExactly(Map.of("path", List.of("raw", "numbers")));
-    assertThat(at(summary, "dependencies.0.asset.groupName")).isEqualTo("raw");
+    assertThat(at(summary, "dependencies.0.asset.assetKey.path"))
+        .isEqualTo(List.of("raw", "numbers"));
     assertThat(at(summary, "isPartitioned")).isEqualTo(false);
     assertThat(at(summary, "partitionDefinition")).isNull();
     assertThat(at(summary, "partitionStats")).isNull();
