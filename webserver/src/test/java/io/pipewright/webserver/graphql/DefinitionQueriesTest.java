@@ -166,7 +166,7 @@ class DefinitionQueriesTest {
     assertThat(at(unknownJob, "pipelineName")).isEqualTo("nope");
     assertThat(at(unknownJob, "repositoryLocationName")).isEqualTo("test");
     assertThat((String) at(unknownJob, "message"))
-        .contains("has no job 'nope' (it has etl, hello)");
+        .contains("has no job 'nope' (it has etl, hello, numbers_job)");
     assertThat(at(down, "__typename")).isEqualTo("PipelineNotFoundError");
     assertThat((String) at(down, "message")).contains("code location 'down' is not loaded");
   }
