@@ -260,19 +260,18 @@ public final class LocalSystem {
 
   private void banner(List<Component> components) {
     String graphql = graphqlUrl();
+    // application/graphql: the body is the document itself, so no JSON escaping in the shell.
+    String curl = "curl -s " + graphql + " -H 'Content-Type: application/graphql' -d ";
     String launch =
-        "curl -s "
-            + graphql
-            + " -H 'Content-Type: application/json' -d '{\"query\": \"mutation {"
-            + " launchRun(executionParams: {selector: {repositoryLocationName: \\\"etl\\\","
-            + " repositoryName: \\\"__repository__\\\", jobName: \\\"orders_etl\\\"}}) {"
-            + " __typename ... on LaunchRunSuccess { run { runId status } } ... on PythonError"
-            + " { message } } }\"}'";
+        curl
+            + "'mutation { launchRun(executionParams: {selector: {repositoryLocationName: \"etl\","
+            + " repositoryName: \"__repository__\", jobName: \"orders_etl\"}}) { __typename"
+            + " ... on LaunchRunSuccess { run { runId status } } ... on PythonError { message } }"
+            + " }'";
     String follow =
-        "curl -s "
-            + graphql
-            + " -H 'Content-Type: application/json' -d '{\"query\": \"{ runOrError(runId:"
-            + " \\\"<runId>\\\") { ... on Run { status stepStats { stepKey status } } } }\"}'";
+        curl
+            + "'{ runOrError(runId: \"<runId>\") { ... on Run { status stepStats { stepKey"
+            + " status } } } }'";
     out.println();
     out.println("Pipewright is up: " + graphql);
     out.println("  (a GraphQL API, Dagster's; no web UI yet)");
