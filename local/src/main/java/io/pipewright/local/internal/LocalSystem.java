@@ -11,6 +11,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -102,12 +104,27 @@ public final class LocalSystem {
       }
       home = homeDirectory();
       mkdirs(home.resolve("logs"));
-      err.println("Starting PostgreSQL ...");
+      err.println(
+          System.getenv(PrivatePostgres.DB_URL_ENV) == null
+              ? "Starting PostgreSQL ..."
+              : "Using the PostgreSQL of " + PrivatePostgres.DB_URL_ENV + " ...");
       postgres =
           PrivatePostgres.start(
               new PrivatePostgres.Options(home.resolve("postgres"), options.keep(), 0));
       // With PIPEWRIGHT_DB_URL, its database; embedded, a database of our own on the fresh server.
       db = postgres.embedded() ? postgres.database("pipewright") : postgres.admin();
+    }
+    // A database that does not answer would otherwise show up as a stack trace in the webserver's
+    // and the daemon's logs.
+    try (Connection c = PrivatePostgres.connect(db)) {
+      c.isValid(5);
+    } catch (SQLException e) {
+      throw new StartFailure(
+          "Cannot connect to the database "
+              + db
+              + ": "
+              + String.valueOf(e.getMessage()).replaceAll("\\.+$", "")
+              + (postgres.embedded() ? "" : ". Check " + PrivatePostgres.DB_URL_ENV));
     }
     List<Component> components =
         SystemPlan.components(options, home, db, newSecret(), javaPath(), System.getenv());
@@ -247,7 +264,7 @@ public final class LocalSystem {
         err.println("  could not stop PostgreSQL cleanly: " + e.getMessage());
       }
     }
-    if (failed && !options.keep()) {
+    if (failed && !options.keep() && !supervisor.children().isEmpty()) {
       // The error names log files: they stay for reading (the database is gone already).
       err.println("Stopped; kept " + home + " for its logs: remove it when done.");
     } else if (!options.keep()) {

@@ -149,13 +149,23 @@ public final class Supervisor {
    *
    * @param log the file
    * @param lines how many
-   * @return the lines, indented; empty when the file cannot be read
+   * @return the first ERROR line above them, if any, and the lines, indented; empty when the file
+   *     cannot be read
    */
   public static String tail(Path log, int lines) {
     try {
       List<String> all = Files.readAllLines(log);
       List<String> last = all.subList(Math.max(0, all.size() - lines), all.size());
-      return "    " + String.join("\n    ", last);
+      // The last lines of a failed start are often the end of a stack trace; its first ERROR
+      // line (Quarkus's "Failed to start application") says what went wrong.
+      String firstError =
+          all.stream()
+              .filter(l -> l.contains(" ERROR "))
+              .filter(l -> !last.contains(l))
+              .findFirst()
+              .map(l -> "    " + l + "\n    ...\n")
+              .orElse("");
+      return firstError + "    " + String.join("\n    ", last);
     } catch (IOException | UncheckedIOException e) {
       return "";
     }
