@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Runs an example job in this JVM and prints its event log. Until the Pipewright services exist,
- * this is what {@code bin/pipewright-local} runs.
+ * Runs an example job in this JVM and prints its event log: what {@code bin/pipewright-local demo
+ * etl} runs (the local deployment runs the same jobs through the daemon instead).
  *
  * <p>Usage: {@code Main [job] [--config run-config.json] [--details]}. The job defaults to {@code
  * orders_etl}. {@code WAREHOUSE_PASSWORD} is read from the environment, with a demo value when

@@ -402,6 +402,8 @@ public final class OrdersEtl {
     return JobDefinition.builder("orders_validate_only", ORDERS_GRAPH)
         .description("Only reads and validates orders.")
         .resource("warehouse", WAREHOUSE)
+        // Each step runs in its own process under the daemon, so outputs must outlive the step.
+        .resource("io_manager", IOManagers.filesystem())
         .config(RunConfig.builder().opConfig("extract", Map.of("limit", 10)).build())
         .opSelection("*validate")
         .build();
