@@ -1,0 +1,240 @@
+package io.pipewright.webserver.figures;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Closed-loop HTTP load: each client sends its next request when the previous one answered, for a
+ * fixed time after a warm-up; latencies are measured per request, throughput over the whole time.
+ */
+final class HttpLoad {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration WARM_UP = Duration.ofSeconds(3);
+
+  private final String root;
+  private final int clients;
+  private final Duration time;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  HttpLoad(URL root, int clients, Duration time) {
+    this.root = root.toString().replaceAll("/$", "");
+    this.clients = clients;
+    this.time = time;
+  }
+
+  /** Sends every request for a while first, so that the measured ones run compiled code. */
+  void warmUp(List<RunsQuery> queries, Duration each) throws Exception {
+    for (RunsQuery query : queries) {
+      new HttpLoad(new URL(root + "/"), clients, each)
+          .measure(query.name(), query.document(), query.variables());
+    }
+  }
+
+  String measure(String name, String document, Map<String, Object> variables) throws Exception {
+    Map<String, Object> body = new HashMap<>();
+    body.put("query", document);
+    body.put("variables", variables);
+    byte[] json = JSON.writeValueAsBytes(body);
+    AtomicLong errors = new AtomicLong();
+    Result r =
+        run(
+            () -> {
+              HttpResponse<String> response =
+                  http.send(
+                      HttpRequest.newBuilder(URI.create(root + "/graphql"))
+                          .header("Content-Type", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              if (response.statusCode() != 200
+                  || !response.body().contains("\"__typename\":\"Runs\"")) {
+                if (errors.getAndIncrement() == 0) {
+                  System.err.println(name + ": " + response.body());
+                }
+              }
+              return 1;
+            });
+    return name + ": " + r.summary("req") + (errors.get() > 0 ? ", ERRORS " + errors : "");
+  }
+
+  String logPages(String runId, int pageSize, int requests) throws Exception {
+    String document =
+        """
+        query($runId: ID!, $cursor: String, $limit: Int) {
+          logsForRun(runId: $runId, afterCursor: $cursor, limit: $limit) {
+            ... on EventConnection { cursor hasMore events { __typename
+              ... on MessageEvent { runId message timestamp level eventType stepKey } } }
+          }
+        }
+        """;
+    long[] latencies = new long[requests];
+    String cursor = null;
+    long events = 0;
+    for (int i = -20; i < requests; i++) {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("runId", runId);
+      variables.put("cursor", cursor);
+      variables.put("limit", pageSize);
+      long start = System.nanoTime();
+      Map<?, ?> data = graphql(document, variables);
+      long took = System.nanoTime() - start;
+      Map<?, ?> connection = (Map<?, ?>) ((Map<?, ?>) data.get("data")).get("logsForRun");
+      List<?> page = (List<?>) connection.get("events");
+      boolean more = Boolean.TRUE.equals(connection.get("hasMore"));
+      cursor = more ? (String) connection.get("cursor") : null;
+      if (i >= 0) {
+        latencies[i] = took;
+        events += page.size();
+      }
+    }
+    return new Result(latencies, Duration.ofNanos(Arrays.stream(latencies).sum())).summary("page")
+        + String.format(", %.0f events per page on average", (double) events / requests);
+  }
+
+  String ingest(int batchSize) throws Exception {
+    AtomicLong client = new AtomicLong();
+    ThreadLocal<long[]> next = ThreadLocal.withInitial(() -> new long[] {0});
+    ThreadLocal<String> runs =
+        ThreadLocal.withInitial(
+            () -> "ingest-" + client.incrementAndGet() + "-" + System.nanoTime());
+    AtomicLong refused = new AtomicLong();
+    Result r =
+        run(
+            () -> {
+              String runId = runs.get();
+              long from = next.get()[0];
+              next.get()[0] = from + batchSize;
+              HttpResponse<String> response =
+                  http.send(
+                      HttpRequest.newBuilder(URI.create(root + "/ingest/v1/events"))
+                          .header("Content-Type", "application/x-protobuf")
+                          .header(
+                              "Authorization",
+                              "Bearer " + WebserverFiguresTest.token(runId, "step", 1))
+                          .POST(
+                              HttpRequest.BodyPublishers.ofByteArray(
+                                  WebserverFiguresTest.batchBody(
+                                      runId, "step", 1, from, batchSize)))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              if (response.statusCode() != 200 && refused.getAndIncrement() == 0) {
+                System.err.println("ingest: " + response.statusCode() + " " + response.body());
+              }
+              return batchSize;
+            });
+    return r.summary("batch")
+        + String.format(", %,.0f events/s", r.units / (r.elapsed.toNanos() / 1e9))
+        + (refused.get() > 0 ? ", REFUSED " + refused : "");
+  }
+
+  private Map<?, ?> graphql(String document, Map<String, Object> variables) throws Exception {
+    Map<String, Object> body = new HashMap<>();
+    body.put("query", document);
+    body.put("variables", variables);
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(root + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    Map<?, ?> parsed = JSON.readValue(response.body(), Map.class);
+    if (parsed.get("errors") != null) {
+      throw new IllegalStateException("GraphQL errors: " + parsed.get("errors"));
+    }
+    return parsed;
+  }
+
+  /** Runs the request on every client: warm-up first, then the measured time. */
+  private Result run(Callable<Integer> request) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      long warmEnd = System.nanoTime() + WARM_UP.toNanos();
+      long end = warmEnd + time.toNanos();
+      List<Future<long[]>> futures = new ArrayList<>();
+      AtomicLong units = new AtomicLong();
+      for (int c = 0; c < clients; c++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  long[] latencies = new long[1 << 16];
+                  int n = 0;
+                  while (true) {
+                    long start = System.nanoTime();
+                    if (start >= end) {
+                      break;
+                    }
+                    int done = request.call();
+                    long now = System.nanoTime();
+                    if (start >= warmEnd) {
+                      if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                      }
+                      latencies[n++] = now - start;
+                      units.addAndGet(done);
+                    }
+                  }
+                  return Arrays.copyOf(latencies, n);
+                }));
+      }
+      List<long[]> all = new ArrayList<>();
+      for (Future<long[]> f : futures) {
+        all.add(f.get());
+      }
+      long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
+      return new Result(merged, time, units.get());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Latencies in nanoseconds over an elapsed time. */
+  private record Result(long[] latencies, Duration elapsed, long units) {
+
+    Result(long[] latencies, Duration elapsed) {
+      this(latencies, elapsed, latencies.length);
+    }
+
+    String summary(String unit) {
+      long[] sorted = latencies.clone();
+      Arrays.sort(sorted);
+      return String.format(
+          "%,d %ss, %,.0f %s/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
+          sorted.length,
+          unit,
+          sorted.length / (elapsed.toNanos() / 1e9),
+          unit,
+          at(sorted, 0.50),
+          at(sorted, 0.90),
+          at(sorted, 0.99),
+          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double at(long[] sorted, double q) {
+      if (sorted.length == 0) {
+        return 0;
+      }
+      return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+  }
+}
