@@ -70,6 +70,7 @@ public class KubernetesProfile implements QuarkusTestProfile {
         ExampleLocation.java(),
         "-XX:TieredStopAtLevel=1",
         "-Xshare:auto",
+        "-XX:+UseSerialGC",
         "-Duser.home=" + assetsHome(),
         "-jar",
         ExampleLocation.jar(example).toString());
