@@ -40,7 +40,8 @@ final class KubernetesWiring implements AutoCloseable {
     if (client == null) {
       Config base = Config.autoConfigure(null);
       ConfigBuilder builder = new ConfigBuilder(base);
-      config.k8s().masterUrl().ifPresent(url -> builder.withMasterUrl(url).withTrustCerts(true));
+      // Only the URL changes: certificates and credentials stay the configuration's own.
+      config.k8s().masterUrl().ifPresent(builder::withMasterUrl);
       client = new KubernetesClientBuilder().withConfig(builder.build()).build();
     }
     return client;
