@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pipewright.core.auth.AttemptTokens;
 import io.pipewright.core.event.EventLog;
 import io.pipewright.core.instance.DaemonHeartbeatStore;
+import io.pipewright.core.launch.StepLauncher;
 import io.pipewright.core.orchestration.OrchestrationSettings;
 import io.pipewright.core.pool.PoolStore;
 import io.pipewright.core.queue.RunQueueLimits;
@@ -16,10 +17,12 @@ import io.pipewright.daemon.Daemon;
 import io.pipewright.daemon.DaemonSettings;
 import io.pipewright.daemon.DaemonStores;
 import io.pipewright.daemon.ingest.StdoutEventIngester;
+import io.pipewright.daemon.launch.k8s.LeaderBoundLauncher;
 import io.pipewright.daemon.launch.local.AttemptOutputListener;
 import io.pipewright.daemon.launch.local.LocalLauncherSettings;
 import io.pipewright.daemon.launch.local.LocalProcessStepLauncher;
 import io.pipewright.daemon.launch.local.WorkerCommand;
+import io.pipewright.daemon.leader.KubernetesLeaseElection;
 import io.pipewright.daemon.leader.LeaderElection;
 import io.pipewright.daemon.leader.PostgresAdvisoryLockElection;
 import io.pipewright.daemon.loop.DaemonLoop;
@@ -44,14 +47,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Assembles the daemon from its configuration when Quarkus starts, and stops it when Quarkus stops:
- * the local-process launcher with its compute logs and standard-output ingest, the loop, the leader
- * election, retention. Everything is wired here by hand (plain constructors), so the pieces stay
- * testable without Quarkus.
+ * the step launcher (local processes with their compute logs and standard-output ingest, or
+ * Kubernetes pods, started while this daemon leads), the loop, the leader election, retention.
+ * Everything is wired here by hand (plain constructors), so the pieces stay testable without
+ * Quarkus.
  */
 @ApplicationScoped
 public class DaemonApplication {
@@ -68,6 +73,7 @@ public class DaemonApplication {
   private volatile Daemon daemon;
   private volatile FileComputeLogStore logs;
   private volatile DaemonMetrics metrics;
+  private KubernetesWiring kubernetes;
   private ScheduledExecutorService retention;
 
   @Inject
@@ -102,46 +108,94 @@ public class DaemonApplication {
     metrics = new DaemonMetrics(registry);
     logs = new FileComputeLogStore(Path.of(config.computeLogs().directory()));
     List<AutoCloseable> resources = new ArrayList<>();
-    AttemptOutputListener output = AttemptOutputListener.NONE;
-    if (config.ingest().stdout()) {
-      StdoutEventIngester ingester =
-          new StdoutEventIngester(
-              stores.events(),
-              config.ingest().pollInterval(),
-              config.orchestration().storeTimeout());
-      output = ingester;
-      resources.add(ingester);
+    StepLauncher launcher;
+    Function<String, Optional<String>> unavailable;
+    LaunchRequests requests;
+    LeaderBoundLauncher bound = null;
+    switch (config.launcher()) {
+      case "local" -> {
+        AttemptOutputListener output = AttemptOutputListener.NONE;
+        if (config.ingest().stdout()) {
+          StdoutEventIngester ingester =
+              new StdoutEventIngester(
+                  stores.events(),
+                  config.ingest().pollInterval(),
+                  config.orchestration().storeTimeout());
+          output = ingester;
+          resources.add(ingester);
+        }
+        Path stateDirectory = Path.of(config.localLauncher().stateDirectory());
+        LocalProcessStepLauncher local =
+            new LocalProcessStepLauncher(launcherSettings(stateDirectory), logs, output, clock);
+        resources.add(0, local);
+        launcher = local;
+        unavailable = local::unavailable;
+        requests =
+            new LaunchRequests(
+                tokens(),
+                config.ingest().tokenLifetime(),
+                config.ingest().url().orElse(null),
+                stateDirectory.resolveSibling("args"),
+                clock);
+      }
+      case "kubernetes" -> {
+        String url =
+            config
+                .ingest()
+                .url()
+                .filter(u -> !u.isBlank())
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "pipewright.daemon.launcher=kubernetes needs"
+                                + " pipewright.daemon.ingest.url (the webserver's URL as step pods"
+                                + " reach it, such as http://pipewright-webserver:3000) and"
+                                + " pipewright.ingest.token-secret: a pod's standard output is not"
+                                + " the daemon's to read"));
+        KubernetesWiring k8s = kubernetes();
+        bound = k8s.launcher(stores.runs(), logs, registry, config.orchestration().storeTimeout());
+        resources.add(bound);
+        launcher = bound;
+        unavailable = k8s::unavailable;
+        // Arguments too long for a command line cannot go through a file the pod cannot read.
+        requests =
+            new LaunchRequests(
+                tokens(), config.ingest().tokenLifetime(), url, null, clock, k8s::imageOf);
+      }
+      default ->
+          throw new IllegalStateException(
+              "pipewright.daemon.launcher is '"
+                  + config.launcher()
+                  + "'; use local (a child process per step attempt) or kubernetes (a pod per"
+                  + " step attempt)");
     }
-    Path stateDirectory = Path.of(config.localLauncher().stateDirectory());
-    LocalProcessStepLauncher launcher =
-        new LocalProcessStepLauncher(launcherSettings(stateDirectory), logs, output, clock);
-    resources.add(0, launcher);
-    LaunchRequests requests =
-        new LaunchRequests(
-            tokens(),
-            config.ingest().tokenLifetime(),
-            config.ingest().url().orElse(null),
-            stateDirectory.resolveSibling("args"),
-            clock);
     DaemonLoop loop =
         new DaemonLoop(
             stores,
             launcher,
             requests,
-            launcher::unavailable,
+            unavailable,
             settings(id),
             clock,
             () -> ThreadLocalRandom.current().nextDouble(),
             metrics);
     LeaderElection election = election(id);
+    if (bound != null) {
+      election = bound.follow(election);
+    }
+    if (kubernetes != null) {
+      resources.add(kubernetes); // the API client, after everything that uses it
+    }
     daemon = new Daemon(loop, election, resources);
     daemon.start();
     startRetention(election, clock);
     LOG.infof(
-        "Daemon %s started: code locations %s, leader election %s, events %s, compute logs in %s",
+        "Daemon %s started: code locations %s, %s launcher, leader election %s, events %s,"
+            + " compute logs in %s",
         id,
         config.locations().keySet(),
-        config.leader().election(),
+        config.launcher(),
+        electionKind(),
         config
             .ingest()
             .url()
@@ -182,12 +236,12 @@ public class DaemonApplication {
     Map<String, WorkerCommand> locations = new LinkedHashMap<>();
     for (Map.Entry<String, DaemonConfig.Location> entry : config.locations().entrySet()) {
       DaemonConfig.Location location = entry.getValue();
-      List<String> command = WorkerCommand.split(location.workerCommand());
+      List<String> command = WorkerCommand.split(location.workerCommand().orElse(""));
       if (command.isEmpty()) {
         throw new IllegalStateException(
             "pipewright.daemon.locations."
                 + entry.getKey()
-                + ".worker-command is empty; give the command that starts the location's app,"
+                + ".worker-command is missing or empty; give the command that starts the location's app,"
                 + " such as java -jar examples/etl/target/quarkus-app/quarkus-run.jar");
       }
       locations.put(
@@ -257,17 +311,37 @@ public class DaemonApplication {
         java.time.Duration.ofSeconds(2));
   }
 
-  private LeaderElection election(String id) {
+  /** The election's kind, {@code auto} resolved: a Lease inside a cluster, else the lock. */
+  private String electionKind() {
     String kind = config.leader().election();
+    if (kind.equals("auto")) {
+      return KubernetesLeaseElection.insideCluster() ? "kubernetes" : "postgres";
+    }
+    return kind;
+  }
+
+  private KubernetesWiring kubernetes() {
+    if (kubernetes == null) {
+      kubernetes = new KubernetesWiring(config);
+    }
+    return kubernetes;
+  }
+
+  private LeaderElection election(String id) {
+    String kind = electionKind();
     if (kind.equals("none")) {
       return LeaderElection.alone();
+    }
+    if (kind.equals("kubernetes")) {
+      return kubernetes().election(id);
     }
     if (!kind.equals("postgres")) {
       throw new IllegalStateException(
           "pipewright.daemon.leader.election is '"
               + kind
-              + "'; use postgres (an advisory lock in the daemon's database) or none (a single"
-              + " daemon)");
+              + "'; use auto (a Lease inside a Kubernetes cluster, else the advisory lock),"
+              + " kubernetes (a coordination.k8s.io Lease), postgres (an advisory lock in the"
+              + " daemon's database) or none (a single daemon)");
     }
     String url =
         jdbcUrl.orElseThrow(

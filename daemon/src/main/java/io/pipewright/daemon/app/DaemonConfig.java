@@ -29,6 +29,15 @@ public interface DaemonConfig {
   Optional<String> id();
 
   /**
+   * Which step launcher runs the attempts: {@code local} (a child process per attempt) or {@code
+   * kubernetes} (a pod per attempt, {@link #k8s()}).
+   *
+   * @return the launcher's name
+   */
+  @WithDefault("local")
+  String launcher();
+
+  /**
    * The code locations whose steps this daemon runs, by name.
    *
    * @return the locations
@@ -38,12 +47,30 @@ public interface DaemonConfig {
   /** One code location. */
   interface Location {
     /**
-     * The worker command, split on white space; {@code execute-step --args ...} is appended.
+     * The worker command of the local launcher, split on white space; {@code execute-step --args
+     * ...} is appended. Required with {@code launcher=local}.
      *
      * @return such as {@code java -jar examples/etl/target/quarkus-app/quarkus-run.jar}
      */
     @WithName("worker-command")
-    String workerCommand();
+    Optional<String> workerCommand();
+
+    /**
+     * The container image of the location's step pods (the Kubernetes launcher): the image its code
+     * location server runs. Required with {@code launcher=kubernetes}.
+     *
+     * @return such as {@code registry.example.com/etl:1.4.2}
+     */
+    Optional<String> image();
+
+    /**
+     * The location's layer of pod settings, JSON in the shape of the {@code
+     * pipewright.io/k8s-config} tag (the Kubernetes launcher).
+     *
+     * @return the JSON
+     */
+    @WithName("k8s-config")
+    Optional<String> k8sConfig();
 
     /**
      * Where the worker runs.
@@ -277,6 +304,193 @@ public interface DaemonConfig {
   }
 
   /**
+   * The Kubernetes step launcher ({@code launcher=kubernetes}); see {@code docs/kubernetes.md}.
+   *
+   * @return its settings
+   */
+  K8s k8s();
+
+  /** The Kubernetes step launcher's settings ({@code K8sExecutorSettings}). */
+  interface K8s {
+    /**
+     * The API server's URL; empty to configure the client as usual (in a pod: its service account;
+     * else {@code KUBECONFIG} or {@code ~/.kube/config}).
+     *
+     * @return the URL
+     */
+    @WithName("master-url")
+    Optional<String> masterUrl();
+
+    /**
+     * Where step pods run.
+     *
+     * @return the namespace; default: the daemon's own namespace in a pod, else {@code default}
+     */
+    Optional<String> namespace();
+
+    /**
+     * The {@code pipewright.io/instance} label: installations sharing a namespace never touch each
+     * other's pods.
+     *
+     * @return the instance name
+     */
+    @WithDefault("pipewright")
+    String instance();
+
+    /**
+     * The deployment's layer of pod settings, JSON in the shape of the {@code
+     * pipewright.io/k8s-config} tag.
+     *
+     * @return the JSON
+     */
+    Optional<String> defaults();
+
+    /**
+     * The service account of step pods (in the deployment's layer; a job or op tag may override
+     * it).
+     *
+     * @return the name; default: the namespace's {@code default}
+     */
+    @WithName("service-account")
+    Optional<String> serviceAccount();
+
+    /**
+     * API requests per second (client-side rate limit).
+     *
+     * @return the rate
+     */
+    @WithDefault("100")
+    double qps();
+
+    /**
+     * API requests allowed at once above the rate.
+     *
+     * @return the burst
+     */
+    @WithDefault("200")
+    int burst();
+
+    /**
+     * Pod creations in flight at once.
+     *
+     * @return the number
+     */
+    @WithName("create-concurrency")
+    @WithDefault("16")
+    int createConcurrency();
+
+    /**
+     * Whether nodes are watched, so that a lost node fails its pods after {@link #nodeLostGrace()}
+     * (needs the ClusterRole on nodes).
+     *
+     * @return true to watch
+     */
+    @WithName("watch-nodes")
+    @WithDefault("true")
+    boolean watchNodes();
+
+    /**
+     * How long an image pull may fail before the attempt fails (an infrastructure failure).
+     *
+     * @return the grace
+     */
+    @WithName("image-pull-grace")
+    @WithDefault("2m")
+    Duration imagePullGrace();
+
+    /**
+     * How long a container config error may last before the attempt fails.
+     *
+     * @return the grace
+     */
+    @WithName("config-error-grace")
+    @WithDefault("1m")
+    Duration configErrorGrace();
+
+    /**
+     * How long a pod may stay unschedulable.
+     *
+     * @return the timeout
+     */
+    @WithName("unschedulable-timeout")
+    @WithDefault("10m")
+    Duration unschedulableTimeout();
+
+    /**
+     * How long a pod may stay pending for any other reason.
+     *
+     * @return the timeout
+     */
+    @WithName("start-timeout")
+    @WithDefault("15m")
+    Duration startTimeout();
+
+    /**
+     * How long a node may be not ready before its pods fail.
+     *
+     * @return the grace
+     */
+    @WithName("node-lost-grace")
+    @WithDefault("30s")
+    Duration nodeLostGrace();
+
+    /**
+     * How often pending pods' time-based rules (the graces and timeouts above) are evaluated again
+     * from the informer's cache (no API call).
+     *
+     * @return the interval
+     */
+    @WithName("reevaluate-every")
+    @WithDefault("5s")
+    Duration reevaluateEvery();
+
+    /**
+     * How long failed pods are kept for inspection.
+     *
+     * @return the period
+     */
+    @WithName("keep-failed-pods-for")
+    @WithDefault("24h")
+    Duration keepFailedPodsFor();
+
+    /**
+     * The grace period of deleting running pods (termination, sweep).
+     *
+     * @return the period
+     */
+    @WithName("delete-grace-period")
+    @WithDefault("30s")
+    Duration deleteGracePeriod();
+
+    /**
+     * How often the orphan sweep runs.
+     *
+     * @return the interval
+     */
+    @WithName("sweep-every")
+    @WithDefault("5m")
+    Duration sweepEvery();
+
+    /**
+     * How old a pod of an unknown run must be before the sweep deletes it.
+     *
+     * @return the age
+     */
+    @WithName("orphan-min-age")
+    @WithDefault("10m")
+    Duration orphanMinAge();
+
+    /**
+     * How long the launcher's start waits for its informers' first list.
+     *
+     * @return the timeout
+     */
+    @WithName("sync-timeout")
+    @WithDefault("1m")
+    Duration syncTimeout();
+  }
+
+  /**
    * Compute logs.
    *
    * @return their settings
@@ -350,13 +564,52 @@ public interface DaemonConfig {
   /** Leader election settings. */
   interface Leader {
     /**
-     * {@code postgres} (an advisory lock in the daemon's database) or {@code none} (this daemon
-     * always leads: only one may run).
+     * {@code auto} (a Lease inside a Kubernetes cluster, else the advisory lock), {@code
+     * kubernetes} (a {@code coordination.k8s.io} Lease), {@code postgres} (an advisory lock in the
+     * daemon's database) or {@code none} (this daemon always leads: only one may run).
      *
      * @return the kind
      */
-    @WithDefault("postgres")
+    @WithDefault("auto")
     String election();
+
+    /**
+     * The Lease's name ({@code election=kubernetes}).
+     *
+     * @return the name
+     */
+    @WithName("lease-name")
+    @WithDefault("pipewright-daemon")
+    String leaseName();
+
+    /**
+     * The Lease's namespace.
+     *
+     * @return the namespace; default: the daemon's own namespace in a pod, else {@code
+     *     k8s.namespace}, else {@code default}
+     */
+    @WithName("lease-namespace")
+    Optional<String> leaseNamespace();
+
+    /**
+     * How long a Lease holds without renewal: a standby takes over this long after the leader's
+     * last renewal (plus up to one {@link #retryInterval()}).
+     *
+     * @return the duration
+     */
+    @WithName("lease-duration")
+    @WithDefault("10s")
+    Duration leaseDuration();
+
+    /**
+     * How long the Lease's holder keeps trying to renew before it stops leading (shorter than the
+     * lease duration, so that it stops before a standby can take over).
+     *
+     * @return the deadline
+     */
+    @WithName("renew-deadline")
+    @WithDefault("8s")
+    Duration renewDeadline();
 
     /**
      * The advisory lock's key.

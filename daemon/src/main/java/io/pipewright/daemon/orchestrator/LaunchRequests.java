@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Builds the {@link LaunchRequest} of a step attempt: the worker's arguments ({@code execute-step
@@ -43,6 +44,7 @@ public final class LaunchRequests {
   private final String ingestUrl;
   private final Path argsDirectory;
   private final Clock clock;
+  private final Function<String, String> images;
 
   /**
    * Creates the builder.
@@ -60,6 +62,28 @@ public final class LaunchRequests {
       String ingestUrl,
       Path argsDirectory,
       Clock clock) {
+    this(tokens, tokenLifetime, ingestUrl, argsDirectory, clock, location -> null);
+  }
+
+  /**
+   * Creates the builder for a launcher that runs images (Kubernetes).
+   *
+   * @param tokens issues the attempts' tokens; null to issue none (events on standard output)
+   * @param tokenLifetime how long a token is valid (longer than any attempt runs)
+   * @param ingestUrl the event ingest's base URL; null for events on standard output
+   * @param argsDirectory where arguments too long for a command line are written; null to refuse
+   *     such launches
+   * @param clock the time tokens are issued at
+   * @param images the container image of each code location's steps, null when it has none
+   */
+  public LaunchRequests(
+      AttemptTokens tokens,
+      Duration tokenLifetime,
+      String ingestUrl,
+      Path argsDirectory,
+      Clock clock,
+      Function<String, String> images) {
+    this.images = Objects.requireNonNull(images, "images must not be null");
     this.tokens = tokens;
     this.tokenLifetime = Objects.requireNonNull(tokenLifetime, "tokenLifetime must not be null");
     this.ingestUrl = ingestUrl == null || ingestUrl.isBlank() ? null : ingestUrl.strip();
@@ -110,7 +134,10 @@ public final class LaunchRequests {
       command.add(writeArgs(id, encoded).toString());
     }
     LaunchRequest.Builder request =
-        LaunchRequest.builder(id, run.codeLocation()).command(command).tags(launch.tags());
+        LaunchRequest.builder(id, run.codeLocation())
+            .image(images.apply(run.codeLocation()))
+            .command(command)
+            .tags(launch.tags());
     if (tokens != null) {
       request.environment(
           TOKEN_ENV,

@@ -2,33 +2,22 @@ package io.pipewright.daemon.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipewright.core.codelocation.ExecutionPlanRequest;
-import io.pipewright.core.codelocation.ExecutionPlanResult;
 import io.pipewright.core.event.DagsterEventType;
-import io.pipewright.core.event.EventLevel;
 import io.pipewright.core.event.EventLog;
 import io.pipewright.core.event.EventRecord;
-import io.pipewright.core.event.StoredEvent;
 import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunStatus;
 import io.pipewright.core.run.RunStore;
-import io.pipewright.core.run.SnapshotKind;
 import io.pipewright.core.run.SnapshotStore;
-import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
-import io.pipewright.protocol.client.GrpcCodeLocationClient;
-import io.pipewright.protocol.client.GrpcCodeLocationClientOptions;
-import io.pipewright.protocol.mapping.PlanMapper;
+import io.pipewright.daemon.testing.ExampleLocation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,8 +32,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(EtlProfile.class)
 class EtlEndToEndTest {
 
-  private static Process server;
-  private static GrpcCodeLocationClient client;
+  private static ExampleLocation etl;
   private static Path storage;
 
   @Inject RunStore runs;
@@ -53,104 +41,28 @@ class EtlEndToEndTest {
 
   @BeforeAll
   static void startTheCodeLocation() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
     storage = Files.createTempDirectory(Path.of("target"), "etl-storage-").toAbsolutePath();
-    Path log = storage.resolve("server.log");
-    server =
-        new ProcessBuilder(
-                EtlProfile.java(),
-                "-Dquarkus.http.port=" + port,
-                "-jar",
-                EtlProfile.etlJar().toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    client =
-        GrpcCodeLocationClient.connect(
-            "etl", "localhost", port, GrpcCodeLocationClientOptions.defaults());
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (true) {
-      try {
-        client.ping("up?");
-        return;
-      } catch (RuntimeException e) {
-        if (System.nanoTime() > deadline || !server.isAlive()) {
-          throw new AssertionError(
-              "The etl code location did not start: " + Files.readString(log), e);
-        }
-        Thread.sleep(200);
-      }
-    }
+    etl = ExampleLocation.start("etl", storage);
   }
 
   @AfterAll
   static void stopTheCodeLocation() {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.destroy();
+    if (etl != null) {
+      etl.close();
     }
   }
 
   private String queue(String job, Map<String, Object> runConfig) {
-    ExecutionPlanResult result =
-        client.executionPlan(ExecutionPlanRequest.forJob(job).runConfig(runConfig).build());
-    assertThat(result).as("the plan of " + job).isInstanceOf(ExecutionPlanResult.Planned.class);
-    ExecutionPlanSnapshot plan = ((ExecutionPlanResult.Planned) result).plan();
-    String runId = UUID.randomUUID().toString();
-    String planId = "plan-" + runId;
-    snapshots
-        .put(planId, SnapshotKind.EXECUTION_PLAN, PlanMapper.toProto(plan).toByteArray())
-        .await()
-        .indefinitely();
-    Instant now = Instant.now();
-    runs.add(
-            Run.builder(runId, job, "etl")
-                .runConfig(runConfig)
-                .planSnapshotId(planId)
-                .createTime(now)
-                .build())
-        .await()
-        .indefinitely();
-    events
-        .append(
-            List.of(
-                new EventRecord(
-                    runId,
-                    null,
-                    0,
-                    0,
-                    now,
-                    DagsterEventType.RUN_ENQUEUED,
-                    EventLevel.INFO,
-                    "",
-                    null)))
-        .await()
-        .indefinitely();
-    runs.transition(runId, RunStatus.NOT_STARTED, RunStatus.QUEUED, now).await().indefinitely();
-    return runId;
+    return etl.queue(
+        new ExampleLocation.Stores(runs, snapshots, events), job, runConfig, null, Map.of());
   }
 
   private Run awaitEnd(String runId) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      Run run = runs.find(runId).await().indefinitely().orElseThrow();
-      if (run.status().isTerminal()) {
-        return run;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("Run " + runId + " did not end within 3 minutes");
+    return ExampleLocation.awaitEnd(runs, runId, Duration.ofMinutes(3));
   }
 
   private List<EventRecord> eventsOf(String runId) {
-    return events.eventsForRun(runId, 0, 10_000).await().indefinitely().events().stream()
-        .map(StoredEvent::event)
-        .toList();
+    return ExampleLocation.eventsOf(events, runId);
   }
 
   private Map<String, Object> ioManager() {

@@ -58,12 +58,29 @@ public final class TestCluster implements AutoCloseable {
    * @return the running cluster
    */
   public static TestCluster start(String namespace) {
+    return start(namespace, 0);
+  }
+
+  /**
+   * Starts a mock API server on a given port (for a process under test configured before the
+   * cluster starts: its API URL is {@code http://localhost:<port>/}), and a test kubelet watching
+   * one namespace, with one ready node.
+   *
+   * @param namespace the namespace whose pods the kubelet runs
+   * @param port the port; 0 for any free port
+   * @return the running cluster
+   */
+  public static TestCluster start(String namespace, int port) {
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
     LogDispatcher dispatcher = new LogDispatcher(new KubernetesMixedDispatcher(expectations));
     KubernetesMockServer server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), expectations, dispatcher, false);
-    server.init();
+    if (port == 0) {
+      server.init();
+    } else {
+      server.init(java.net.InetAddress.getLoopbackAddress(), port);
+    }
     TestCluster cluster = new TestCluster(server, dispatcher, namespace);
     cluster.kubelet.start();
     return cluster;

@@ -90,6 +90,7 @@ public final class TestKubelet implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
+  private final Map<String, List<String>> entrypoints = new ConcurrentHashMap<>();
   private final Map<String, Process> processes = new ConcurrentHashMap<>();
   private final Map<String, StringBuffer> logs = new ConcurrentHashMap<>();
   private final Set<String> handled = ConcurrentHashMap.newKeySet();
@@ -133,6 +134,19 @@ public final class TestKubelet implements AutoCloseable {
                     kill(name);
                   }
                 });
+  }
+
+  /**
+   * Gives an image an entrypoint, as a container runtime reads it from the image: a container of
+   * that image without a {@code command} runs the entrypoint followed by its {@code args} (a step
+   * pod's {@code [execute-step, --args, ...]} then runs a real step worker, such as {@code java
+   * -jar app.jar}). Images without one run their arguments as the command.
+   *
+   * @param image the image reference, exactly as pods name it
+   * @param entrypoint the command line it starts with
+   */
+  public void entrypoint(String image, List<String> entrypoint) {
+    entrypoints.put(image, List.copyOf(entrypoint));
   }
 
   /**
@@ -267,9 +281,7 @@ public final class TestKubelet implements AutoCloseable {
 
   private void run(String name, Pod pod, Map<String, String> env, Scenario scenario)
       throws IOException, InterruptedException {
-    Container container = pod.getSpec().getContainers().get(0);
-    List<String> command = new ArrayList<>(container.getCommand());
-    command.addAll(container.getArgs());
+    List<String> command = commandLine(pod);
     Path workDir = Files.createTempDirectory("test-kubelet-" + name);
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
@@ -325,11 +337,20 @@ public final class TestKubelet implements AutoCloseable {
     finish(name, pod, startedAt, code, code == 0 ? "Completed" : "Error");
   }
 
-  private static boolean isNoOp(Pod pod) {
+  private boolean isNoOp(Pod pod) {
+    return commandLine(pod).equals(List.of(NO_OP_COMMAND));
+  }
+
+  /** The container's command, else its image's entrypoint, then its arguments. */
+  private List<String> commandLine(Pod pod) {
     Container container = pod.getSpec().getContainers().get(0);
-    List<String> line = new ArrayList<>(container.getCommand());
+    List<String> line =
+        new ArrayList<>(
+            container.getCommand().isEmpty()
+                ? entrypoints.getOrDefault(String.valueOf(container.getImage()), List.of())
+                : container.getCommand());
     line.addAll(container.getArgs());
-    return line.equals(List.of(NO_OP_COMMAND));
+    return line;
   }
 
   /** A missing secret or config map still fails a no-op pod: the full path reports it. */

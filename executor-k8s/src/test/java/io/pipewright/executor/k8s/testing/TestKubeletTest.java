@@ -115,6 +115,35 @@ class TestKubeletTest {
   }
 
   @Test
+  void shouldRunTheImagesEntrypointWithTheArgumentsWhenThePodHasNoCommand()
+      throws InterruptedException {
+    cluster.kubelet().entrypoint("worker:1", List.of("sh", "-c", "echo entry \"$@\"", "sh"));
+    client
+        .pods()
+        .inNamespace(NS)
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName("entrypoint")
+                .endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .addNewContainer()
+                .withName("step")
+                .withImage("worker:1")
+                .withArgs("execute-step", "--args", "x")
+                .endContainer()
+                .endSpec()
+                .build())
+        .create();
+
+    await("entrypoint", p -> "Succeeded".equals(phase(p)));
+
+    assertThat(client.pods().inNamespace(NS).withName("entrypoint").inContainer("step").getLog())
+        .isEqualTo("entry execute-step --args x\n");
+  }
+
+  @Test
   void shouldReportRunningThenSucceededWhenCommandExitsZero() throws InterruptedException {
     create("slow-ok", List.of("sh", "-c", "sleep 0.5"), Map.of());
 
