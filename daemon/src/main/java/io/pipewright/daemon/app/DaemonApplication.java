@@ -5,6 +5,7 @@ import io.pipewright.core.auth.AttemptTokens;
 import io.pipewright.core.event.EventLog;
 import io.pipewright.core.instance.DaemonHeartbeatStore;
 import io.pipewright.core.launch.StepLauncher;
+import io.pipewright.core.logs.ComputeLogStore;
 import io.pipewright.core.orchestration.OrchestrationSettings;
 import io.pipewright.core.pool.PoolStore;
 import io.pipewright.core.queue.RunQueueLimits;
@@ -66,6 +67,7 @@ public class DaemonApplication {
   private final DaemonConfig config;
   private final DaemonStores stores;
   private final MeterRegistry registry;
+  private final ComputeLogStore configuredLogs;
   private final Optional<String> tokenSecret;
   private final Optional<String> jdbcUrl;
   private final Optional<String> jdbcUser;
@@ -85,6 +87,7 @@ public class DaemonApplication {
       PoolStore pools,
       DaemonHeartbeatStore heartbeats,
       MeterRegistry registry,
+      ComputeLogStore configuredLogs,
       @ConfigProperty(name = "pipewright.ingest.token-secret") Optional<String> tokenSecret,
       @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> jdbcUser,
@@ -92,6 +95,7 @@ public class DaemonApplication {
     this.config = config;
     this.stores = new DaemonStores(runs, snapshots, events, pools, heartbeats);
     this.registry = registry;
+    this.configuredLogs = configuredLogs;
     this.tokenSecret = tokenSecret;
     this.jdbcUrl = jdbcUrl;
     this.jdbcUser = jdbcUser;
@@ -153,7 +157,12 @@ public class DaemonApplication {
                                 + " pipewright.ingest.token-secret: a pod's standard output is not"
                                 + " the daemon's to read"));
         KubernetesWiring k8s = kubernetes();
-        bound = k8s.launcher(stores.runs(), logs, registry, config.orchestration().storeTimeout());
+        // Pods' logs go to the configured store (pipewright.compute-logs.store), which the
+        // webserver
+        // reads too; the local launcher's children write files of their own.
+        bound =
+            k8s.launcher(
+                stores.runs(), configuredLogs, registry, config.orchestration().storeTimeout());
         resources.add(bound);
         launcher = bound;
         unavailable = k8s::unavailable;

@@ -6,12 +6,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pipewright.core.logs.ComputeLogStore;
 import io.pipewright.core.run.RunStore;
 import io.pipewright.daemon.launch.k8s.ComputeLogCopy;
 import io.pipewright.daemon.launch.k8s.LeaderBoundLauncher;
 import io.pipewright.daemon.launch.k8s.RunStoreLookup;
 import io.pipewright.daemon.leader.KubernetesLeaseElection;
-import io.pipewright.daemon.logs.FileComputeLogStore;
 import io.pipewright.executor.k8s.K8sConfig;
 import io.pipewright.executor.k8s.K8sExecutorSettings;
 import io.pipewright.executor.k8s.K8sStepLauncher;
@@ -157,7 +157,7 @@ final class KubernetesWiring implements AutoCloseable {
 
   /** The launcher, started whenever this daemon leads. */
   LeaderBoundLauncher launcher(
-      RunStore runs, FileComputeLogStore logs, MeterRegistry registry, Duration storeTimeout) {
+      RunStore runs, ComputeLogStore logs, MeterRegistry registry, Duration storeTimeout) {
     K8sExecutorSettings settings = settings();
     Map<String, K8sConfig> layers = locationLayers();
     KubernetesClient api = client();

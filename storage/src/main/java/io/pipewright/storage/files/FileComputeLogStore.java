@@ -4,8 +4,6 @@ import io.pipewright.core.launch.AttemptId;
 import io.pipewright.core.logs.ComputeLogStore;
 import io.pipewright.core.logs.LogChunk;
 import io.pipewright.core.logs.LogStream;
-import io.pipewright.storage.files.internal.AttemptPaths;
-import io.pipewright.storage.files.internal.Files2;
 import io.pipewright.storage.internal.LogTails;
 import io.pipewright.storage.internal.Utf8;
 import java.io.IOException;

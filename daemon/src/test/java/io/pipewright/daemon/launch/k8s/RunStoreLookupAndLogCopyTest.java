@@ -3,12 +3,12 @@ package io.pipewright.daemon.launch.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.core.launch.AttemptId;
+import io.pipewright.core.logs.LogStream;
 import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunStatus;
-import io.pipewright.daemon.logs.FileComputeLogStore;
-import io.pipewright.daemon.logs.LogStream;
 import io.pipewright.executor.k8s.ComputeLogSink;
 import io.pipewright.executor.k8s.RunLookup;
+import io.pipewright.storage.files.FileComputeLogStore;
 import io.pipewright.storage.memory.InMemoryRunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,19 +46,19 @@ class RunStoreLookupAndLogCopyTest {
   }
 
   @Test
-  void shouldReplaceTheAttemptsStdoutLogAndSayWhenItWasTruncated() throws Exception {
+  void shouldCopyAnAttemptsLogOnceAndSayWhenItWasTruncated() throws Exception {
     FileComputeLogStore store = new FileComputeLogStore(logs);
     ComputeLogCopy copy = new ComputeLogCopy(store);
     AttemptId attempt = new AttemptId("r1", "extract", 1);
 
-    copy.copy(new ComputeLogSink.ContainerLog(attempt, "pod-a", "first\n", false));
     copy.copy(new ComputeLogSink.ContainerLog(attempt, "pod-a", "line 1\nline 2", true));
+    copy.copy(new ComputeLogSink.ContainerLog(attempt, "pod-a", "again\n", false));
 
     assertThat(store.tail(attempt, LogStream.STDOUT, 10))
         .containsExactly(
             "line 1",
             "line 2",
             "[pipewright: the container's log was longer; only its beginning is kept (pod pod-a)]");
-    assertThat(Files.readString(store.files(attempt).stdout())).doesNotContain("first");
+    assertThat(Files.readString(store.files(attempt).stdout())).doesNotContain("again");
   }
 }

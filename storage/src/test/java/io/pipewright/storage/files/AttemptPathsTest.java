@@ -1,4 +1,4 @@
-package io.pipewright.daemon.internal;
+package io.pipewright.storage.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

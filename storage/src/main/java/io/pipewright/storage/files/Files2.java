@@ -1,4 +1,4 @@
-package io.pipewright.daemon.internal;
+package io.pipewright.storage.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Small file helpers: listing, atomic writes, deleting trees, all tolerant of missing files. */
+/**
+ * Small file helpers: listing, atomic writes, deleting trees, all tolerant of missing files. Shared
+ * by the file compute log store and the daemon's local launcher, which write the same directories.
+ */
 public final class Files2 {
 
   private Files2() {}

@@ -1,4 +1,4 @@
-package io.pipewright.daemon.internal;
+package io.pipewright.storage.files;
 
 import io.pipewright.core.launch.AttemptId;
 import java.io.ByteArrayOutputStream;
