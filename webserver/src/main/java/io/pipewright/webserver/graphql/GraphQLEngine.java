@@ -8,6 +8,7 @@ import graphql.language.FieldDefinition;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
 import graphql.language.ObjectTypeDefinition;
+import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.language.UnionTypeDefinition;
@@ -63,7 +64,9 @@ public class GraphQLEngine {
           "graphql/definitions.graphqls",
           "graphql/runs.graphqls",
           "graphql/events.graphqls",
-          "graphql/subscriptions.graphqls");
+          "graphql/subscriptions.graphqls",
+          "graphql/instigation.graphqls",
+          "graphql/backfills.graphqls");
 
   private static final Logger LOG = Logger.getLogger(GraphQLEngine.class);
 
@@ -208,9 +211,15 @@ public class GraphQLEngine {
       Map<String, DataFetcher<?>> registered,
       List<String> problems) {
     ObjectTypeDefinition definition = types.getType(root, ObjectTypeDefinition.class).orElseThrow();
+    // A schema file may add root fields with "extend type Query", so that each area keeps its own.
+    List<FieldDefinition> fields = new ArrayList<>(definition.getFieldDefinitions());
+    for (ObjectTypeExtensionDefinition extension :
+        types.objectTypeExtensions().getOrDefault(root, List.of())) {
+      fields.addAll(extension.getFieldDefinitions());
+    }
     Map<String, DataFetcher> fetchers = new LinkedHashMap<>();
     Set<String> unused = new TreeSet<>(registered.keySet());
-    for (FieldDefinition field : definition.getFieldDefinitions()) {
+    for (FieldDefinition field : fields) {
       DataFetcher<?> fetcher = registered.get(field.getName());
       unused.remove(field.getName());
       if (fetcher == null) {
