@@ -14,7 +14,6 @@ import io.pipewright.sdk.schedule.SensorDefinition;
 import io.pipewright.sdk.schedule.SensorResult;
 import io.pipewright.sdk.types.Types;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
@@ -24,11 +23,11 @@ import java.util.Set;
 
 /**
  * The test location's definitions for schedules, sensors and backfills: {@link TestDefinitions}'
- * jobs plus schedules, sensors and a partitioned asset job. An alternative, enabled only by {@link
- * Profile}, so that the other tests keep seeing the test location as it was.
+ * jobs plus schedules, sensors and a partitioned asset job. An alternative without a priority
+ * (which would enable it everywhere), enabled only by {@link Profile}, so that the other tests keep
+ * seeing the test location as it was.
  */
 @Alternative
-@Priority(1)
 @ApplicationScoped
 public class InstigationDefinitions {
 
@@ -50,7 +49,6 @@ public class InstigationDefinitions {
   @Produces
   @Singleton
   @Alternative
-  @Priority(1)
   Definitions definitions() {
     ScheduleDefinition hourly =
         ScheduleDefinition.builder("hello_hourly", "0 * * * *")
