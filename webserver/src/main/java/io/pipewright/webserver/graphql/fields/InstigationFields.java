@@ -1,9 +1,7 @@
 package io.pipewright.webserver.graphql.fields;
 
 import io.pipewright.core.codelocation.CodeLocationCallException;
-import io.pipewright.core.codelocation.CodeLocationClient;
 import io.pipewright.core.codelocation.CodeLocationException;
-import io.pipewright.core.codelocation.CodeLocationUnavailableException;
 import io.pipewright.core.codelocation.ScheduleEvaluationRequest;
 import io.pipewright.core.codelocation.SensorEvaluationRequest;
 import io.pipewright.core.instigation.InstigatorSelector;
@@ -11,7 +9,6 @@ import io.pipewright.core.instigation.InstigatorState;
 import io.pipewright.core.instigation.InstigatorStatus;
 import io.pipewright.core.instigation.InstigatorStore;
 import io.pipewright.core.instigation.InstigatorType;
-import io.pipewright.core.snapshot.ErrorSnapshot;
 import io.pipewright.core.snapshot.InstigatorEvaluation;
 import io.pipewright.core.snapshot.ScheduleSnapshot;
 import io.pipewright.core.snapshot.SensorSnapshot;
@@ -20,7 +17,11 @@ import io.pipewright.webserver.graphql.Errors;
 import io.pipewright.webserver.graphql.GqlObject;
 import io.pipewright.webserver.graphql.RootFieldRegistry;
 import io.pipewright.webserver.graphql.RootFields;
+import io.pipewright.webserver.graphql.fields.InstigatorLookup.Found;
+import io.pipewright.webserver.graphql.fields.InstigatorLookup.NotFound;
+import io.pipewright.webserver.graphql.fields.InstigatorLookup.NotLoaded;
 import io.pipewright.webserver.graphql.view.InstigationViews;
+import io.pipewright.webserver.graphql.view.TickViews;
 import io.pipewright.webserver.graphql.view.Times;
 import io.pipewright.webserver.run.Await;
 import io.pipewright.webserver.workspace.LoadedLocation;
@@ -47,6 +48,7 @@ public class InstigationFields implements RootFields {
 
   private final Workspace workspace;
   private final InstigatorStore store;
+  private final InstigatorLookup lookup;
   private final InstigationViews views;
   private final Clock clock;
 
@@ -63,6 +65,7 @@ public class InstigationFields implements RootFields {
       Workspace workspace, InstigatorStore store, InstigationViews views, Clock clock) {
     this.workspace = workspace;
     this.store = store;
+    this.lookup = new InstigatorLookup(workspace, store);
     this.views = views;
     this.clock = clock;
   }
@@ -138,7 +141,7 @@ public class InstigationFields implements RootFields {
     String repositoryName = (String) repository.get("repositoryName");
     LoadedLocation location;
     try {
-      location = location(locationName, repositoryName, "Could not find repository");
+      location = lookup.location(locationName, repositoryName, "Could not find repository");
     } catch (NotFound e) {
       return repositoryNotFound(e, locationName, repositoryName);
     } catch (NotLoaded e) {
@@ -163,7 +166,7 @@ public class InstigationFields implements RootFields {
     String repositoryName = (String) repository.get("repositoryName");
     LoadedLocation location;
     try {
-      location = location(locationName, repositoryName, "Could not find repository");
+      location = lookup.location(locationName, repositoryName, "Could not find repository");
     } catch (NotFound e) {
       return repositoryNotFound(e, locationName, repositoryName);
     } catch (NotLoaded e) {
@@ -186,7 +189,7 @@ public class InstigationFields implements RootFields {
   private GqlObject schedule(Map<String, Object> selector) {
     String name = (String) selector.get("scheduleName");
     try {
-      Found<ScheduleSnapshot> found = findSchedule(selector);
+      Found<ScheduleSnapshot> found = lookup.findSchedule(selector);
       return views.schedule(found.location(), found.definition(), stored(found.selector()));
     } catch (NotFound e) {
       return scheduleNotFound(e.getMessage(), name);
@@ -198,7 +201,7 @@ public class InstigationFields implements RootFields {
   private GqlObject sensor(Map<String, Object> selector) {
     String name = (String) selector.get("sensorName");
     try {
-      Found<SensorSnapshot> found = findSensor(selector);
+      Found<SensorSnapshot> found = lookup.findSensor(selector);
       return views.sensor(found.location(), found.definition(), stored(found.selector()));
     } catch (NotFound e) {
       return sensorNotFound(e.getMessage(), name);
@@ -224,7 +227,7 @@ public class InstigationFields implements RootFields {
     NotLoaded notLoaded = null;
     try {
       location =
-          location(
+          lookup.location(
               locationName,
               (String) selectorArgument.get("repositoryName"),
               "Could not find schedule or sensor '" + name + "'");
@@ -293,7 +296,7 @@ public class InstigationFields implements RootFields {
     String name = (String) selector.get("scheduleName");
     Found<ScheduleSnapshot> found;
     try {
-      found = findSchedule(selector);
+      found = lookup.findSchedule(selector);
     } catch (NotFound e) {
       return scheduleNotFound(e.getMessage(), name);
     } catch (NotLoaded e) {
@@ -316,7 +319,7 @@ public class InstigationFields implements RootFields {
     String name = (String) selector.get("sensorName");
     Found<SensorSnapshot> found;
     try {
-      found = findSensor(selector);
+      found = lookup.findSensor(selector);
     } catch (NotFound e) {
       return sensorNotFound(e.getMessage(), name);
     } catch (NotLoaded e) {
@@ -330,7 +333,7 @@ public class InstigationFields implements RootFields {
 
   private GqlObject stopSchedule(String id, String originId, String selectorId) {
     InstigatorSelector selector =
-        byId(InstigatorType.SCHEDULE, "schedule", id, originId, selectorId);
+        lookup.byId(InstigatorType.SCHEDULE, "schedule", id, originId, selectorId);
     Instant now = clock.instant();
     InstigatorState state =
         Await.of(
@@ -340,7 +343,8 @@ public class InstigationFields implements RootFields {
                 now,
                 s -> s.withStatus(InstigatorStatus.STOPPED, now)));
     ScheduleSnapshot definition =
-        loaded(selector.codeLocation())
+        lookup
+            .loaded(selector.codeLocation())
             .flatMap(l -> l.snapshot().schedule(selector.name()))
             .orElse(null);
     return GqlObject.of("ScheduleStateResult")
@@ -350,7 +354,8 @@ public class InstigationFields implements RootFields {
   }
 
   private GqlObject stopSensor(String id, String originId, String selectorId) {
-    InstigatorSelector selector = byId(InstigatorType.SENSOR, "sensor", id, originId, selectorId);
+    InstigatorSelector selector =
+        lookup.byId(InstigatorType.SENSOR, "sensor", id, originId, selectorId);
     Instant now = clock.instant();
     InstigatorState state =
         Await.of(
@@ -360,7 +365,8 @@ public class InstigationFields implements RootFields {
                 now,
                 s -> s.withStatus(InstigatorStatus.STOPPED, now)));
     SensorSnapshot definition =
-        loaded(selector.codeLocation())
+        lookup
+            .loaded(selector.codeLocation())
             .flatMap(l -> l.snapshot().sensor(selector.name()))
             .orElse(null);
     return GqlObject.of("StopSensorMutationResult")
@@ -373,7 +379,7 @@ public class InstigationFields implements RootFields {
     String name = (String) selector.get("sensorName");
     Found<SensorSnapshot> found;
     try {
-      found = findSensor(selector);
+      found = lookup.findSensor(selector);
     } catch (NotFound e) {
       return sensorNotFound(e.getMessage(), name);
     } catch (NotLoaded e) {
@@ -383,7 +389,8 @@ public class InstigationFields implements RootFields {
     InstigatorEvaluation evaluation;
     try {
       evaluation =
-          client(found.location())
+          lookup
+              .client(found.location())
               .evaluateSensor(new SensorEvaluationRequest(name, cursor, null, null));
     } catch (CodeLocationCallException e) {
       if (e.reason() == CodeLocationCallException.Reason.NOT_FOUND) {
@@ -395,14 +402,14 @@ public class InstigationFields implements RootFields {
     }
     return GqlObject.of("DryRunInstigationTick")
         .put("timestamp", Times.seconds(now))
-        .put("evaluationResult", InstigationViews.tickEvaluation(evaluation));
+        .put("evaluationResult", TickViews.tickEvaluation(evaluation));
   }
 
   private GqlObject scheduleDryRun(Map<String, Object> selector, Double timestamp) {
     String name = (String) selector.get("scheduleName");
     Found<ScheduleSnapshot> found;
     try {
-      found = findSchedule(selector);
+      found = lookup.findSchedule(selector);
     } catch (NotFound e) {
       return scheduleNotFound(e.getMessage(), name);
     } catch (NotLoaded e) {
@@ -412,7 +419,9 @@ public class InstigationFields implements RootFields {
     InstigatorEvaluation evaluation;
     try {
       evaluation =
-          client(found.location()).evaluateSchedule(new ScheduleEvaluationRequest(name, time));
+          lookup
+              .client(found.location())
+              .evaluateSchedule(new ScheduleEvaluationRequest(name, time));
     } catch (CodeLocationCallException e) {
       if (e.reason() == CodeLocationCallException.Reason.NOT_FOUND) {
         return scheduleNotFound(e.getMessage(), name);
@@ -423,174 +432,7 @@ public class InstigationFields implements RootFields {
     }
     return GqlObject.of("DryRunInstigationTick")
         .put("timestamp", Times.seconds(time))
-        .put("evaluationResult", InstigationViews.tickEvaluation(evaluation));
-  }
-
-  /** A definition found in a loaded location. */
-  private record Found<T>(String location, InstigatorSelector selector, T definition) {}
-
-  /** The location, repository or definition named does not exist. */
-  private static final class NotFound extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    NotFound(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  /** The location exists but is not loaded: whether it defines the name cannot be told. */
-  private static final class NotLoaded extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    private final transient GqlObject error;
-
-    NotLoaded(String message) {
-      super(message, null, false, false);
-      this.error =
-          Errors.pythonError(
-              ErrorSnapshot.of(CodeLocationUnavailableException.class.getName(), message));
-    }
-  }
-
-  private Found<ScheduleSnapshot> findSchedule(Map<String, Object> selector)
-      throws NotFound, NotLoaded {
-    String locationName = (String) selector.get("repositoryLocationName");
-    String name = (String) selector.get("scheduleName");
-    String notFound = "Could not find schedule '" + name + "'";
-    LoadedLocation location =
-        location(locationName, (String) selector.get("repositoryName"), notFound);
-    Optional<ScheduleSnapshot> schedule = location.snapshot().schedule(name);
-    if (schedule.isEmpty()) {
-      List<String> names = new ArrayList<>();
-      location.snapshot().schedules().forEach(s -> names.add(s.name()));
-      throw new NotFound(
-          notFound + " in code location '" + locationName + "' (it has " + list(names) + ")");
-    }
-    return new Found<>(locationName, InstigatorSelector.of(locationName, name), schedule.get());
-  }
-
-  private Found<SensorSnapshot> findSensor(Map<String, Object> selector)
-      throws NotFound, NotLoaded {
-    String locationName = (String) selector.get("repositoryLocationName");
-    String name = (String) selector.get("sensorName");
-    String notFound = "Could not find sensor '" + name + "'";
-    LoadedLocation location =
-        location(locationName, (String) selector.get("repositoryName"), notFound);
-    Optional<SensorSnapshot> sensor = location.snapshot().sensor(name);
-    if (sensor.isEmpty()) {
-      List<String> names = new ArrayList<>();
-      location.snapshot().sensors().forEach(s -> names.add(s.name()));
-      throw new NotFound(
-          notFound + " in code location '" + locationName + "' (it has " + list(names) + ")");
-    }
-    return new Found<>(locationName, InstigatorSelector.of(locationName, name), sensor.get());
-  }
-
-  /** Finds a loaded location; the messages start with {@code notFound}. */
-  private LoadedLocation location(String locationName, String repositoryName, String notFound)
-      throws NotFound, NotLoaded {
-    Optional<LocationEntry> entry = workspace.entry(locationName);
-    if (entry.isEmpty()) {
-      throw new NotFound(
-          notFound
-              + ": the workspace has no code location '"
-              + locationName
-              + "' (it has "
-              + list(workspace.names())
-              + ")");
-    }
-    if (!LoadedLocation.REPOSITORY_NAME.equals(repositoryName)) {
-      throw new NotFound(
-          notFound
-              + ": code location '"
-              + locationName
-              + "' has one repository, named "
-              + LoadedLocation.REPOSITORY_NAME
-              + ", not '"
-              + repositoryName
-              + "'");
-    }
-    Optional<LoadedLocation> location = entry.get().location();
-    if (location.isEmpty()) {
-      String reason =
-          entry.get().error().map(ErrorSnapshot::firstLine).orElse("it is still loading");
-      throw new NotLoaded(
-          "Code location '"
-              + locationName
-              + "' is not loaded: "
-              + reason
-              + ". Try again once its server answers (reloadRepositoryLocation reloads it).");
-    }
-    return location.get();
-  }
-
-  private Optional<LoadedLocation> loaded(String locationName) {
-    return workspace.entry(locationName).flatMap(LocationEntry::location);
-  }
-
-  private CodeLocationClient client(String locationName) {
-    return workspace
-        .client(locationName)
-        .orElseThrow(
-            () ->
-                new CodeLocationUnavailableException(
-                    locationName,
-                    "",
-                    "The workspace has no code location '" + locationName + "' any more",
-                    null));
-  }
-
-  /**
-   * Finds the instigator an id names: an origin id or selector id of a schedule or sensor defined
-   * by a loaded location, or of a stored state (its location may be down).
-   */
-  private InstigatorSelector byId(
-      InstigatorType type, String what, String id, String originId, String selectorId) {
-    List<String> ids = new ArrayList<>();
-    for (String candidate : new String[] {id, originId, selectorId}) {
-      if (candidate != null) {
-        ids.add(candidate);
-      }
-    }
-    if (ids.isEmpty()) {
-      throw new BadArgumentException(
-          "name the " + what + " to stop: give id (its state's id), or its origin or selector id");
-    }
-    List<InstigatorSelector> known = new ArrayList<>();
-    for (InstigatorState state : Await.of(store.states(null, type))) {
-      known.add(state.selector());
-    }
-    for (LocationEntry entry : workspace.entries()) {
-      entry
-          .location()
-          .ifPresent(
-              l -> {
-                if (type == InstigatorType.SCHEDULE) {
-                  l.snapshot()
-                      .schedules()
-                      .forEach(s -> known.add(InstigatorSelector.of(l.name(), s.name())));
-                } else {
-                  l.snapshot()
-                      .sensors()
-                      .forEach(s -> known.add(InstigatorSelector.of(l.name(), s.name())));
-                }
-              });
-    }
-    for (InstigatorSelector selector : known) {
-      String origin = InstigationViews.originId(selector);
-      String selectorHash = InstigationViews.selectorId(selector);
-      if (ids.contains(origin) || ids.contains(selectorHash)) {
-        return selector;
-      }
-    }
-    throw new BadArgumentException(
-        "No "
-            + what
-            + " has id '"
-            + ids.get(0)
-            + "'; pass the id of its state ("
-            + (type == InstigatorType.SCHEDULE ? "scheduleState" : "sensorState")
-            + ".id) as the query returned it");
+        .put("evaluationResult", TickViews.tickEvaluation(evaluation));
   }
 
   private InstigatorState stored(InstigatorSelector selector) {
@@ -618,9 +460,5 @@ public class InstigationFields implements RootFields {
 
   private static GqlObject sensorNotFound(String message, String name) {
     return Errors.message("SensorNotFoundError", message).put("sensorName", name);
-  }
-
-  private static String list(List<String> names) {
-    return names.isEmpty() ? "none" : String.join(", ", names);
   }
 }
