@@ -67,7 +67,9 @@ public class GraphQLEngine {
           "graphql/subscriptions.graphqls",
           "graphql/assets.graphqls",
           "graphql/instance.graphqls",
-          "graphql/logs.graphqls");
+          "graphql/logs.graphqls",
+          "graphql/instigation.graphqls",
+          "graphql/backfills.graphqls");
 
   private static final Logger LOG = Logger.getLogger(GraphQLEngine.class);
 

@@ -51,6 +51,9 @@ class AssetQueriesTest {
           partitionDefinition { type name description dimensionTypes { type name } }
           partitionKeys
           partitionStats { numPartitions numMaterialized }
+          assetPartitionStatuses { __typename ... on DefaultPartitionStatuses {
+            materializedPartitions materializingPartitions unmaterializedPartitions
+            failedPartitions } }
           dependencyKeys { path } dependedByKeys { path }
           dependencies { asset { assetKey { path } } }
           dependedBy { asset { assetKey { path } } }
@@ -116,6 +119,14 @@ class AssetQueriesTest {
     assertThat(at(numbers, "partitionDefinition.description")).isEqualTo("'a', 'b', 'c'");
     assertThat(Gql.list(at(numbers, "partitionKeys"))).containsExactly("a", "b", "c");
     assertThat(at(numbers, "partitionStats.numPartitions")).isEqualTo(3);
+    // Other tests may materialize partitions first: every key is in exactly one of the four.
+    List<Object> everyStatus = new java.util.ArrayList<>();
+    for (String status : List.of("materialized", "materializing", "unmaterialized", "failed")) {
+      everyStatus.addAll(Gql.list(at(numbers, "assetPartitionStatuses." + status + "Partitions")));
+    }
+    assertThat(at(numbers, "assetPartitionStatuses.__typename"))
+        .isEqualTo("DefaultPartitionStatuses");
+    assertThat(everyStatus).containsExactlyInAnyOrder("a", "b", "c");
     assertThat(Gql.list(at(numbers, "dependedByKeys")))
         .containsExactly(Map.of("path", List.of("summary")));
     assertThat(at(numbers, "dependedBy.0.asset.assetKey.path")).isEqualTo(List.of("summary"));
@@ -130,6 +141,7 @@ class AssetQueriesTest {
     assertThat(at(summary, "isPartitioned")).isEqualTo(false);
     assertThat(at(summary, "partitionDefinition")).isNull();
     assertThat(at(summary, "partitionStats")).isNull();
+    assertThat(Gql.list(at(summary, "assetPartitionStatuses.unmaterializedPartitions"))).isEmpty();
     assertThat(at(summary, "hasAssetChecks")).isEqualTo(false);
   }
 

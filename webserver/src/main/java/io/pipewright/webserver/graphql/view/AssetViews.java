@@ -58,6 +58,8 @@ public class AssetViews {
    * @param workspaceViews an asset's repository
    * @param clock the current time, which decides the last time window
    */
+  private final AssetPartitionViews partitionViews;
+
   @Inject
   public AssetViews(
       AssetDefinitions definitions,
@@ -68,7 +70,9 @@ public class AssetViews {
       Workspace workspace,
       Provider<JobViews> jobViews,
       WorkspaceViews workspaceViews,
+      AssetPartitionViews partitionViews,
       Clock clock) {
+    this.partitionViews = partitionViews;
     this.definitions = definitions;
     this.index = index;
     this.events = events;
@@ -232,6 +236,7 @@ public class AssetViews {
             .put("partitionDefinition", PartitionViews.definition(partitions))
             .lazy("partitionKeys", env -> partitionKeys(location, node))
             .lazy("partitionStats", env -> partitionStats(location, node))
+            .lazy("assetPartitionStatuses", env -> partitionStatuses(location, node))
             .put("pools", List.of())
             .put("hasMaterializePermission", true)
             .put("hasWipePermission", true)
@@ -286,21 +291,17 @@ public class AssetViews {
     if (!node.isPartitioned()) {
       return null;
     }
-    List<String> keys = partitionKeys(location, node);
-    Map<String, Long> materialized =
-        Await.of(
-            index.latestEventIdByPartition(node.key(), DagsterEventType.ASSET_MATERIALIZATION));
-    int count = 0;
-    for (String key : keys) {
-      if (materialized.containsKey(key)) {
-        count++;
-      }
-    }
-    return GqlObject.of("PartitionStats")
-        .put("numMaterialized", count)
-        .put("numPartitions", keys.size())
-        .put("numFailed", 0)
-        .put("numMaterializing", 0);
+    return AssetPartitionViews.partitionStats(
+        partitionViews.statuses(node.key(), partitionKeys(location, node)));
+  }
+
+  /**
+   * Dagster answers time-partitioned assets with ranges ({@code TimePartitionStatuses}); every
+   * asset here gets the per-key form, which the union allows and the UI reads as well.
+   */
+  private GqlObject partitionStatuses(LoadedLocation location, AssetNodeSnapshot node) {
+    List<String> keys = node.isPartitioned() ? partitionKeys(location, node) : List.of();
+    return AssetPartitionViews.defaultPartitionStatuses(partitionViews.statuses(node.key(), keys));
   }
 
   private List<GqlObject> latestByPartition(AssetKeySnapshot key, List<String> partitions) {
