@@ -69,6 +69,7 @@ public class DaemonApplication {
   private volatile FileComputeLogStore logs;
   private volatile DaemonMetrics metrics;
   private ScheduledExecutorService retention;
+  @Inject InstigationWiring instigation;
 
   @Inject
   DaemonApplication(
@@ -135,6 +136,7 @@ public class DaemonApplication {
             metrics);
     LeaderElection election = election(id);
     daemon = new Daemon(loop, election, resources);
+    instigation.attach(daemon, id, clock, registry);
     daemon.start();
     startRetention(election, clock);
     LOG.infof(
