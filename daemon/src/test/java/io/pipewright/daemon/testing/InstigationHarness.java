@@ -7,13 +7,17 @@ import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunFilter;
 import io.pipewright.core.snapshot.DefaultStatus;
 import io.pipewright.core.snapshot.ScheduleSnapshot;
+import io.pipewright.core.snapshot.SensorSnapshot;
 import io.pipewright.core.snapshot.TargetSnapshot;
 import io.pipewright.daemon.schedule.InstigationMetrics;
 import io.pipewright.daemon.schedule.InstigationStores;
 import io.pipewright.daemon.schedule.Scheduler;
 import io.pipewright.daemon.schedule.SchedulerSettings;
 import io.pipewright.daemon.schedule.TickHooks;
+import io.pipewright.daemon.sensor.SensorDaemon;
+import io.pipewright.daemon.sensor.SensorSettings;
 import io.pipewright.storage.memory.InMemoryStorage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,8 @@ public final class InstigationHarness {
   public final InstigationMetrics metrics = InstigationMetrics.none();
   public SchedulerSettings settings = SchedulerSettings.DEFAULTS;
   public Scheduler scheduler;
+  public SensorSettings sensorSettings = SensorSettings.DEFAULTS.withJitter(Duration.ZERO);
+  public SensorDaemon sensors;
 
   /** Over in-memory storage. */
   public InstigationHarness(Instant start) {
@@ -42,6 +48,54 @@ public final class InstigationHarness {
     this.clock = new TestClock(start);
     this.stores = stores;
     this.scheduler = newScheduler(TickHooks.NONE);
+    this.sensors = newSensors(TickHooks.NONE);
+  }
+
+  private SensorDaemon newSensors(TickHooks hooks) {
+    return new SensorDaemon(stores, location, sensorSettings, clock, metrics, hooks);
+  }
+
+  /** Adds a standard sensor of job {@code job}, running by default. */
+  public InstigatorSelector sensor(String name, Duration interval) {
+    location.sensors.add(
+        new SensorSnapshot(
+            name,
+            SensorSnapshot.Kind.STANDARD,
+            interval,
+            DefaultStatus.RUNNING,
+            null,
+            List.of(new TargetSnapshot.Job("job")),
+            List.of(),
+            List.of(),
+            null));
+    return InstigatorSelector.of(location.name, name);
+  }
+
+  /** Runs one sensor pass now and waits for its ticks. */
+  public Instant sensorPass() {
+    Instant next = sensors.run(clock.instant());
+    awaitSensors();
+    return next;
+  }
+
+  /** Waits until no sensor tick runs. */
+  public void awaitSensors() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (sensors.inFlight() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("sensor ticks did not end within 30 s");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  /** Replaces the sensor daemon, as a restarted daemon (with other hooks), and takes over. */
+  public void restartSensors(TickHooks hooks, boolean takeOver) {
+    sensors.close();
+    sensors = newSensors(hooks);
+    if (takeOver) {
+      sensors.takeOver(clock.instant());
+    }
   }
 
   /** The stores of an in-memory storage. */
