@@ -15,13 +15,16 @@ import io.pipewright.core.run.SnapshotKind;
 import io.pipewright.core.snapshot.ConfigErrorSnapshot;
 import io.pipewright.core.snapshot.ErrorSnapshot;
 import io.pipewright.core.snapshot.JobSnapshot;
+import io.pipewright.core.snapshot.PartitionsSnapshot;
 import io.pipewright.protocol.mapping.SnapshotCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Creates runs as the webserver's launch does (Dagster's queued run coordinator): the code location
@@ -75,6 +78,7 @@ public final class RunSubmitter {
                   .assetSelection(spec.assetSelection())
                   .runConfig(spec.runConfig())
                   .partitionKey(spec.partitionKey())
+                  .dynamicPartitions(dynamicKeys(job, spec))
                   .build());
     } catch (CodeLocationCallException e) {
       return new Submission.Rejected(
@@ -117,6 +121,34 @@ public final class RunSubmitter {
       return new Submission.Existing(finishEnqueue(stored, now));
     }
     return new Submission.Created(finishEnqueue(run, now));
+  }
+
+  /** The stored keys of the job's dynamic partitions, so that the location can check the key. */
+  private Map<String, List<String>> dynamicKeys(JobSnapshot job, RunSpec spec) {
+    if (spec.partitionKey() == null || job.partitions() == null) {
+      return Map.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    dynamicNames(job.partitions(), names);
+    Map<String, List<String>> keys = new LinkedHashMap<>();
+    for (String name : names) {
+      keys.put(name, stores.dynamicPartitions().keys(name).await().atMost(timeout));
+    }
+    return keys;
+  }
+
+  /**
+   * Collects the names of the dynamic partitions definitions in a partitions definition.
+   *
+   * @param partitions the definition
+   * @param names where the names go
+   */
+  public static void dynamicNames(PartitionsSnapshot partitions, Set<String> names) {
+    if (partitions instanceof PartitionsSnapshot.Dynamic dynamic) {
+      names.add(dynamic.name());
+    } else if (partitions instanceof PartitionsSnapshot.Multi multi) {
+      multi.dimensions().forEach(d -> dynamicNames(d.partitions(), names));
+    }
   }
 
   /** Queues a run left NOT_STARTED (by a crash between its creation and its queueing). */

@@ -17,7 +17,6 @@ import io.pipewright.core.snapshot.CodeLocationSnapshot;
 import io.pipewright.core.snapshot.DynamicPartitionsRequestSnapshot;
 import io.pipewright.core.snapshot.ErrorSnapshot;
 import io.pipewright.core.snapshot.InstigatorEvaluation;
-import io.pipewright.core.snapshot.PartitionsSnapshot;
 import io.pipewright.core.snapshot.RunRequestSnapshot;
 import io.pipewright.core.snapshot.SensorSnapshot;
 import io.pipewright.core.snapshot.TargetSnapshot;
@@ -479,7 +478,7 @@ public final class SensorDaemon implements InstigationLoop.Cycle {
         .forEach(
             job -> {
               if (job.partitions() != null) {
-                collect(job.partitions(), names);
+                RunSubmitter.dynamicNames(job.partitions(), names);
               }
             });
     Map<String, List<String>> keys = new LinkedHashMap<>();
@@ -487,13 +486,5 @@ public final class SensorDaemon implements InstigationLoop.Cycle {
       keys.put(name, stores.dynamicPartitions().keys(name).await().atMost(settings.storeTimeout()));
     }
     return keys;
-  }
-
-  static void collect(PartitionsSnapshot partitions, Set<String> names) {
-    if (partitions instanceof PartitionsSnapshot.Dynamic dynamic) {
-      names.add(dynamic.name());
-    } else if (partitions instanceof PartitionsSnapshot.Multi multi) {
-      multi.dimensions().forEach(d -> collect(d.partitions(), names));
-    }
   }
 }
