@@ -83,7 +83,18 @@ public final class InstigationHarness {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (sensors.inFlight() > 0) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("sensor ticks did not end within 30 s");
+        StringBuilder dump = new StringBuilder("sensor ticks did not end within 30 s:");
+        Thread.getAllStackTraces()
+            .forEach(
+                (thread, stack) -> {
+                  if (thread.getName().startsWith("pipewright-sensor")) {
+                    dump.append("\n").append(thread.getName());
+                    for (StackTraceElement frame : stack) {
+                      dump.append("\n  at ").append(frame);
+                    }
+                  }
+                });
+        throw new AssertionError(dump);
       }
       Thread.onSpinWait();
     }
