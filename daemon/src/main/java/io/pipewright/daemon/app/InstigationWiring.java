@@ -12,6 +12,8 @@ import io.pipewright.core.run.RunStore;
 import io.pipewright.core.run.SnapshotStore;
 import io.pipewright.core.schedule.CatchUpPolicy;
 import io.pipewright.daemon.Daemon;
+import io.pipewright.daemon.backfill.BackfillDaemon;
+import io.pipewright.daemon.backfill.BackfillSettings;
 import io.pipewright.daemon.schedule.CachedCodeLocations;
 import io.pipewright.daemon.schedule.InstigationLoop;
 import io.pipewright.daemon.schedule.InstigationMetrics;
@@ -19,6 +21,8 @@ import io.pipewright.daemon.schedule.InstigationStores;
 import io.pipewright.daemon.schedule.Scheduler;
 import io.pipewright.daemon.schedule.SchedulerSettings;
 import io.pipewright.daemon.schedule.TickHooks;
+import io.pipewright.daemon.sensor.SensorDaemon;
+import io.pipewright.daemon.sensor.SensorSettings;
 import io.pipewright.protocol.client.GrpcCodeLocationClient;
 import io.pipewright.protocol.client.GrpcCodeLocationClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,6 +118,44 @@ public class InstigationWiring {
       daemon.follow(
           new InstigationLoop(
               new Scheduler(stores, locations, settings, clock, metrics, TickHooks.NONE),
+              stores.heartbeats(),
+              daemonId,
+              clock,
+              heartbeat,
+              Duration.ofSeconds(5),
+              timeout));
+    }
+    if (config.sensors().enabled()) {
+      SensorsConfig s = config.sensors();
+      SensorSettings settings =
+          new SensorSettings(
+              s.workers(),
+              s.timeout(),
+              s.jitter(),
+              s.interval(),
+              Duration.ofHours(24),
+              timeout,
+              1000);
+      daemon.follow(
+          new InstigationLoop(
+              new SensorDaemon(stores, locations, settings, clock, metrics, TickHooks.NONE),
+              stores.heartbeats(),
+              daemonId,
+              clock,
+              heartbeat,
+              Duration.ofSeconds(5),
+              timeout));
+    }
+    if (config.backfill().enabled()) {
+      BackfillConfig b = config.backfill();
+      daemon.follow(
+          new InstigationLoop(
+              new BackfillDaemon(
+                  stores,
+                  locations,
+                  new BackfillSettings(b.maxInFlight(), b.chunkSize(), b.interval(), timeout),
+                  clock,
+                  metrics),
               stores.heartbeats(),
               daemonId,
               clock,

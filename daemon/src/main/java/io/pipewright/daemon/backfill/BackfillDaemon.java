@@ -9,6 +9,9 @@ import io.pipewright.core.codelocation.CodeLocationCallException;
 import io.pipewright.core.codelocation.CodeLocationClient;
 import io.pipewright.core.codelocation.CodeLocationUnavailableException;
 import io.pipewright.core.codelocation.PartitionRunConfigRequest;
+import io.pipewright.core.event.DagsterEventType;
+import io.pipewright.core.event.EventLevel;
+import io.pipewright.core.event.EventRecord;
 import io.pipewright.core.run.IllegalRunTransitionException;
 import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunConflictException;
@@ -294,9 +297,25 @@ public final class BackfillDaemon implements InstigationLoop.Cycle {
       return;
     }
     try {
+      Instant now = clock.instant();
+      stores.runs().transition(runId, from, to, now).await().atMost(settings.storeTimeout());
+      // Events are the truth: say what happened, as the webserver's terminate does.
       stores
-          .runs()
-          .transition(runId, from, to, clock.instant())
+          .events()
+          .append(
+              List.of(
+                  new EventRecord(
+                      runId,
+                      null,
+                      0,
+                      0,
+                      now,
+                      to == RunStatus.CANCELED
+                          ? DagsterEventType.RUN_CANCELED
+                          : DagsterEventType.RUN_CANCELING,
+                      EventLevel.INFO,
+                      "The run's backfill was canceled.",
+                      null)))
           .await()
           .atMost(settings.storeTimeout());
     } catch (RunConflictException | IllegalRunTransitionException e) {
