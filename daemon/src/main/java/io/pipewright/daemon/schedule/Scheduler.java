@@ -172,18 +172,114 @@ public final class Scheduler implements InstigationLoop.Cycle {
   @Override
   public Instant run(Instant now) {
     Map<InstigatorSelector, InstigatorState> states = states();
-    List<Callable<Instant>> tasks = new ArrayList<>();
+    // Phase 1, every schedule: create and evaluate the due ticks, reserve their runs. The lag of a
+    // tick ends with its evaluation's start, so no schedule waits for another's runs.
+    Map<InstigatorSelector, Phase> phases = new ConcurrentHashMap<>();
+    List<Callable<Instant>> evaluations = new ArrayList<>();
     for (Running running : running(states)) {
       InstigatorState state = states.get(running.selector());
-      tasks.add(() -> schedule(running, state, now));
+      evaluations.add(
+          () -> {
+            Phase phase = evaluate(running, state, now);
+            phases.put(running.selector(), phase);
+            return phase.next();
+          });
     }
     Instant next = now.plus(settings.interval());
-    for (Instant due : runAll(tasks)) {
+    for (Instant due : runAll(evaluations)) {
+      if (due != null && due.isBefore(next)) {
+        next = due;
+      }
+    }
+    // Phase 2: create the reserved runs, finish the ticks, move the checkpoints.
+    List<Callable<Instant>> submissions = new ArrayList<>();
+    for (Phase phase : phases.values()) {
+      if (!phase.reserved().isEmpty() || !phase.done().isEmpty()) {
+        submissions.add(() -> submit(phase, now));
+      }
+    }
+    for (Instant due : runAll(submissions)) {
       if (due != null && due.isBefore(next)) {
         next = due;
       }
     }
     return next;
+  }
+
+  /** A reserved tick waiting for its runs. */
+  private record Reserved(Tick tick, List<RunRequestSnapshot> requests, Instant scheduledTime) {}
+
+  /**
+   * One schedule after phase 1: in scheduled order, ticks finished already (their times) and ticks
+   * reserved; when it is due next.
+   */
+  private record Phase(
+      Running running, List<Instant> done, List<Reserved> reserved, boolean retry, Instant next) {}
+
+  /** Phase 1 of one schedule. */
+  private Phase evaluate(Running running, InstigatorState state, Instant now) {
+    List<Instant> times = dueTimes(running, state, now);
+    List<Instant> done = new ArrayList<>();
+    List<Reserved> reserved = new ArrayList<>();
+    if (times == null) {
+      return new Phase(running, done, reserved, false, nextOf(running, now));
+    }
+    for (Instant scheduledTime : times) {
+      Object step = evaluateTick(running, scheduledTime);
+      if (step == TickRunner.Progress.RETRY_LATER) {
+        return new Phase(
+            running, done, reserved, true, clock.instant().plus(settings.retryDelay()));
+      }
+      if (step instanceof Reserved r) {
+        reserved.add(r);
+      } else if (reserved.isEmpty()) {
+        done.add(scheduledTime);
+      } else {
+        // Finished after a reserved one: the checkpoint moves once that one is finished.
+        reserved.add(new Reserved(null, List.of(), scheduledTime));
+      }
+    }
+    return new Phase(running, done, reserved, false, nextOf(running, now));
+  }
+
+  /** Phase 2 of one schedule. */
+  private Instant submit(Phase phase, Instant now) {
+    for (Instant t : phase.done()) {
+      checkpoint(phase.running().selector(), t, now);
+    }
+    for (Reserved r : phase.reserved()) {
+      if (r.tick() != null
+          && submitTick(phase.running(), r.tick(), r.requests())
+              == TickRunner.Progress.RETRY_LATER) {
+        return clock.instant().plus(settings.retryDelay());
+      }
+      checkpoint(phase.running().selector(), r.scheduledTime(), now);
+    }
+    return phase.retry() ? clock.instant().plus(settings.retryDelay()) : null;
+  }
+
+  private Instant nextOf(Running running, Instant now) {
+    Optional<CronExpression> cron = cron(running.selector(), running.schedule().cronSchedule());
+    try {
+      return cron.map(c -> c.nextAfter(now, ZoneId.of(running.schedule().timezone()))).orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void checkpoint(InstigatorSelector selector, Instant scheduledTime, Instant now) {
+    stores
+        .instigators()
+        .updateState(
+            selector,
+            InstigatorType.SCHEDULE,
+            now,
+            s ->
+                s.lastTickTime() != null && !s.lastTickTime().isBefore(scheduledTime)
+                    ? s
+                    : s.afterTick(scheduledTime, s.cursor(), s.lastRunKey(), clock.instant()))
+        .await()
+        .atMost(settings.storeTimeout());
   }
 
   @Override
@@ -239,8 +335,8 @@ public final class Scheduler implements InstigationLoop.Cycle {
     return state.status() == InstigatorStatus.RUNNING;
   }
 
-  /** Ticks one schedule's due times; returns when it is due next. */
-  private Instant schedule(Running running, InstigatorState state, Instant now) {
+  /** The due times of one schedule; null when nothing is due (first sight: the checkpoint). */
+  private List<Instant> dueTimes(Running running, InstigatorState state, Instant now) {
     ScheduleSnapshot schedule = running.schedule();
     InstigatorSelector selector = running.selector();
     Optional<CronExpression> cron = cron(selector, schedule.cronSchedule());
@@ -266,7 +362,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
               s -> s.lastTickTime() != null ? s : s.afterTick(now, s.cursor(), s.lastRunKey(), now))
           .await()
           .atMost(settings.storeTimeout());
-      return cron.get().nextAfter(now, zone);
+      return null;
     }
     DueTicks due = ScheduleTicks.due(cron.get(), zone, checkpoint, now, settings.catchUp());
     if (due.dropped()) {
@@ -275,24 +371,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
               + " dropped",
           selector, settings.catchUp().maxTicks());
     }
-    for (Instant scheduledTime : due.due()) {
-      if (tick(running, scheduledTime) == TickRunner.Progress.RETRY_LATER) {
-        return clock.instant().plus(settings.retryDelay());
-      }
-      stores
-          .instigators()
-          .updateState(
-              selector,
-              InstigatorType.SCHEDULE,
-              now,
-              s ->
-                  s.lastTickTime() != null && !s.lastTickTime().isBefore(scheduledTime)
-                      ? s
-                      : s.afterTick(scheduledTime, s.cursor(), s.lastRunKey(), clock.instant()))
-          .await()
-          .atMost(settings.storeTimeout());
-    }
-    return due.next();
+    return due.due();
   }
 
   private static Instant checkpoint(InstigatorState state) {
@@ -318,8 +397,13 @@ public final class Scheduler implements InstigationLoop.Cycle {
         });
   }
 
-  /** Creates (or finds) the tick of one scheduled time and takes it as far as it goes. */
-  private TickRunner.Progress tick(Running running, Instant scheduledTime) {
+  /**
+   * Creates (or finds) the tick of one scheduled time, evaluates it and reserves its runs.
+   *
+   * @return {@link TickRunner.Progress#FINISHED}, {@link TickRunner.Progress#RETRY_LATER}, or the
+   *     {@link Reserved} tick whose runs phase 2 creates
+   */
+  private Object evaluateTick(Running running, Instant scheduledTime) {
     Tick tick;
     try {
       tick =
@@ -344,11 +428,20 @@ public final class Scheduler implements InstigationLoop.Cycle {
       tick = existing.get();
     }
     runner.hooks().afterTickCreated(tick);
-    return advance(running, tick);
+    return evaluateAndReserve(running, tick);
   }
 
   /** Evaluates a started tick (unless its runs are reserved), creates its runs, finishes it. */
   private TickRunner.Progress advance(Running running, Tick tick) {
+    Object step = evaluateAndReserve(running, tick);
+    if (step instanceof Reserved r) {
+      return submitTick(running, r.tick(), r.requests());
+    }
+    return (TickRunner.Progress) step;
+  }
+
+  /** Evaluates a started tick (unless its runs are reserved) and reserves its runs. */
+  private Object evaluateAndReserve(Running running, Tick tick) {
     ScheduleSnapshot schedule = running.schedule();
     Instant scheduledTime = tick.scheduledTime();
     Optional<CodeLocationClient> client = locations.client(running.location());
@@ -418,6 +511,19 @@ public final class Scheduler implements InstigationLoop.Cycle {
       }
       requests = stored.get();
     }
+    return new Reserved(tick, requests, scheduledTime);
+  }
+
+  /** Creates a reserved tick's runs and finishes it. */
+  private TickRunner.Progress submitTick(
+      Running running, Tick tick, List<RunRequestSnapshot> requests) {
+    ScheduleSnapshot schedule = running.schedule();
+    Instant scheduledTime = tick.scheduledTime();
+    Optional<CodeLocationClient> client = locations.client(running.location());
+    if (client.isEmpty()) {
+      return TickRunner.Progress.RETRY_LATER;
+    }
+    boolean withinGrace = clock.instant().isBefore(scheduledTime.plus(settings.unavailableGrace()));
     long tickId = tick.id();
     return runner.submitReserved(
         tick,
