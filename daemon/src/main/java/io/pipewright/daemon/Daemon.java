@@ -2,6 +2,7 @@ package io.pipewright.daemon;
 
 import io.pipewright.daemon.leader.LeaderElection;
 import io.pipewright.daemon.loop.DaemonLoop;
+import io.pipewright.daemon.schedule.InstigationLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ public final class Daemon implements AutoCloseable {
   private final DaemonLoop loop;
   private final LeaderElection election;
   private final List<AutoCloseable> resources;
+  private final List<InstigationLoop> instigation = new ArrayList<>();
 
   /**
    * Assembles a daemon.
@@ -32,10 +34,25 @@ public final class Daemon implements AutoCloseable {
     this.resources = new ArrayList<>(resources);
   }
 
-  /** Starts the loop's thread and the campaign for leadership. */
+  /**
+   * Adds the loop of a daemon type that follows the leadership too (scheduler, sensors, backfills);
+   * call before {@link #start()}.
+   *
+   * @param follower the loop
+   */
+  public void follow(InstigationLoop follower) {
+    instigation.add(follower);
+  }
+
+  /** Starts the loops' threads and the campaign for leadership. */
   public void start() {
     loop.start();
-    election.start(loop::leading);
+    instigation.forEach(InstigationLoop::start);
+    election.start(
+        leader -> {
+          loop.leading(leader);
+          instigation.forEach(follower -> follower.leading(leader));
+        });
   }
 
   /**
@@ -60,6 +77,7 @@ public final class Daemon implements AutoCloseable {
   @Override
   public void close() {
     election.close();
+    instigation.forEach(InstigationLoop::close);
     loop.close();
     for (AutoCloseable resource : resources) {
       try {

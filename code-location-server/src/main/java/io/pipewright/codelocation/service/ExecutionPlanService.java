@@ -83,7 +83,8 @@ public final class ExecutionPlanService {
     List<String> partitionKeys =
         request.partitionKey() == null ? List.of() : List.of(request.partitionKey());
     AssetLayer layer = job.assetLayer().orElse(null);
-    checkPartition(job, layer, assets.partitionsOf(job), request.partitionKey());
+    checkPartition(
+        job, layer, assets.partitionsOf(job), request.partitionKey(), request.dynamicPartitions());
     Set<String> selected = resolved.selected();
     boolean reexecution = !request.stepKeysToExecute().isEmpty();
     if (reexecution) {
@@ -145,7 +146,12 @@ public final class ExecutionPlanService {
     RunConfig partitionConfig = RunConfig.empty();
     if (request.partitionKey() != null) {
       AssetLayer layer = job.assetLayer().orElse(null);
-      checkPartition(job, layer, loaded.assets().partitionsOf(job), request.partitionKey());
+      checkPartition(
+          job,
+          layer,
+          loaded.assets().partitionsOf(job),
+          request.partitionKey(),
+          Map.of()); // Config validation does not carry the host's dynamic keys.
       try {
         partitionConfig = layer.runConfigFor(List.of(request.partitionKey()));
       } catch (RuntimeException | StackOverflowError e) {
@@ -172,7 +178,8 @@ public final class ExecutionPlanService {
       JobDefinition job,
       AssetLayer layer,
       Optional<PartitionsDefinition> partitions,
-      String partitionKey) {
+      String partitionKey,
+      Map<String, List<String>> dynamicKeys) {
     if (partitions.isEmpty()) {
       if (partitionKey != null) {
         throw RequestRejectedException.invalid(
@@ -192,13 +199,37 @@ public final class ExecutionPlanService {
               + partitions.get().describe()
               + "); give the partition key to plan");
     }
-    // Dynamic keys live in the host's store, not here: the host checks them.
+    // Dynamic keys live in the host's store, not here: checked when the host sends them.
+    checkDynamicKey(job.name(), partitions.get(), partitionKey, dynamicKeys);
     if (!hasDynamicKeys(partitions.get())) {
       try {
         layer.checkRunPartitions(List.of(partitionKey));
       } catch (IllegalArgumentException e) {
         throw RequestRejectedException.invalid(e.getMessage());
       }
+    }
+  }
+
+  /**
+   * Rejects a key of a dynamic partitions definition that the host's keys do not list; a definition
+   * whose keys were not sent is not checked.
+   */
+  static void checkDynamicKey(
+      String jobName,
+      PartitionsDefinition partitions,
+      String partitionKey,
+      Map<String, List<String>> dynamicKeys) {
+    if (partitions instanceof DynamicPartitionsDefinition dynamic
+        && dynamicKeys.containsKey(dynamic.name())
+        && !dynamicKeys.get(dynamic.name()).contains(partitionKey)) {
+      throw RequestRejectedException.invalid(
+          "Partition '"
+              + partitionKey
+              + "' of job '"
+              + jobName
+              + "' is not a key of dynamic partitions '"
+              + dynamic.name()
+              + "'; add it first (a sensor's dynamic partition request, or addDynamicPartitions)");
     }
   }
 

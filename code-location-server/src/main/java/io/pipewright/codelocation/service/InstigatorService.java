@@ -4,6 +4,8 @@ import io.pipewright.codelocation.snapshot.ConfigSnapshots;
 import io.pipewright.codelocation.snapshot.ErrorSnapshots;
 import io.pipewright.core.codelocation.ScheduleEvaluationRequest;
 import io.pipewright.core.codelocation.SensorEvaluationRequest;
+import io.pipewright.core.codelocation.SensorMaterialization;
+import io.pipewright.core.codelocation.SensorRunStatus;
 import io.pipewright.core.snapshot.AssetKeySnapshot;
 import io.pipewright.core.snapshot.DynamicPartitionsRequestSnapshot;
 import io.pipewright.core.snapshot.ErrorSnapshot;
@@ -14,9 +16,14 @@ import io.pipewright.sdk.Definitions;
 import io.pipewright.sdk.internal.schedule.ScheduleEvaluator;
 import io.pipewright.sdk.internal.schedule.SensorEvaluator;
 import io.pipewright.sdk.internal.schedule.SensorTick;
+import io.pipewright.sdk.partition.DynamicPartitionsStore;
+import io.pipewright.sdk.partition.InMemoryDynamicPartitionsStore;
 import io.pipewright.sdk.schedule.AnySensorDefinition;
 import io.pipewright.sdk.schedule.DynamicPartitionsRequest;
+import io.pipewright.sdk.schedule.MaterializationEvent;
+import io.pipewright.sdk.schedule.RunInfo;
 import io.pipewright.sdk.schedule.RunRequest;
+import io.pipewright.sdk.schedule.RunStatusEvent;
 import io.pipewright.sdk.schedule.ScheduleDefinition;
 import io.pipewright.sdk.schedule.ScheduleEvaluation;
 import io.pipewright.sdk.schedule.SensorEvaluation;
@@ -29,10 +36,10 @@ import java.util.Map;
  * Evaluates one tick of a schedule or sensor with the sdk's evaluators. What the user's code throws
  * or returns wrong comes back as a failed {@link InstigatorEvaluation}, never as an exception.
  *
- * <p>Not yet supported by the protocol: the events asset and run-status sensors react to (the
- * daemon does not send them), and resources for the evaluation context (their config has no source
- * outside a run). Such sensors see no new events; a function that asks for a resource gets an error
- * naming the missing resource.
+ * <p>The events asset, multi-asset and run-status sensors react to come in the request (the host
+ * reads them from its event log), and so do the keys of dynamic partitions when the host sends
+ * them. Not yet supported: resources for the evaluation context (their config has no source outside
+ * a run); a function that asks for a resource gets an error naming the missing resource.
  */
 public final class InstigatorService {
 
@@ -94,8 +101,9 @@ public final class InstigatorService {
             request.lastRunKey(),
             clock,
             Map.of(),
-            definitions.dynamicPartitions());
-    SensorEvaluation evaluation = SensorEvaluator.evaluate(sensor, tick, List.of(), List.of());
+            dynamicPartitions(definitions, request.dynamicPartitions()));
+    SensorEvaluation evaluation =
+        SensorEvaluator.evaluate(sensor, tick, materializations(request), runStatusEvents(request));
     if (evaluation.isFailure()) {
       return InstigatorEvaluation.failed(ErrorSnapshots.of(evaluation.error().orElseThrow()));
     }
@@ -111,6 +119,52 @@ public final class InstigatorService {
     } catch (IllegalArgumentException e) {
       return InstigatorEvaluation.failed(invalidResult("Sensor", sensor.name(), e));
     }
+  }
+
+  private static List<MaterializationEvent> materializations(SensorEvaluationRequest request) {
+    List<MaterializationEvent> out = new ArrayList<>(request.materializations().size());
+    for (SensorMaterialization m : request.materializations()) {
+      out.add(
+          new MaterializationEvent(
+              m.eventId(),
+              m.runId(),
+              m.timestamp(),
+              new AssetKey(m.assetKey().path()),
+              m.partition(),
+              null));
+    }
+    return out;
+  }
+
+  private static List<RunStatusEvent> runStatusEvents(SensorEvaluationRequest request) {
+    List<RunStatusEvent> out = new ArrayList<>(request.runStatusEvents().size());
+    for (SensorRunStatus r : request.runStatusEvents()) {
+      out.add(
+          new RunStatusEvent(
+              r.eventId(),
+              new RunInfo(
+                  r.runId(),
+                  r.jobName(),
+                  r.status().name(),
+                  r.tags(),
+                  r.endTime(),
+                  r.failureMessage())));
+    }
+    return out;
+  }
+
+  /**
+   * The dynamic partitions a tick sees: the host's keys when it sent them (it stores them), else
+   * the definitions' own store.
+   */
+  static DynamicPartitionsStore dynamicPartitions(
+      Definitions definitions, Map<String, List<String>> sent) {
+    if (sent.isEmpty()) {
+      return definitions.dynamicPartitions();
+    }
+    InMemoryDynamicPartitionsStore store = new InMemoryDynamicPartitionsStore();
+    sent.forEach(store::add);
+    return store;
   }
 
   private static ScheduleDefinition schedule(Definitions definitions, String name) {

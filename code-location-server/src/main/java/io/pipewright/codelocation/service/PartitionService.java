@@ -89,6 +89,8 @@ public final class PartitionService {
     }
     AssetLayer layer = job.assetLayer().orElseThrow();
     List<String> keys = List.of(request.partitionKey());
+    ExecutionPlanService.checkDynamicKey(
+        job.name(), partitions, request.partitionKey(), request.dynamicPartitions());
     if (!ExecutionPlanService.hasDynamicKeys(partitions)) {
       try {
         layer.checkRunPartitions(keys);

@@ -37,8 +37,13 @@ class PartitionServiceTest {
                           "kind",
                           StaticPartitionsDefinition.of("a", "b")))
                   .compute((ctx, in) -> 1)
+                  .build(),
+              AssetDefinition.builder("per_region")
+                  .partitions(DynamicPartitionsDefinition.named("regions"))
+                  .compute((ctx, in) -> 1)
                   .build())
           .assetJob(AssetJobDefinition.builder("files").selection("key:per_file").build())
+          .assetJob(AssetJobDefinition.builder("regions").selection("key:per_region").build())
           .build();
 
   private final PartitionService service =
@@ -56,6 +61,23 @@ class PartitionServiceTest {
                 PartitionKeysRequest.forAsset(
                     AssetKeySnapshot.of("daily"), Instant.parse("2026-01-02T10:00:00Z"))))
         .containsExactly("2026-01-01");
+  }
+
+  @Test
+  void shouldCheckADynamicKeyAgainstTheHostsKeysWhenTheyAreSent() {
+    Map<String, List<String>> stored = Map.of("regions", List.of("eu"));
+
+    assertThat(service.partitionRunConfig(new PartitionRunConfigRequest("regions", "eu", stored)))
+        .isInstanceOf(PartitionRunConfig.Resolved.class);
+    assertThatThrownBy(
+            () ->
+                service.partitionRunConfig(new PartitionRunConfigRequest("regions", "us", stored)))
+        .isInstanceOf(RequestRejectedException.class)
+        .hasMessageContaining("'us'")
+        .hasMessageContaining("dynamic partitions 'regions'");
+    // Without the host's keys the key cannot be checked here, as before.
+    assertThat(service.partitionRunConfig(new PartitionRunConfigRequest("regions", "us")))
+        .isInstanceOf(PartitionRunConfig.Resolved.class);
   }
 
   @Test

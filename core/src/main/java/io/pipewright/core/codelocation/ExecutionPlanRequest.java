@@ -16,6 +16,9 @@ import java.util.Map;
  * @param runConfig the run config, in canonical {@link UserJson} form
  * @param stepKeysToExecute the steps to run (others are loaded from the parent run); empty for all
  * @param partitionKey the partition to run; may be null
+ * @param dynamicPartitions the keys of the dynamic partitions definitions the job uses, by name, as
+ *     the host stores them, so that the code location can check a dynamic partition key; empty when
+ *     not sent (the key is then not checked)
  */
 public record ExecutionPlanRequest(
     String jobName,
@@ -23,7 +26,8 @@ public record ExecutionPlanRequest(
     List<AssetKeySnapshot> assetSelection,
     Map<String, Object> runConfig,
     List<String> stepKeysToExecute,
-    String partitionKey) {
+    String partitionKey,
+    Map<String, List<String>> dynamicPartitions) {
 
   /** Validates and copies the components. */
   public ExecutionPlanRequest {
@@ -33,6 +37,7 @@ public record ExecutionPlanRequest(
     runConfig = UserJson.canonicalObject(runConfig, "the run config of job " + jobName);
     stepKeysToExecute = List.copyOf(stepKeysToExecute == null ? List.of() : stepKeysToExecute);
     Checks.optionalNonBlank(partitionKey, "ExecutionPlanRequest", "partitionKey");
+    dynamicPartitions = DynamicKeys.copy(dynamicPartitions);
   }
 
   /**
@@ -53,6 +58,7 @@ public record ExecutionPlanRequest(
     private Map<String, Object> runConfig = Map.of();
     private List<String> stepKeysToExecute = List.of();
     private String partitionKey;
+    private Map<String, List<String>> dynamicPartitions = Map.of();
 
     private Builder(String jobName) {
       this.jobName = jobName;
@@ -114,6 +120,17 @@ public record ExecutionPlanRequest(
     }
 
     /**
+     * Sends the keys of dynamic partitions; none by default.
+     *
+     * @param keysByName the keys of each dynamic partitions definition, by its name
+     * @return this builder
+     */
+    public Builder dynamicPartitions(Map<String, List<String>> keysByName) {
+      this.dynamicPartitions = keysByName;
+      return this;
+    }
+
+    /**
      * Returns the request.
      *
      * @return the request
@@ -121,7 +138,13 @@ public record ExecutionPlanRequest(
      */
     public ExecutionPlanRequest build() {
       return new ExecutionPlanRequest(
-          jobName, opSelection, assetSelection, runConfig, stepKeysToExecute, partitionKey);
+          jobName,
+          opSelection,
+          assetSelection,
+          runConfig,
+          stepKeysToExecute,
+          partitionKey,
+          dynamicPartitions);
     }
   }
 }

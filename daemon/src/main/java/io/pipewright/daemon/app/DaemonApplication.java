@@ -77,6 +77,7 @@ public class DaemonApplication {
   private volatile DaemonMetrics metrics;
   private KubernetesWiring kubernetes;
   private ScheduledExecutorService retention;
+  @Inject InstigationWiring instigation;
 
   @Inject
   DaemonApplication(
@@ -196,6 +197,7 @@ public class DaemonApplication {
       resources.add(kubernetes); // the API client, after everything that uses it
     }
     daemon = new Daemon(loop, election, resources);
+    instigation.attach(daemon, id, clock, registry);
     daemon.start();
     startRetention(election, clock);
     LOG.infof(

@@ -86,6 +86,22 @@ public interface DaemonConfig {
      * @return the variables
      */
     Map<String, String> environment();
+
+    /**
+     * The host of the location's gRPC server, which evaluates its schedules and sensors and plans
+     * the runs they request; without it the daemon does not tick the location's instigators.
+     *
+     * @return the host
+     */
+    Optional<String> host();
+
+    /**
+     * The port of the location's gRPC server.
+     *
+     * @return the port; 4000, the code location server's default
+     */
+    @WithDefault("4000")
+    int port();
   }
 
   /**
@@ -681,4 +697,25 @@ public interface DaemonConfig {
     @WithDefault("1h")
     Duration interval();
   }
+
+  /**
+   * The scheduler, {@code pipewright.daemon.scheduler.*}.
+   *
+   * @return its settings
+   */
+  SchedulerConfig scheduler();
+
+  /**
+   * The sensor daemon, {@code pipewright.daemon.sensors.*}.
+   *
+   * @return its settings
+   */
+  SensorsConfig sensors();
+
+  /**
+   * The backfill daemon, {@code pipewright.daemon.backfill.*}.
+   *
+   * @return its settings
+   */
+  BackfillConfig backfill();
 }

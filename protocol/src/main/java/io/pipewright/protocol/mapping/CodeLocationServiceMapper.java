@@ -7,6 +7,8 @@ import io.pipewright.core.codelocation.PartitionRunConfigRequest;
 import io.pipewright.core.codelocation.RunConfigValidationRequest;
 import io.pipewright.core.codelocation.ScheduleEvaluationRequest;
 import io.pipewright.core.codelocation.SensorEvaluationRequest;
+import io.pipewright.core.codelocation.SensorMaterialization;
+import io.pipewright.core.codelocation.SensorRunStatus;
 import io.pipewright.core.snapshot.ConfigErrorSnapshot;
 import io.pipewright.core.snapshot.PartitionRunConfig;
 import io.pipewright.protocol.v1.ConfigErrors;
@@ -21,6 +23,7 @@ import io.pipewright.protocol.v1.GetPartitionRunConfigResponse;
 import io.pipewright.protocol.v1.PartitionConfig;
 import io.pipewright.protocol.v1.ValidateRunConfigRequest;
 import io.pipewright.protocol.v1.ValidateRunConfigResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +53,24 @@ public final class CodeLocationServiceMapper {
     if (request.partitionKey() != null) {
       out.setPartitionKey(request.partitionKey());
     }
+    out.addAllDynamicPartitions(dynamicToProto(request.dynamicPartitions()));
     return out.build();
+  }
+
+  private static List<DynamicPartitionKeys> dynamicToProto(Map<String, List<String>> keysByName) {
+    List<DynamicPartitionKeys> out = new ArrayList<>(keysByName.size());
+    keysByName.forEach(
+        (name, keys) ->
+            out.add(DynamicPartitionKeys.newBuilder().setName(name).addAllKeys(keys).build()));
+    return out;
+  }
+
+  private static Map<String, List<String>> dynamicToCore(List<DynamicPartitionKeys> messages) {
+    Map<String, List<String>> dynamic = new LinkedHashMap<>();
+    for (DynamicPartitionKeys keys : messages) {
+      dynamic.put(keys.getName(), keys.getKeysList());
+    }
+    return dynamic;
   }
 
   /**
@@ -66,7 +86,8 @@ public final class CodeLocationServiceMapper {
         CommonMapper.assetKeysToCore(request.getAssetSelectionList()),
         JsonMapper.toCoreObject(request.getRunConfig(), "The run config"),
         request.getStepKeysToExecuteList(),
-        request.hasPartitionKey() ? request.getPartitionKey() : null);
+        request.hasPartitionKey() ? request.getPartitionKey() : null,
+        dynamicToCore(request.getDynamicPartitionsList()));
   }
 
   /**
@@ -204,6 +225,7 @@ public final class CodeLocationServiceMapper {
     return GetPartitionRunConfigRequest.newBuilder()
         .setJobName(request.jobName())
         .setPartitionKey(request.partitionKey())
+        .addAllDynamicPartitions(dynamicToProto(request.dynamicPartitions()))
         .build();
   }
 
@@ -214,7 +236,10 @@ public final class CodeLocationServiceMapper {
    * @return the request
    */
   public static PartitionRunConfigRequest toCore(GetPartitionRunConfigRequest request) {
-    return new PartitionRunConfigRequest(request.getJobName(), request.getPartitionKey());
+    return new PartitionRunConfigRequest(
+        request.getJobName(),
+        request.getPartitionKey(),
+        dynamicToCore(request.getDynamicPartitionsList()));
   }
 
   /**
@@ -301,6 +326,38 @@ public final class CodeLocationServiceMapper {
     if (request.lastRunKey() != null) {
       out.setLastRunKey(request.lastRunKey());
     }
+    for (SensorMaterialization m : request.materializations()) {
+      io.pipewright.protocol.v1.SensorMaterialization.Builder event =
+          io.pipewright.protocol.v1.SensorMaterialization.newBuilder()
+              .setEventId(m.eventId())
+              .setRunId(m.runId())
+              .setTimestamp(Protos.timestamp(m.timestamp()))
+              .setAssetKey(CommonMapper.toProto(m.assetKey()));
+      if (m.partition() != null) {
+        event.setPartition(m.partition());
+      }
+      out.addMaterializations(event);
+    }
+    for (SensorRunStatus r : request.runStatusEvents()) {
+      io.pipewright.protocol.v1.SensorRunStatus.Builder event =
+          io.pipewright.protocol.v1.SensorRunStatus.newBuilder()
+              .setEventId(r.eventId())
+              .setRunId(r.runId())
+              .setJobName(r.jobName())
+              .setStatus(InstigatorMapper.runStatusToProto(r.status()))
+              .putAllTags(r.tags())
+              .setEndTime(Protos.timestamp(r.endTime()));
+      if (r.failureMessage() != null) {
+        event.setFailureMessage(r.failureMessage());
+      }
+      out.addRunStatusEvents(event);
+    }
+    request
+        .dynamicPartitions()
+        .forEach(
+            (name, keys) ->
+                out.addDynamicPartitions(
+                    DynamicPartitionKeys.newBuilder().setName(name).addAllKeys(keys)));
     return out.build();
   }
 
@@ -311,10 +368,41 @@ public final class CodeLocationServiceMapper {
    * @return the request
    */
   public static SensorEvaluationRequest toCore(EvaluateSensorRequest request) {
+    List<SensorMaterialization> materializations = new ArrayList<>();
+    for (io.pipewright.protocol.v1.SensorMaterialization m : request.getMaterializationsList()) {
+      Protos.require(m.hasTimestamp(), "SensorMaterialization", "timestamp");
+      materializations.add(
+          new SensorMaterialization(
+              m.getEventId(),
+              m.getRunId(),
+              Protos.instant(m.getTimestamp()),
+              CommonMapper.toCore(m.getAssetKey()),
+              m.hasPartition() ? m.getPartition() : null));
+    }
+    List<SensorRunStatus> runStatuses = new ArrayList<>();
+    for (io.pipewright.protocol.v1.SensorRunStatus r : request.getRunStatusEventsList()) {
+      Protos.require(r.hasEndTime(), "SensorRunStatus", "end_time");
+      runStatuses.add(
+          new SensorRunStatus(
+              r.getEventId(),
+              r.getRunId(),
+              r.getJobName(),
+              InstigatorMapper.runStatusToCore(r.getStatus()),
+              r.getTagsMap(),
+              Protos.instant(r.getEndTime()),
+              r.hasFailureMessage() ? r.getFailureMessage() : null));
+    }
+    Map<String, List<String>> dynamic = new LinkedHashMap<>();
+    for (DynamicPartitionKeys keys : request.getDynamicPartitionsList()) {
+      dynamic.put(keys.getName(), keys.getKeysList());
+    }
     return new SensorEvaluationRequest(
         request.getSensorName(),
         request.hasCursor() ? request.getCursor() : null,
         request.hasLastTickTime() ? Protos.instant(request.getLastTickTime()) : null,
-        request.hasLastRunKey() ? request.getLastRunKey() : null);
+        request.hasLastRunKey() ? request.getLastRunKey() : null,
+        materializations,
+        runStatuses,
+        dynamic);
   }
 }

@@ -43,6 +43,26 @@ public final class InstigatorMapper {
   private InstigatorMapper() {}
 
   /**
+   * Maps a run status to its message enum (the status a run-status sensor reacts to).
+   *
+   * @param status the status
+   * @return the enum value
+   */
+  public static Sensor.RunStatus runStatusToProto(RunStatus status) {
+    return RUN_STATUS.toProto(status);
+  }
+
+  /**
+   * Maps a run status from its message enum.
+   *
+   * @param status the status
+   * @return the core status
+   */
+  public static RunStatus runStatusToCore(Sensor.RunStatus status) {
+    return RUN_STATUS.toCore(status);
+  }
+
+  /**
    * Maps a schedule to its message.
    *
    * @param schedule the schedule

@@ -173,6 +173,7 @@ class RoundTripTest {
             .runConfig(Fixtures.userJson())
             .stepKeysToExecute(List.of("extract"))
             .partitionKey("2024-01-01")
+            .dynamicPartitions(java.util.Map.of("regions", List.of("eu")))
             .build();
     GetExecutionPlanRequest planWire = viaBytes(CodeLocationServiceMapper.toProto(plan));
     assertThat(CodeLocationServiceMapper.toCore(planWire)).isEqualTo(plan);
@@ -201,10 +202,15 @@ class RoundTripTest {
       assertThat(CodeLocationServiceMapper.toCore(keysWire)).isEqualTo(keys);
     }
 
-    PartitionRunConfigRequest partition = new PartitionRunConfigRequest("etl", "2024-01-01");
-    GetPartitionRunConfigRequest partitionWire =
-        viaBytes(CodeLocationServiceMapper.toProto(partition));
-    assertThat(CodeLocationServiceMapper.toCore(partitionWire)).isEqualTo(partition);
+    for (PartitionRunConfigRequest partition :
+        List.of(
+            new PartitionRunConfigRequest("etl", "2024-01-01"),
+            new PartitionRunConfigRequest(
+                "etl", "eu", java.util.Map.of("regions", List.of("eu", "us"))))) {
+      GetPartitionRunConfigRequest partitionWire =
+          viaBytes(CodeLocationServiceMapper.toProto(partition));
+      assertThat(CodeLocationServiceMapper.toCore(partitionWire)).isEqualTo(partition);
+    }
 
     ScheduleEvaluationRequest schedule = new ScheduleEvaluationRequest("daily", Fixtures.T0);
     EvaluateScheduleRequest scheduleWire = viaBytes(CodeLocationServiceMapper.toProto(schedule));
@@ -213,7 +219,29 @@ class RoundTripTest {
     for (SensorEvaluationRequest sensor :
         List.of(
             SensorEvaluationRequest.firstTick("files"),
-            new SensorEvaluationRequest("files", "c-1", Instant.EPOCH, "run-key-9"))) {
+            new SensorEvaluationRequest("files", "c-1", Instant.EPOCH, "run-key-9"),
+            new SensorEvaluationRequest(
+                "files",
+                "7",
+                Instant.EPOCH,
+                null,
+                List.of(
+                    new io.pipewright.core.codelocation.SensorMaterialization(
+                        8,
+                        "run-1",
+                        Instant.EPOCH,
+                        io.pipewright.core.snapshot.AssetKeySnapshot.of("a", "b"),
+                        "2024-01-01")),
+                List.of(
+                    new io.pipewright.core.codelocation.SensorRunStatus(
+                        9,
+                        "run-2",
+                        "etl",
+                        io.pipewright.core.run.RunStatus.FAILURE,
+                        java.util.Map.of("k", "v"),
+                        Instant.EPOCH,
+                        "boom")),
+                java.util.Map.of("regions", List.of("eu"))))) {
       EvaluateSensorRequest sensorWire = viaBytes(CodeLocationServiceMapper.toProto(sensor));
       assertThat(CodeLocationServiceMapper.toCore(sensorWire)).isEqualTo(sensor);
     }

@@ -10,6 +10,7 @@ import io.pipewright.core.codelocation.ExecutionPlanResult;
 import io.pipewright.core.codelocation.PartitionKeysRequest;
 import io.pipewright.core.codelocation.ScheduleEvaluationRequest;
 import io.pipewright.core.codelocation.SensorEvaluationRequest;
+import io.pipewright.core.codelocation.SensorMaterialization;
 import io.pipewright.core.snapshot.AssetCheckSnapshot;
 import io.pipewright.core.snapshot.AssetKeySnapshot;
 import io.pipewright.core.snapshot.AssetNodeSnapshot;
@@ -192,8 +193,41 @@ class SalesLocationServerTest {
   }
 
   @Test
+  void shouldRequestTheRevenueRunWhenTheDaemonSendsAMaterializationOfTheDailyRevenue() {
+    // The daemon reads the materializations after the sensor's cursor from its event log.
+    SensorEvaluationRequest request =
+        new SensorEvaluationRequest(
+            "revenue_ready",
+            "41",
+            Instant.parse("2026-01-04T00:00:00Z"),
+            null,
+            List.of(
+                new SensorMaterialization(
+                    41,
+                    "run-old",
+                    Instant.parse("2026-01-03T23:00:00Z"),
+                    key("analytics/daily_revenue"),
+                    "2026-01-02"),
+                new SensorMaterialization(
+                    42,
+                    "run-1",
+                    Instant.parse("2026-01-04T00:00:00Z"),
+                    key("analytics/daily_revenue"),
+                    "2026-01-03")),
+            List.of(),
+            java.util.Map.of());
+
+    InstigatorEvaluation tick = client.evaluateSensor(request);
+
+    assertThat(tick.isFailure()).as(String.valueOf(tick.error())).isFalse();
+    assertThat(tick.runRequests())
+        .extracting(RunRequestSnapshot::runKey, RunRequestSnapshot::partitionKey)
+        .containsExactly(tuple("revenue_7d:2026-01-03:42", "2026-01-03"));
+    assertThat(tick.cursor()).isEqualTo("42");
+  }
+
+  @Test
   void shouldSkipWithoutErrorWhenTheAssetSensorIsEvaluatedWithNoNewMaterialization() {
-    // The protocol does not carry materialization events yet (docs/code-location-server.md).
     InstigatorEvaluation tick =
         client.evaluateSensor(SensorEvaluationRequest.firstTick("revenue_ready"));
 

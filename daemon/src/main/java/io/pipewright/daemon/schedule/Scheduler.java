@@ -1,0 +1,611 @@
+package io.pipewright.daemon.schedule;
+
+import io.pipewright.core.codelocation.CodeLocationCallException;
+import io.pipewright.core.codelocation.CodeLocationClient;
+import io.pipewright.core.codelocation.CodeLocationUnavailableException;
+import io.pipewright.core.codelocation.ScheduleEvaluationRequest;
+import io.pipewright.core.instigation.InstigatorSelector;
+import io.pipewright.core.instigation.InstigatorState;
+import io.pipewright.core.instigation.InstigatorStatus;
+import io.pipewright.core.instigation.InstigatorType;
+import io.pipewright.core.instigation.Tick;
+import io.pipewright.core.instigation.TickAlreadyExistsException;
+import io.pipewright.core.instigation.TickFilter;
+import io.pipewright.core.instigation.TickStatus;
+import io.pipewright.core.schedule.CronExpression;
+import io.pipewright.core.schedule.DueTicks;
+import io.pipewright.core.schedule.RunIds;
+import io.pipewright.core.schedule.RunTags;
+import io.pipewright.core.schedule.ScheduleTicks;
+import io.pipewright.core.snapshot.CodeLocationSnapshot;
+import io.pipewright.core.snapshot.DefaultStatus;
+import io.pipewright.core.snapshot.ErrorSnapshot;
+import io.pipewright.core.snapshot.InstigatorEvaluation;
+import io.pipewright.core.snapshot.RunRequestSnapshot;
+import io.pipewright.core.snapshot.ScheduleSnapshot;
+import io.pipewright.core.snapshot.TargetSnapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.logging.Logger;
+
+/**
+ * The scheduler (Dagster's SCHEDULER daemon): a thin shell around core's {@link ScheduleTicks}.
+ * Each pass reads every schedule's state (one query), and for every running schedule ticks the
+ * scheduled times that are due, in order:
+ *
+ * <ol>
+ *   <li>create the tick, unique by (schedule, scheduled time): when it exists, resume it;
+ *   <li>evaluate the schedule over gRPC;
+ *   <li>reserve the runs' ids on the tick (ids derived from the schedule and the time);
+ *   <li>create the runs (QUEUED, tagged {@code dagster/schedule_name}, {@code dagster/tick});
+ *   <li>finish the tick (SUCCESS, SKIPPED with the reason, FAILURE with the error), then move the
+ *       schedule's checkpoint ({@code lastTickTime}) to the scheduled time.
+ * </ol>
+ *
+ * A crash anywhere leaves either no tick (the time is still due), a STARTED tick (resumed), or a
+ * finished tick with the checkpoint behind (found finished, the checkpoint moves on): no tick is
+ * missed and no run is created twice. Schedules are ticked in parallel ({@code workers}); a slow
+ * code location holds up only its own schedules' workers.
+ */
+public final class Scheduler implements InstigationLoop.Cycle {
+
+  private static final Logger LOG = Logger.getLogger(Scheduler.class);
+
+  /** The job that materializes an asset selection (the code location's implicit asset job). */
+  public static final String IMPLICIT_ASSET_JOB = "__ASSET_JOB";
+
+  private record Running(
+      String location, CodeLocationSnapshot snapshot, ScheduleSnapshot schedule) {
+    InstigatorSelector selector() {
+      return InstigatorSelector.of(location, schedule.name());
+    }
+  }
+
+  private final InstigationStores stores;
+  private final CodeLocations locations;
+  private final TickRunner runner;
+  private final SchedulerSettings settings;
+  private final Clock clock;
+  private final InstigationMetrics metrics;
+  private final ExecutorService workers;
+  private final Map<String, Optional<CronExpression>> crons = new ConcurrentHashMap<>();
+
+  /**
+   * Creates the scheduler.
+   *
+   * @param stores the stores
+   * @param locations the code locations
+   * @param settings the knobs
+   * @param clock the time of decisions
+   * @param metrics ticks and lag
+   * @param hooks crash points (tests); {@link TickHooks#NONE}
+   */
+  public Scheduler(
+      InstigationStores stores,
+      CodeLocations locations,
+      SchedulerSettings settings,
+      Clock clock,
+      InstigationMetrics metrics,
+      TickHooks hooks) {
+    this.stores = stores;
+    this.locations = locations;
+    this.settings = settings;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.runner =
+        new TickRunner(
+            stores,
+            new RunSubmitter(stores, settings.storeTimeout()),
+            metrics,
+            hooks,
+            clock,
+            settings.storeTimeout());
+    this.workers =
+        Executors.newFixedThreadPool(
+            settings.workers(),
+            r -> {
+              Thread t = new Thread(r, "pipewright-scheduler-worker");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @Override
+  public String daemonType() {
+    return "SCHEDULER";
+  }
+
+  /** Resumes the ticks a crashed daemon left STARTED. */
+  @Override
+  public void takeOver(Instant now) {
+    Instant after = now.minus(settings.resumeWindow());
+    List<Callable<Instant>> tasks = new ArrayList<>();
+    for (Running running : running()) {
+      tasks.add(
+          () -> {
+            List<Tick> started =
+                new ArrayList<>(
+                    stores
+                        .instigators()
+                        .ticks(
+                            running.selector(),
+                            new TickFilter(Set.of(TickStatus.STARTED), after, null, 100))
+                        .await()
+                        .atMost(settings.storeTimeout()));
+            started.sort(Comparator.comparing(Tick::id));
+            for (Tick tick : started) {
+              LOG.infof(
+                  "Resuming tick %d of schedule %s (scheduled for %s)",
+                  tick.id(), running.selector(), tick.scheduledTime());
+              if (advance(running, tick) == TickRunner.Progress.RETRY_LATER) {
+                break;
+              }
+            }
+            return null;
+          });
+    }
+    runAll(tasks);
+  }
+
+  /**
+   * Ticks every running schedule's due times.
+   *
+   * @param now the time of the pass
+   * @return when the next pass is due
+   */
+  @Override
+  public Instant run(Instant now) {
+    Map<InstigatorSelector, InstigatorState> states = states();
+    // Phase 1, every schedule: create and evaluate the due ticks, reserve their runs. The lag of a
+    // tick ends with its evaluation's start, so no schedule waits for another's runs.
+    Map<InstigatorSelector, Phase> phases = new ConcurrentHashMap<>();
+    List<Callable<Instant>> evaluations = new ArrayList<>();
+    for (Running running : running(states)) {
+      InstigatorState state = states.get(running.selector());
+      evaluations.add(
+          () -> {
+            Phase phase = evaluate(running, state, now);
+            phases.put(running.selector(), phase);
+            return phase.next();
+          });
+    }
+    Instant next = now.plus(settings.interval());
+    for (Instant due : runAll(evaluations)) {
+      if (due != null && due.isBefore(next)) {
+        next = due;
+      }
+    }
+    // Phase 2: create the reserved runs, finish the ticks, move the checkpoints.
+    List<Callable<Instant>> submissions = new ArrayList<>();
+    for (Phase phase : phases.values()) {
+      if (!phase.reserved().isEmpty() || !phase.done().isEmpty()) {
+        submissions.add(() -> submit(phase, now));
+      }
+    }
+    for (Instant due : runAll(submissions)) {
+      if (due != null && due.isBefore(next)) {
+        next = due;
+      }
+    }
+    return next;
+  }
+
+  /** A reserved tick waiting for its runs. */
+  private record Reserved(Tick tick, List<RunRequestSnapshot> requests, Instant scheduledTime) {}
+
+  /**
+   * One schedule after phase 1: in scheduled order, ticks finished already (their times) and ticks
+   * reserved; when it is due next.
+   */
+  private record Phase(
+      Running running, List<Instant> done, List<Reserved> reserved, boolean retry, Instant next) {}
+
+  /** Phase 1 of one schedule. */
+  private Phase evaluate(Running running, InstigatorState state, Instant now) {
+    List<Instant> times = dueTimes(running, state, now);
+    List<Instant> done = new ArrayList<>();
+    List<Reserved> reserved = new ArrayList<>();
+    if (times == null) {
+      return new Phase(running, done, reserved, false, nextOf(running, now));
+    }
+    for (Instant scheduledTime : times) {
+      Object step = evaluateTick(running, scheduledTime);
+      if (step == TickRunner.Progress.RETRY_LATER) {
+        return new Phase(
+            running, done, reserved, true, clock.instant().plus(settings.retryDelay()));
+      }
+      if (step instanceof Reserved r) {
+        reserved.add(r);
+      } else if (reserved.isEmpty()) {
+        done.add(scheduledTime);
+      } else {
+        // Finished after a reserved one: the checkpoint moves once that one is finished.
+        reserved.add(new Reserved(null, List.of(), scheduledTime));
+      }
+    }
+    return new Phase(running, done, reserved, false, nextOf(running, now));
+  }
+
+  /** Phase 2 of one schedule. */
+  private Instant submit(Phase phase, Instant now) {
+    for (Instant t : phase.done()) {
+      checkpoint(phase.running().selector(), t, now);
+    }
+    for (Reserved r : phase.reserved()) {
+      if (r.tick() != null
+          && submitTick(phase.running(), r.tick(), r.requests())
+              == TickRunner.Progress.RETRY_LATER) {
+        return clock.instant().plus(settings.retryDelay());
+      }
+      checkpoint(phase.running().selector(), r.scheduledTime(), now);
+    }
+    return phase.retry() ? clock.instant().plus(settings.retryDelay()) : null;
+  }
+
+  private Instant nextOf(Running running, Instant now) {
+    Optional<CronExpression> cron = cron(running.selector(), running.schedule().cronSchedule());
+    try {
+      return cron.map(c -> c.nextAfter(now, ZoneId.of(running.schedule().timezone()))).orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void checkpoint(InstigatorSelector selector, Instant scheduledTime, Instant now) {
+    stores
+        .instigators()
+        .updateState(
+            selector,
+            InstigatorType.SCHEDULE,
+            now,
+            s ->
+                s.lastTickTime() != null && !s.lastTickTime().isBefore(scheduledTime)
+                    ? s
+                    : s.afterTick(scheduledTime, s.cursor(), s.lastRunKey(), clock.instant()))
+        .await()
+        .atMost(settings.storeTimeout());
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+
+  private Map<InstigatorSelector, InstigatorState> states() {
+    Map<InstigatorSelector, InstigatorState> states = new HashMap<>();
+    for (InstigatorState state :
+        stores
+            .instigators()
+            .states(null, InstigatorType.SCHEDULE)
+            .await()
+            .atMost(settings.storeTimeout())) {
+      states.put(state.selector(), state);
+    }
+    return states;
+  }
+
+  private List<Running> running() {
+    return running(states());
+  }
+
+  private List<Running> running(Map<InstigatorSelector, InstigatorState> states) {
+    List<Running> out = new ArrayList<>();
+    for (String location : locations.names()) {
+      Optional<CodeLocationSnapshot> snapshot = locations.snapshot(location);
+      if (snapshot.isEmpty()) {
+        continue;
+      }
+      for (ScheduleSnapshot schedule : snapshot.get().schedules()) {
+        InstigatorState state = states.get(InstigatorSelector.of(location, schedule.name()));
+        if (isRunning(state, schedule.defaultStatus())) {
+          out.add(new Running(location, snapshot.get(), schedule));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Tells whether an instigator runs: as stored, or as its code declares when nothing is stored.
+   *
+   * @param state the stored state, or null
+   * @param declared the default status in code
+   * @return true when the daemon ticks it
+   */
+  public static boolean isRunning(InstigatorState state, DefaultStatus declared) {
+    if (state == null || state.status() == InstigatorStatus.DECLARED_IN_CODE) {
+      return declared == DefaultStatus.RUNNING;
+    }
+    return state.status() == InstigatorStatus.RUNNING;
+  }
+
+  /** The due times of one schedule; null when nothing is due (first sight: the checkpoint). */
+  private List<Instant> dueTimes(Running running, InstigatorState state, Instant now) {
+    ScheduleSnapshot schedule = running.schedule();
+    InstigatorSelector selector = running.selector();
+    Optional<CronExpression> cron = cron(selector, schedule.cronSchedule());
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(schedule.timezone());
+    } catch (RuntimeException e) {
+      LOG.warnf("Schedule %s has an unknown time zone '%s'", selector, schedule.timezone());
+      return null;
+    }
+    if (cron.isEmpty()) {
+      return null;
+    }
+    Instant checkpoint = checkpoint(state);
+    if (checkpoint == null) {
+      // First sight of a running schedule: it ticks from now on, without catching up on the past.
+      stores
+          .instigators()
+          .updateState(
+              selector,
+              InstigatorType.SCHEDULE,
+              now,
+              s -> s.lastTickTime() != null ? s : s.afterTick(now, s.cursor(), s.lastRunKey(), now))
+          .await()
+          .atMost(settings.storeTimeout());
+      return null;
+    }
+    DueTicks due = ScheduleTicks.due(cron.get(), zone, checkpoint, now, settings.catchUp());
+    if (due.dropped()) {
+      LOG.infof(
+          "Schedule %s missed more ticks than its catch-up policy runs (%d); older ones are"
+              + " dropped",
+          selector, settings.catchUp().maxTicks());
+    }
+    return due.due();
+  }
+
+  private static Instant checkpoint(InstigatorState state) {
+    if (state == null) {
+      return null;
+    }
+    if (state.lastTickTime() != null) {
+      return state.lastTickTime();
+    }
+    return state.status() == InstigatorStatus.RUNNING ? state.updateTime() : null;
+  }
+
+  private Optional<CronExpression> cron(InstigatorSelector selector, String expression) {
+    return crons.computeIfAbsent(
+        expression,
+        e -> {
+          try {
+            return Optional.of(CronExpression.parse(e));
+          } catch (IllegalArgumentException bad) {
+            LOG.warnf("Schedule %s cannot tick: %s", selector, bad.getMessage());
+            return Optional.empty();
+          }
+        });
+  }
+
+  /**
+   * Creates (or finds) the tick of one scheduled time, evaluates it and reserves its runs.
+   *
+   * @return {@link TickRunner.Progress#FINISHED}, {@link TickRunner.Progress#RETRY_LATER}, or the
+   *     {@link Reserved} tick whose runs phase 2 creates
+   */
+  private Object evaluateTick(Running running, Instant scheduledTime) {
+    Tick tick;
+    try {
+      tick =
+          stores
+              .instigators()
+              .startTick(
+                  running.selector(), InstigatorType.SCHEDULE, clock.instant(), scheduledTime)
+              .await()
+              .atMost(settings.storeTimeout());
+    } catch (TickAlreadyExistsException e) {
+      Optional<Tick> existing =
+          e.existingTickId() == 0
+              ? Optional.empty()
+              : stores
+                  .instigators()
+                  .tick(e.existingTickId())
+                  .await()
+                  .atMost(settings.storeTimeout());
+      if (existing.isEmpty() || existing.get().status().isTerminal()) {
+        return TickRunner.Progress.FINISHED;
+      }
+      tick = existing.get();
+    }
+    runner.hooks().afterTickCreated(tick);
+    return evaluateAndReserve(running, tick);
+  }
+
+  /** Evaluates a started tick (unless its runs are reserved), creates its runs, finishes it. */
+  private TickRunner.Progress advance(Running running, Tick tick) {
+    Object step = evaluateAndReserve(running, tick);
+    if (step instanceof Reserved r) {
+      return submitTick(running, r.tick(), r.requests());
+    }
+    return (TickRunner.Progress) step;
+  }
+
+  /** Evaluates a started tick (unless its runs are reserved) and reserves its runs. */
+  private Object evaluateAndReserve(Running running, Tick tick) {
+    ScheduleSnapshot schedule = running.schedule();
+    Instant scheduledTime = tick.scheduledTime();
+    Optional<CodeLocationClient> client = locations.client(running.location());
+    if (client.isEmpty()) {
+      return TickRunner.Progress.RETRY_LATER;
+    }
+    boolean withinGrace = clock.instant().isBefore(scheduledTime.plus(settings.unavailableGrace()));
+    List<RunRequestSnapshot> requests;
+    if (tick.reservedRunIds().isEmpty()) {
+      Instant start = clock.instant();
+      metrics.lag(InstigatorType.SCHEDULE, Duration.between(scheduledTime, start));
+      InstigatorEvaluation evaluation;
+      try {
+        evaluation =
+            client
+                .get()
+                .evaluateSchedule(new ScheduleEvaluationRequest(schedule.name(), scheduledTime));
+      } catch (CodeLocationUnavailableException e) {
+        if (withinGrace) {
+          LOG.debugf("Schedule %s waits for its code location: %s", running.selector(), e);
+          return TickRunner.Progress.RETRY_LATER;
+        }
+        runner.finish(tick.failure(TickRunner.unavailable(running.location(), e), clock.instant()));
+        return TickRunner.Progress.FINISHED;
+      } catch (CodeLocationCallException e) {
+        runner.finish(
+            tick.failure(
+                ErrorSnapshot.of(e.getClass().getName(), String.valueOf(e.getMessage())),
+                clock.instant()));
+        return TickRunner.Progress.FINISHED;
+      }
+      if (evaluation.isFailure()) {
+        runner.finish(tick.failure(evaluation.error(), clock.instant()));
+        return TickRunner.Progress.FINISHED;
+      }
+      if (evaluation.runRequests().isEmpty()) {
+        String reason = evaluation.skipReason();
+        runner.finish(
+            tick.skipped(
+                reason == null || reason.isBlank()
+                    ? "The schedule's function requested no runs"
+                    : reason,
+                clock.instant()));
+        return TickRunner.Progress.FINISHED;
+      }
+      requests = evaluation.runRequests();
+      List<String> runIds = new ArrayList<>(requests.size());
+      List<String> runKeys = new ArrayList<>();
+      for (int i = 0; i < requests.size(); i++) {
+        RunRequestSnapshot request = requests.get(i);
+        runIds.add(RunIds.forScheduleTick(running.selector(), scheduledTime, i, request.runKey()));
+        if (request.runKey() != null) {
+          runKeys.add(request.runKey());
+        }
+      }
+      tick = runner.reserve(tick, requests, runIds, runKeys, null);
+    } else {
+      Optional<List<RunRequestSnapshot>> stored = runner.reservedRequests(tick);
+      if (stored.isEmpty()) {
+        runner.finish(
+            tick.failure(
+                ErrorSnapshot.of(
+                    RunSubmitter.REJECTED,
+                    "The run requests of this tick were lost before its runs were created"),
+                clock.instant()));
+        return TickRunner.Progress.FINISHED;
+      }
+      requests = stored.get();
+    }
+    return new Reserved(tick, requests, scheduledTime);
+  }
+
+  /** Creates a reserved tick's runs and finishes it. */
+  private TickRunner.Progress submitTick(
+      Running running, Tick tick, List<RunRequestSnapshot> requests) {
+    ScheduleSnapshot schedule = running.schedule();
+    Instant scheduledTime = tick.scheduledTime();
+    Optional<CodeLocationClient> client = locations.client(running.location());
+    if (client.isEmpty()) {
+      return TickRunner.Progress.RETRY_LATER;
+    }
+    boolean withinGrace = clock.instant().isBefore(scheduledTime.plus(settings.unavailableGrace()));
+    long tickId = tick.id();
+    return runner.submitReserved(
+        tick,
+        requests,
+        client.get(),
+        running.snapshot(),
+        (runId, request) ->
+            new RunSpec(
+                runId,
+                running.location(),
+                jobOf(request, schedule.target()),
+                request.runConfig(),
+                tags(schedule, tickId, scheduledTime, request),
+                request.assetSelection(),
+                request.partitionKey(),
+                null),
+        withinGrace);
+  }
+
+  private List<Instant> runAll(List<Callable<Instant>> tasks) {
+    List<Instant> out = new ArrayList<>(tasks.size());
+    List<Future<Instant>> futures;
+    try {
+      futures = workers.invokeAll(tasks);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return out;
+    }
+    for (Future<Instant> future : futures) {
+      try {
+        out.add(future.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return out;
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error; // A crash (tests), or the JVM in trouble: nothing more is written.
+        }
+        LOG.warnf(e.getCause(), "A schedule's pass failed; it is tried again shortly");
+        out.add(clock.instant().plus(settings.retryDelay()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The tags of a schedule's run: the schedule's, the request's, then the system tags.
+   *
+   * @param schedule the schedule
+   * @param tickId the tick
+   * @param scheduledTime the scheduled time
+   * @param request the request
+   * @return the tags
+   */
+  static Map<String, String> tags(
+      ScheduleSnapshot schedule, long tickId, Instant scheduledTime, RunRequestSnapshot request) {
+    Map<String, String> tags = new LinkedHashMap<>(schedule.tags());
+    tags.putAll(request.tags());
+    tags.put(RunTags.SCHEDULE_NAME, schedule.name());
+    tags.put(RunTags.TICK, Long.toString(tickId));
+    tags.put(RunTags.SCHEDULED_EXECUTION_TIME, scheduledTime.toString());
+    if (request.runKey() != null) {
+      tags.put(RunTags.RUN_KEY, request.runKey());
+    }
+    if (request.partitionKey() != null) {
+      tags.put(RunTags.PARTITION, request.partitionKey());
+    }
+    return tags;
+  }
+
+  /**
+   * The job a request runs: its own, else the target's (an asset selection runs in the implicit
+   * asset job).
+   *
+   * @param request the request
+   * @param target the instigator's target
+   * @return the job's name
+   */
+  public static String jobOf(RunRequestSnapshot request, TargetSnapshot target) {
+    if (request.jobName() != null) {
+      return request.jobName();
+    }
+    return target instanceof TargetSnapshot.Job job ? job.jobName() : IMPLICIT_ASSET_JOB;
+  }
+}
