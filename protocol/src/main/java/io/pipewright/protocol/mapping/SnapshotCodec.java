@@ -18,9 +18,7 @@ import java.util.HexFormat;
  * snapshots share one id and storing one twice is harmless.
  *
  * <p>Every host that stores runs (the webserver's launches, the daemon's schedules, sensors and
- * backfills) encodes with this class, so that their snapshots share ids. (The webserver still has
- * its own identical copy, {@code io.pipewright.webserver.run.SnapshotCodec}, to be replaced by this
- * one.)
+ * backfills) encodes with this class, so that their snapshots share ids.
  */
 public final class SnapshotCodec {
 

@@ -19,6 +19,7 @@ import io.pipewright.core.run.SnapshotStore;
 import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
 import io.pipewright.core.snapshot.JobSnapshot;
 import io.pipewright.core.snapshot.StepSnapshot;
+import io.pipewright.protocol.mapping.SnapshotCodec;
 import io.pipewright.webserver.ErrorSnapshots;
 import io.pipewright.webserver.workspace.JobLookup;
 import io.pipewright.webserver.workspace.LoadedLocation;

@@ -1,6 +1,5 @@
 package io.pipewright.webserver.graphql.view;
 
-import io.pipewright.core.cron.CronExpression;
 import io.pipewright.core.instigation.InstigatorSelector;
 import io.pipewright.core.instigation.InstigatorState;
 import io.pipewright.core.instigation.InstigatorStatus;
@@ -10,6 +9,7 @@ import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunFilter;
 import io.pipewright.core.run.RunStatus;
 import io.pipewright.core.run.RunStore;
+import io.pipewright.core.schedule.CronExpression;
 import io.pipewright.core.snapshot.AssetKeySnapshot;
 import io.pipewright.core.snapshot.DefaultStatus;
 import io.pipewright.core.snapshot.ScheduleSnapshot;

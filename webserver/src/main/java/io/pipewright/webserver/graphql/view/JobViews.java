@@ -2,8 +2,8 @@ package io.pipewright.webserver.graphql.view;
 
 import io.pipewright.core.snapshot.JobSnapshot;
 import io.pipewright.core.snapshot.ResourceSnapshot;
+import io.pipewright.protocol.mapping.SnapshotCodec;
 import io.pipewright.webserver.graphql.GqlObject;
-import io.pipewright.webserver.run.SnapshotCodec;
 import io.pipewright.webserver.workspace.LoadedLocation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.pipewright.core.cron;
+package io.pipewright.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.pipewright.webserver.run;
+package io.pipewright.protocol.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
