@@ -9,6 +9,7 @@ import io.pipewright.core.instigation.InstigatorState;
 import io.pipewright.core.instigation.InstigatorStatus;
 import io.pipewright.core.instigation.InstigatorStore;
 import io.pipewright.core.instigation.InstigatorType;
+import io.pipewright.core.snapshot.DefaultStatus;
 import io.pipewright.core.snapshot.InstigatorEvaluation;
 import io.pipewright.core.snapshot.ScheduleSnapshot;
 import io.pipewright.core.snapshot.SensorSnapshot;
@@ -36,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -137,31 +139,39 @@ public class InstigationFields implements RootFields {
   }
 
   private GqlObject schedules(Map<String, Object> repository, String status) {
-    String locationName = (String) repository.get("repositoryLocationName");
-    String repositoryName = (String) repository.get("repositoryName");
-    LoadedLocation location;
-    try {
-      location = lookup.location(locationName, repositoryName, "Could not find repository");
-    } catch (NotFound e) {
-      return repositoryNotFound(e, locationName, repositoryName);
-    } catch (NotLoaded e) {
-      return e.error;
-    }
-    Map<String, InstigatorState> states = states(locationName, InstigatorType.SCHEDULE);
-    List<GqlObject> results = new ArrayList<>();
-    for (ScheduleSnapshot schedule : location.snapshot().schedules()) {
-      InstigatorState stored = states.get(schedule.name());
-      if (status == null
-          || InstigationViews.effectiveStatus(stored, schedule.defaultStatus())
-              .name()
-              .equals(status)) {
-        results.add(views.schedule(locationName, schedule, stored));
-      }
-    }
-    return GqlObject.of("Schedules").put("results", results);
+    return list(
+        repository,
+        status,
+        InstigatorType.SCHEDULE,
+        "Schedules",
+        location -> location.snapshot().schedules(),
+        ScheduleSnapshot::name,
+        ScheduleSnapshot::defaultStatus,
+        views::schedule);
   }
 
   private GqlObject sensors(Map<String, Object> repository, String status) {
+    return list(
+        repository,
+        status,
+        InstigatorType.SENSOR,
+        "Sensors",
+        location -> location.snapshot().sensors(),
+        SensorSnapshot::name,
+        SensorSnapshot::defaultStatus,
+        views::sensor);
+  }
+
+  /** The schedules or sensors of a repository, with their stored states, filtered by status. */
+  private <T> GqlObject list(
+      Map<String, Object> repository,
+      String status,
+      InstigatorType type,
+      String typename,
+      Function<LoadedLocation, List<T>> definitions,
+      Function<T, String> name,
+      Function<T, DefaultStatus> defaultStatus,
+      View<T> view) {
     String locationName = (String) repository.get("repositoryLocationName");
     String repositoryName = (String) repository.get("repositoryName");
     LoadedLocation location;
@@ -172,18 +182,23 @@ public class InstigationFields implements RootFields {
     } catch (NotLoaded e) {
       return e.error;
     }
-    Map<String, InstigatorState> states = states(locationName, InstigatorType.SENSOR);
+    Map<String, InstigatorState> states = states(locationName, type);
     List<GqlObject> results = new ArrayList<>();
-    for (SensorSnapshot sensor : location.snapshot().sensors()) {
-      InstigatorState stored = states.get(sensor.name());
+    for (T definition : definitions.apply(location)) {
+      InstigatorState stored = states.get(name.apply(definition));
       if (status == null
-          || InstigationViews.effectiveStatus(stored, sensor.defaultStatus())
+          || InstigationViews.effectiveStatus(stored, defaultStatus.apply(definition))
               .name()
               .equals(status)) {
-        results.add(views.sensor(locationName, sensor, stored));
+        results.add(view.of(locationName, definition, stored));
       }
     }
-    return GqlObject.of("Sensors").put("results", results);
+    return GqlObject.of(typename).put("results", results);
+  }
+
+  /** Shows one schedule or sensor. */
+  private interface View<T> {
+    GqlObject of(String location, T definition, InstigatorState stored);
   }
 
   private GqlObject schedule(Map<String, Object> selector) {
