@@ -117,7 +117,8 @@ public final class RunFixtures {
             null,
             List.of("fs"),
             List.of(key("sales", "total")));
-    return new ExecutionPlanSnapshot("etl", List.of(split, process, merge));
+    return new ExecutionPlanSnapshot(
+        "etl", List.of(split, process, merge), "registry.example.com/etl:1.4.2");
   }
 
   public static List<ConfigErrorSnapshot> configErrors() {

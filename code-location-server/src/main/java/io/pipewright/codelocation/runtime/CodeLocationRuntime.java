@@ -76,7 +76,7 @@ public class CodeLocationRuntime {
     this.snapshot = built;
     this.snapshotMessage = SnapshotMapper.toProto(built);
     this.snapshotResponse = preSerialized(snapshotMessage);
-    this.plans = new ExecutionPlanService(loaded);
+    this.plans = new ExecutionPlanService(loaded, config.image().orElse(null));
     this.partitions = new PartitionService(loaded);
     this.instigators = new InstigatorService(loaded, Clock.systemUTC());
     long millis = (System.nanoTime() - start) / 1_000_000;

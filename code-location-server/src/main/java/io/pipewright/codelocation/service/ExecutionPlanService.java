@@ -33,14 +33,27 @@ import java.util.Set;
 public final class ExecutionPlanService {
 
   private final LoadedDefinitions loaded;
+  private final String containerImage;
+
+  /**
+   * Creates the service for a location outside a container (its plans name no image).
+   *
+   * @param loaded the location's definitions, or their load errors
+   */
+  public ExecutionPlanService(LoadedDefinitions loaded) {
+    this(loaded, null);
+  }
 
   /**
    * Creates the service.
    *
    * @param loaded the location's definitions, or their load errors
+   * @param containerImage the image the location runs ({@code pipewright.code-location.image}),
+   *     which every plan names so that the run's step pods run it; null for none
    */
-  public ExecutionPlanService(LoadedDefinitions loaded) {
+  public ExecutionPlanService(LoadedDefinitions loaded, String containerImage) {
     this.loaded = loaded;
+    this.containerImage = containerImage;
   }
 
   /**
@@ -62,7 +75,8 @@ public final class ExecutionPlanService {
     }
     PreparedRun run = ((PreparedRun.Prepared) outcome).run();
     return ExecutionPlanResult.planned(
-        PlanSnapshots.of(run.job(), run.ops(), run.plan(), loaded.assets()));
+        PlanSnapshots.of(run.job(), run.ops(), run.plan(), loaded.assets())
+            .withContainerImage(containerImage));
   }
 
   /**

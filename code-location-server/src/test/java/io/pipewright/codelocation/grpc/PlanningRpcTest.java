@@ -67,6 +67,8 @@ class PlanningRpcTest {
 
     ExecutionPlanSnapshot plan = ((ExecutionPlanResult.Planned) result).plan();
     assertThat(plan.jobName()).isEqualTo("etl");
+    // The location's image travels with the plan, which the run stores: its step pods run it.
+    assertThat(plan.containerImage()).isEqualTo("registry.example.com/test:1");
     assertThat(plan.steps())
         .extracting(StepSnapshot::key)
         .containsExactly("extract", "clean.double_rows", "split", "square[?]", "load");

@@ -11,14 +11,22 @@ import java.util.Set;
  * orchestrator walks. Written with the run when it is launched, so that the run can be driven (and
  * re-executed) without asking the code location again.
  *
+ * <p>The plan also names the container image of the code location that planned it, so that every
+ * step pod of the run runs the image the run was planned with, even when the location has been
+ * redeployed since, or the daemon restarted.
+ *
  * @param jobName the job the plan is for; non-blank
  * @param steps the steps in topological order; keys unique
+ * @param containerImage the image the planning code location runs (its snapshot's {@code
+ *     containerImage}); null outside containers, and in plans stored before plans carried it
  */
-public record ExecutionPlanSnapshot(String jobName, List<StepSnapshot> steps) {
+public record ExecutionPlanSnapshot(
+    String jobName, List<StepSnapshot> steps, String containerImage) {
 
   /** Validates and copies the components. */
   public ExecutionPlanSnapshot {
     Checks.requireNonBlank(jobName, "ExecutionPlanSnapshot", "jobName");
+    Checks.optionalNonBlank(containerImage, "ExecutionPlanSnapshot", jobName, "containerImage");
     steps = Checks.list(steps, "ExecutionPlanSnapshot '" + jobName + "'", "steps");
     Set<String> keys = new HashSet<>(Math.max(16, steps.size() * 2));
     for (StepSnapshot step : steps) {
@@ -31,6 +39,27 @@ public record ExecutionPlanSnapshot(String jobName, List<StepSnapshot> steps) {
                 + "'; step keys must be unique");
       }
     }
+  }
+
+  /**
+   * Creates a plan without a container image.
+   *
+   * @param jobName the job the plan is for; non-blank
+   * @param steps the steps in topological order; keys unique
+   */
+  public ExecutionPlanSnapshot(String jobName, List<StepSnapshot> steps) {
+    this(jobName, steps, null);
+  }
+
+  /**
+   * Returns this plan naming the given image.
+   *
+   * @param image the planning location's image; null or blank for none
+   * @return the plan
+   */
+  public ExecutionPlanSnapshot withContainerImage(String image) {
+    return new ExecutionPlanSnapshot(
+        jobName, steps, image == null || image.isBlank() ? null : image);
   }
 
   /**

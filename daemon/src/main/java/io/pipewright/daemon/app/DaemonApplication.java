@@ -170,7 +170,7 @@ public class DaemonApplication {
         // Arguments too long for a command line cannot go through a file the pod cannot read.
         requests =
             new LaunchRequests(
-                tokens(), config.ingest().tokenLifetime(), url, null, clock, k8s::imageOf);
+                tokens(), config.ingest().tokenLifetime(), url, null, clock, k8s.images());
       }
       default ->
           throw new IllegalStateException(

@@ -56,8 +56,10 @@ public interface DaemonConfig {
     Optional<String> workerCommand();
 
     /**
-     * The container image of the location's step pods (the Kubernetes launcher): the image its code
-     * location server runs. Required with {@code launcher=kubernetes}.
+     * The container image of the location's step pods (the Kubernetes launcher) when the run's plan
+     * names none: a run's pods run the image its code location server names in its snapshot ({@code
+     * pipewright.code-location.image}), stored with the run's plan; this is the fallback for
+     * servers started without one.
      *
      * @return such as {@code registry.example.com/etl:1.4.2}
      */

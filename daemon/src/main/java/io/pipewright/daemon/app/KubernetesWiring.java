@@ -11,7 +11,9 @@ import io.pipewright.core.run.RunStore;
 import io.pipewright.daemon.launch.k8s.ComputeLogCopy;
 import io.pipewright.daemon.launch.k8s.LeaderBoundLauncher;
 import io.pipewright.daemon.launch.k8s.RunStoreLookup;
+import io.pipewright.daemon.launch.k8s.StepImages;
 import io.pipewright.daemon.leader.KubernetesLeaseElection;
+import io.pipewright.daemon.orchestrator.LaunchRequests;
 import io.pipewright.executor.k8s.K8sConfig;
 import io.pipewright.executor.k8s.K8sExecutorSettings;
 import io.pipewright.executor.k8s.K8sStepLauncher;
@@ -133,26 +135,22 @@ final class KubernetesWiring implements AutoCloseable {
     return layers;
   }
 
-  /** Why a code location cannot run steps on Kubernetes, or empty. */
+  /**
+   * Why a code location cannot run steps on Kubernetes, or empty: never at the run's start, since
+   * the image comes from the run's plan first; a run without any image fails at its first launch,
+   * with the reason ({@link StepImages}).
+   */
   Optional<String> unavailable(String location) {
-    DaemonConfig.Location known = config.locations().get(location);
-    if (known != null && known.image().isPresent()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "Code location '"
-            + location
-            + "' has no image known to this daemon (known: "
-            + config.locations().keySet()
-            + "). Was the location removed? If not, set pipewright.daemon.locations."
-            + location
-            + ".image to the image its code location server runs.");
+    return Optional.empty();
   }
 
-  /** The image of a location's step pods, or null. */
-  String imageOf(String location) {
-    DaemonConfig.Location known = config.locations().get(location);
-    return known == null ? null : known.image().orElse(null);
+  /** The image of a run's step pods: its plan's, else {@code locations.<name>.image}. */
+  LaunchRequests.ImageChooser images() {
+    return StepImages.over(
+        location -> {
+          DaemonConfig.Location known = config.locations().get(location);
+          return known == null ? null : known.image().orElse(null);
+        });
   }
 
   /** The launcher, started whenever this daemon leads. */

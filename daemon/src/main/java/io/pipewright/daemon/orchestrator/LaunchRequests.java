@@ -8,6 +8,7 @@ import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.launch.StepExecutionArgs;
 import io.pipewright.core.orchestration.StepLaunch;
 import io.pipewright.core.run.Run;
+import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
 import io.pipewright.protocol.mapping.StepArgsCodec;
 import io.pipewright.storage.files.AttemptPaths;
 import io.pipewright.storage.files.Files2;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Builds the {@link LaunchRequest} of a step attempt: the worker's arguments ({@code execute-step
@@ -44,7 +44,23 @@ public final class LaunchRequests {
   private final String ingestUrl;
   private final Path argsDirectory;
   private final Clock clock;
-  private final Function<String, String> images;
+  private final ImageChooser images;
+
+  /** Chooses the container image of a run's step pods (launchers that run images). */
+  @FunctionalInterface
+  public interface ImageChooser {
+
+    /**
+     * The image of a run's step pods.
+     *
+     * @param location the run's code location
+     * @param job the run's job
+     * @param fromPlan the image the run's stored execution plan names, or null
+     * @return the image; null for launchers that run no images
+     * @throws IllegalArgumentException when there is none, saying what to set
+     */
+    String image(String location, String job, String fromPlan);
+  }
 
   /**
    * Creates the builder.
@@ -62,7 +78,7 @@ public final class LaunchRequests {
       String ingestUrl,
       Path argsDirectory,
       Clock clock) {
-    this(tokens, tokenLifetime, ingestUrl, argsDirectory, clock, location -> null);
+    this(tokens, tokenLifetime, ingestUrl, argsDirectory, clock, (location, job, plan) -> null);
   }
 
   /**
@@ -74,7 +90,7 @@ public final class LaunchRequests {
    * @param argsDirectory where arguments too long for a command line are written; null to refuse
    *     such launches
    * @param clock the time tokens are issued at
-   * @param images the container image of each code location's steps, null when it has none
+   * @param images chooses the container image of a run's steps
    */
   public LaunchRequests(
       AttemptTokens tokens,
@@ -82,7 +98,7 @@ public final class LaunchRequests {
       String ingestUrl,
       Path argsDirectory,
       Clock clock,
-      Function<String, String> images) {
+      ImageChooser images) {
     this.images = Objects.requireNonNull(images, "images must not be null");
     this.tokens = tokens;
     this.tokenLifetime = Objects.requireNonNull(tokenLifetime, "tokenLifetime must not be null");
@@ -109,6 +125,22 @@ public final class LaunchRequests {
    * @throws IllegalArgumentException when the arguments cannot be built (an invalid run)
    */
   public LaunchRequest build(Run run, StepLaunch launch, KnownState known) {
+    return build(run, null, launch, known);
+  }
+
+  /**
+   * Builds the request of one attempt of a run whose plan is known.
+   *
+   * @param run the run
+   * @param plan the run's stored execution plan (it names the image of its step pods); null when
+   *     unknown
+   * @param launch the orchestrator's launch command
+   * @param known what the worker needs to know of finished steps
+   * @return the request
+   * @throws IllegalArgumentException when the arguments cannot be built (an invalid run, no image)
+   */
+  public LaunchRequest build(
+      Run run, ExecutionPlanSnapshot plan, StepLaunch launch, KnownState known) {
     AttemptId id = launch.attempt();
     StepExecutionArgs args =
         StepExecutionArgs.builder(run.runId(), run.jobName(), id.stepKey())
@@ -135,7 +167,9 @@ public final class LaunchRequests {
     }
     LaunchRequest.Builder request =
         LaunchRequest.builder(id, run.codeLocation())
-            .image(images.apply(run.codeLocation()))
+            .image(
+                images.image(
+                    run.codeLocation(), run.jobName(), plan == null ? null : plan.containerImage()))
             .command(command)
             .tags(launch.tags());
     if (tokens != null) {

@@ -438,7 +438,8 @@ public final class RunOrchestrator {
     LaunchRequest request;
     try {
       request =
-          requests.build(state.run, launch, state.outputs.knownState(launch.dynamicMappings()));
+          requests.build(
+              state.run, state.plan, launch, state.outputs.knownState(launch.dynamicMappings()));
     } catch (RuntimeException e) {
       state.answers.add(
           new RunState.LaunchAnswer(

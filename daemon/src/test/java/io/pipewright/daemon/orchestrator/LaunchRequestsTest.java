@@ -87,6 +87,53 @@ class LaunchRequestsTest {
   }
 
   @Test
+  void shouldAskForTheImageWithThePlansImageWhenThePlanIsKnown() {
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    LaunchRequests requests =
+        new LaunchRequests(
+            null,
+            Duration.ofHours(1),
+            null,
+            null,
+            Clock.systemUTC(),
+            (location, job, fromPlan) -> {
+              asked.add(location + " " + job + " " + fromPlan);
+              return fromPlan == null ? "configured:1" : fromPlan;
+            });
+    var plan =
+        new io.pipewright.core.snapshot.ExecutionPlanSnapshot(
+            "daily_sales", java.util.List.of(), "registry.example.com/assets:3");
+
+    LaunchRequest planned =
+        requests.build(run(Map.of()), plan, launch("extract", 1), KnownState.empty());
+    LaunchRequest unplanned =
+        requests.build(run(Map.of()), launch("extract", 1), KnownState.empty());
+
+    assertThat(planned.image()).isEqualTo("registry.example.com/assets:3");
+    assertThat(unplanned.image()).isEqualTo("configured:1");
+    assertThat(asked).hasSize(2).allMatch(line -> line.startsWith("etl orders_etl "));
+  }
+
+  @Test
+  void shouldFailTheLaunchWithTheChoosersReasonWhenThereIsNoImage() {
+    LaunchRequests requests =
+        new LaunchRequests(
+            null,
+            Duration.ofHours(1),
+            null,
+            null,
+            Clock.systemUTC(),
+            (location, job, fromPlan) -> {
+              throw new IllegalArgumentException("no image for " + location);
+            });
+
+    assertThatThrownBy(
+            () -> requests.build(run(Map.of()), null, launch("extract", 1), KnownState.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no image for etl");
+  }
+
+  @Test
   void shouldRefuseAnIngestUrlWithoutATokenSecretWhenCreated() {
     assertThatThrownBy(
             () ->

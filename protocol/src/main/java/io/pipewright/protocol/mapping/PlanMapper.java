@@ -31,6 +31,9 @@ public final class PlanMapper {
     for (StepSnapshot step : plan.steps()) {
       out.addSteps(toProto(step));
     }
+    if (plan.containerImage() != null) {
+      out.setContainerImage(plan.containerImage());
+    }
     return out.build();
   }
 
@@ -45,7 +48,8 @@ public final class PlanMapper {
     for (Step step : plan.getStepsList()) {
       steps.add(toCore(step));
     }
-    return new ExecutionPlanSnapshot(plan.getJobName(), steps);
+    return new ExecutionPlanSnapshot(
+        plan.getJobName(), steps, plan.hasContainerImage() ? plan.getContainerImage() : null);
   }
 
   private static Step toProto(StepSnapshot step) {
