@@ -168,7 +168,7 @@ public class RunLauncher {
             .opSelection(parent.opSelection())
             .assetSelection(parent.assetSelection())
             .runConfig(parent.runConfig())
-            .tags(Reexecution.inheritedTags(parent, useParentTags, extraTags))
+            .tags(partitionOf(parent, Reexecution.inheritedTags(parent, useParentTags, extraTags)))
             .stepKeys(stepKeys)
             .lineage(
                 parent.runId(), parent.rootRunId() == null ? parent.runId() : parent.rootRunId())
@@ -190,6 +190,7 @@ public class RunLauncher {
             .opSelection(request.opSelection())
             .assetSelection(request.assetSelection())
             .stepKeysToExecute(request.stepKeys())
+            .partitionKey(partitionKey(request))
             .planSnapshotId(encodedPlan.id())
             .jobSnapshotId(job.id())
             .parentRunId(request.parentRunId())
@@ -267,7 +268,24 @@ public class RunLauncher {
         .assetSelection(request.assetSelection())
         .runConfig(request.runConfig())
         .stepKeysToExecute(withSteps ? request.stepKeys() : List.of())
+        .partitionKey(partitionKey(request))
         .build();
+  }
+
+  /** The partition a launch asks for: its {@code dagster/partition} tag, or null. */
+  private static String partitionKey(LaunchRequest request) {
+    String key = request.tags().get(SystemTags.PARTITION);
+    return key == null || key.isBlank() ? null : key;
+  }
+
+  /** A re-execution materializes its parent's partition, whether or not it inherits its tags. */
+  private static Map<String, String> partitionOf(Run parent, Map<String, String> tags) {
+    if (parent.partitionKey() == null || tags.containsKey(SystemTags.PARTITION)) {
+      return tags;
+    }
+    Map<String, String> out = new LinkedHashMap<>(tags);
+    out.put(SystemTags.PARTITION, parent.partitionKey());
+    return out;
   }
 
   private static LaunchOutcome refused(

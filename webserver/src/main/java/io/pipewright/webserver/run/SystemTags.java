@@ -21,6 +21,12 @@ public final class SystemTags {
   /** The op selection of a run, comma-separated (Dagster kept the legacy name). */
   public static final String OP_SELECTION = "dagster/solid_selection";
 
+  /**
+   * The partition a run materializes: a launch tagged with it plans and runs that partition (how
+   * Dagster's UI and clients launch a partitioned job through {@code launchRun}).
+   */
+  public static final String PARTITION = "dagster/partition";
+
   /** The backfill that launched a run. */
   public static final String BACKFILL = "dagster/backfill";
 

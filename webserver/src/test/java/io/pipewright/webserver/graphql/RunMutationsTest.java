@@ -95,6 +95,21 @@ class RunMutationsTest {
   }
 
   @Test
+  void shouldRunThePartitionOfTheTagWhenAPartitionedJobIsLaunchedWithDagsterPartition() {
+    String runId = launched("numbers_job", Map.of("dagster/partition", "b"));
+    Map<String, Object> params = params("numbers_job", null, null, Map.of());
+    params.put(
+        "executionMetadata",
+        Map.of("tags", List.of(Map.of("key", "dagster/partition", "value", "zz"))));
+    Object refused = launch(params);
+
+    assertThat(run(runId).partitionKey()).isEqualTo("b");
+    assertThat(run(runId).tags()).containsEntry("dagster/partition", "b");
+    // The code location checks the key when it plans: no run is created for an unknown one.
+    assertThat(at(refused, "__typename")).isNotEqualTo("LaunchRunSuccess");
+  }
+
+  @Test
   void shouldAnswerInvalidSubsetOrStepWhenTheSelectionOrAStepIsUnknown() {
     Object subset = launch(params("etl", List.of("nothing_here"), null, config(1)));
     Object step = launch(params("etl", null, List.of("no_such_step"), config(1)));
