@@ -35,6 +35,11 @@ import org.junit.jupiter.api.Test;
  * runs each pod as the location's packaged app in {@code execute-step} mode (a real step worker),
  * which posts its events with its attempt's token to the ingest; failures the kubelet plays (OOM
  * kill, image pull errors) end as step and run failures with their reasons.
+ *
+ * <p>The example servers started here name no image, so the pods' images come from the daemon's
+ * {@code locations.<name>.image} (the fallback of {@code StepImages}), and the ingest is the
+ * daemon's {@code TestIngestRoute}. The same runs through the real webserver, with the images from
+ * the runs' plans, are {@code KubernetesSystemTest} in module {@code local}.
  */
 @QuarkusTest
 @TestProfile(KubernetesProfile.class)
