@@ -55,8 +55,8 @@ class KubernetesSystemTest {
   private static final String NAMESPACE = "pipewright-steps";
   private static final String ETL_IMAGE = "registry.test/pipewright-example-etl:1";
   private static final String ASSETS_IMAGE = "registry.test/pipewright-example-assets:1";
-  private static final Duration UP_TIMEOUT = Duration.ofSeconds(240);
-  private static final Duration RUN_TIMEOUT = Duration.ofSeconds(240);
+  private static final Duration UP_TIMEOUT = Duration.ofSeconds(300);
+  private static final Duration RUN_TIMEOUT = Duration.ofSeconds(600);
 
   /** The daily partitions of the assets example (2026-01-01 to 2026-01-05). */
   private static final List<String> DAYS =
