@@ -293,20 +293,30 @@ final class KubernetesFanOut implements AutoCloseable {
     long rootLaunch = recorder.launchCalls.get(attempt(runId, "root"));
     String timeline =
         String.format(
-            Locale.ROOT,
-            "root launch call %.2f, root success stored %.2f, first fanned-out launch call %.2f,"
-                + " last pod created %.2f, last fanned-out success stored %.2f, collect launch"
-                + " call %.2f, collect pod created %.2f, collect success stored %.2f, run end"
-                + " seen %.2f",
-            (rootLaunch - queued) / 1e9,
-            (rootSuccess - queued) / 1e9,
-            (firstLaunch - queued) / 1e9,
-            (lastCreated - queued) / 1e9,
-            (lastWorkSuccess - queued) / 1e9,
-            (collectLaunch - queued) / 1e9,
-            (recorder.created.get(collectId) - queued) / 1e9,
-            (cluster.successStored.get(collectId) - queued) / 1e9,
-            (endSeen - queued) / 1e9);
+                Locale.ROOT,
+                "root launch call %.2f, root success stored %.2f, first fanned-out launch call %.2f,"
+                    + " last pod created %.2f, last fanned-out success stored %.2f, collect launch"
+                    + " call %.2f, collect pod created %.2f, collect success stored %.2f, run end"
+                    + " seen %.2f",
+                (rootLaunch - queued) / 1e9,
+                (rootSuccess - queued) / 1e9,
+                (firstLaunch - queued) / 1e9,
+                (lastCreated - queued) / 1e9,
+                (lastWorkSuccess - queued) / 1e9,
+                (collectLaunch - queued) / 1e9,
+                (recorder.created.get(collectId) - queued) / 1e9,
+                (cluster.successStored.get(collectId) - queued) / 1e9,
+                (endSeen - queued) / 1e9)
+            + String.format(
+                Locale.ROOT,
+                ", RUN_SUCCESS appended %.2f",
+                (events.runSuccessAppended.getOrDefault(runId, queued) - queued) / 1e9)
+            + "; attempts whose last status to the daemon is not an end: "
+            + recorder.notEnded(runId)
+            + "; collect's statuses (phase@ms, queued@"
+            + queued / 1_000_000
+            + "): "
+            + recorder.statuses.get(collectId);
     double creation = (lastCreated - firstLaunch) / 1e9;
     long calls = apiCalls() - callsBefore;
     return new Result(
@@ -429,6 +439,7 @@ final class KubernetesFanOut implements AutoCloseable {
     private final StepLauncher delegate;
     final Map<AttemptId, Long> launchCalls = new ConcurrentHashMap<>();
     final Map<AttemptId, Long> created = new ConcurrentHashMap<>();
+    final Map<AttemptId, List<String>> statuses = new ConcurrentHashMap<>();
 
     Recorder(StepLauncher delegate) {
       this.delegate = delegate;
@@ -450,7 +461,29 @@ final class KubernetesFanOut implements AutoCloseable {
 
     @Override
     public StatusWatch watch(AttemptStatusListener listener) {
-      return delegate.watch(listener);
+      return delegate.watch(
+          status -> {
+            statuses
+                .computeIfAbsent(
+                    status.attempt(), id -> Collections.synchronizedList(new ArrayList<>()))
+                .add(status.phase() + "@" + (System.nanoTime() / 1_000_000));
+            listener.onStatus(status);
+          });
+    }
+
+    /** Attempts of a run whose last status told to the daemon was not an end, with them all. */
+    List<String> notEnded(String runId) {
+      List<String> out = new ArrayList<>();
+      statuses.forEach(
+          (id, list) -> {
+            if (id.runId().equals(runId)) {
+              String last = list.get(list.size() - 1);
+              if (!last.startsWith("SUCCEEDED") && !last.startsWith("FAILED")) {
+                out.add(id.stepKey() + " " + list);
+              }
+            }
+          });
+      return out;
     }
 
     @Override

@@ -30,6 +30,9 @@ final class TimedEventLog implements EventLog {
   /** When that append's answer arrived (nanoTime). */
   final Map<AttemptId, Long> startingAppendEnded = new ConcurrentHashMap<>();
 
+  /** When the append of each run's RUN_SUCCESS was subscribed to (nanoTime). */
+  final Map<String, Long> runSuccessAppended = new ConcurrentHashMap<>();
+
   private final EventLog delegate;
 
   TimedEventLog(EventLog delegate) {
@@ -48,6 +51,11 @@ final class TimedEventLog implements EventLog {
             .filter(e -> e.type() == DagsterEventType.STEP_WORKER_STARTING)
             .map(e -> new AttemptId(e.runId(), e.stepKey(), e.attempt()))
             .toList();
+    for (EventRecord e : events) {
+      if (e.type() == DagsterEventType.RUN_SUCCESS) {
+        runSuccessAppended.putIfAbsent(e.runId(), System.nanoTime());
+      }
+    }
     if (starting.isEmpty()) {
       return delegate.append(events);
     }
