@@ -77,6 +77,21 @@ public interface InstigatorStore {
       InstigatorSelector instigator, InstigatorType type, Instant timestamp, Instant scheduledTime);
 
   /**
+   * Creates the {@link TickStatus#STARTED} ticks of many schedules' cron times in one call (the
+   * scheduler creates a chunk of due ticks at once). Each time gets at most one tick, as with
+   * {@link #startTick}: a time that has a tick already is reported with that tick instead of
+   * failing the call, so that one resumed tick does not hold up the others.
+   *
+   * @param type the instigators' kind (schedules)
+   * @param timestamp when their evaluations start
+   * @param times the cron times, each at most once
+   * @return one outcome per time, in the order of {@code times}
+   * @throws IllegalArgumentException when a time is listed twice
+   */
+  Uni<List<TickStart>> startTicks(
+      InstigatorType type, Instant timestamp, List<ScheduledTime> times);
+
+  /**
    * Stores a changed tick (reserved and submitted runs, cursor, outcome). The stored tick's status
    * must allow the new one: a started tick may stay started or finish; a finished tick never
    * changes again.
@@ -87,6 +102,19 @@ public interface InstigatorStore {
    * @throws IllegalTickTransitionException when the stored tick is finished already
    */
   Uni<Tick> updateTick(Tick tick);
+
+  /**
+   * Stores many changed ticks in one call, each checked as {@link #updateTick} checks it. All or
+   * nothing: when one cannot be stored, none is, and the call fails with that tick's exception (the
+   * caller may then store them one by one).
+   *
+   * @param ticks the ticks, as changed by their methods, each at most once
+   * @return the stored ticks, in order
+   * @throws TickNotFoundException when no tick has one of their ids
+   * @throws IllegalTickTransitionException when one stored tick is finished already
+   * @throws IllegalArgumentException when a tick is listed twice
+   */
+  Uni<List<Tick>> updateTicks(List<Tick> ticks);
 
   /**
    * Reads one tick.

@@ -19,12 +19,13 @@ public interface BackfillConfig {
 
   /**
    * How many of one backfill's runs may be queued or running at once; new partitions are submitted
-   * as earlier ones finish.
+   * as earlier ones finish. Keep it well above the run queue's limit, so that the queue always has
+   * the backfill's next runs waiting.
    *
    * @return the limit
    */
   @WithName("max-in-flight")
-  @WithDefault("100")
+  @WithDefault("1000")
   int maxInFlight();
 
   /**

@@ -2,6 +2,7 @@ package io.pipewright.daemon.backfill;
 
 import io.pipewright.core.backfill.Backfill;
 import io.pipewright.core.backfill.BackfillPartition;
+import io.pipewright.core.backfill.BackfillPartitionStatus;
 import io.pipewright.core.backfill.BackfillProgress;
 import io.pipewright.core.backfill.BackfillStatus;
 import io.pipewright.core.backfill.BackfillStep;
@@ -32,6 +33,7 @@ import io.pipewright.daemon.schedule.RunSubmitter;
 import io.pipewright.daemon.schedule.Scheduler;
 import io.pipewright.daemon.schedule.Submission;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,29 +120,53 @@ public final class BackfillDaemon implements InstigationLoop.Cycle {
       }
       after = page.get(page.size() - 1).backfillId();
     }
+    Pace pace = Pace.IDLE;
     for (Backfill backfill : active) {
       try {
-        advance(backfill);
+        Pace p = advance(backfill);
+        if (p.compareTo(pace) > 0) {
+          pace = p;
+        }
       } catch (CodeLocationUnavailableException e) {
         LOG.infof(
             "Backfill %s waits for code location '%s': %s",
             backfill.backfillId(), backfill.codeLocation(), e.getMessage());
       }
     }
-    return now.plus(settings.interval());
+    return switch (pace) {
+      case MORE -> now;
+      case REFILL -> now.plus(min(settings.interval(), REFILL));
+      case IDLE -> now.plus(settings.interval());
+    };
+  }
+
+  /**
+   * How soon a backfill needs the next pass, so that it keeps the run queue fed: with partitions
+   * left and room under max-in-flight, at once (one chunk per pass); with partitions left waiting
+   * for its runs to end, within {@link #REFILL}; else at the interval.
+   */
+  private enum Pace {
+    IDLE,
+    REFILL,
+    MORE
+  }
+
+  /** The longest wait while a backfill has partitions left to submit. */
+  private static final Duration REFILL = Duration.ofSeconds(1);
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   @Override
   public void close() {}
 
-  private void advance(Backfill backfill) {
+  private Pace advance(Backfill backfill) {
+    Map<String, RunStatus> statuses = runStatuses(backfill);
     BackfillStep step =
         BackfillProgress.decide(
-            backfill,
-            runStatuses(backfill),
-            settings.maxInFlight(),
-            settings.chunkSize(),
-            RunIds::forBackfill);
+            backfill, statuses, settings.maxInFlight(), settings.chunkSize(), RunIds::forBackfill);
+    int submittedCount = 0;
     List<BackfillPartition> changed = new ArrayList<>(step.finished());
     changed.addAll(step.canceledPending());
     ErrorSnapshot failure = null;
@@ -148,6 +174,7 @@ public final class BackfillDaemon implements InstigationLoop.Cycle {
       List<BackfillPartition> submitted = new ArrayList<>();
       failure = submit(backfill, step.toSubmit(), submitted);
       changed.addAll(submitted);
+      submittedCount = submitted.size();
       metrics.backfillRuns(submitted.size());
     }
     for (String runId : step.runsToCancel()) {
@@ -155,8 +182,9 @@ public final class BackfillDaemon implements InstigationLoop.Cycle {
     }
     BackfillStatus next = step.nextStatus();
     ErrorSnapshot error = failure;
+    Pace pace = pace(backfill, step, submittedCount);
     if (changed.isEmpty() && next == null && error == null) {
-      return;
+      return pace;
     }
     Instant now = clock.instant();
     Backfill stored =
@@ -180,6 +208,29 @@ public final class BackfillDaemon implements InstigationLoop.Cycle {
     if (stored.status().isTerminal()) {
       LOG.infof("Backfill %s ended %s", stored.backfillId(), stored.status());
     }
+    return failure == null ? pace : Pace.IDLE;
+  }
+
+  /** How soon this backfill needs the next pass (see {@link Pace}). */
+  private Pace pace(Backfill backfill, BackfillStep step, int submitted) {
+    if (backfill.status() != BackfillStatus.REQUESTED) {
+      return Pace.IDLE;
+    }
+    int pending = 0;
+    int unfinished = -step.finished().size();
+    for (BackfillPartition p : backfill.partitions()) {
+      if (p.status() == BackfillPartitionStatus.PENDING) {
+        pending++;
+      } else if (p.status() == BackfillPartitionStatus.REQUESTED) {
+        unfinished++;
+      }
+    }
+    if (pending - submitted <= 0) {
+      return Pace.IDLE;
+    }
+    return submitted > 0 && unfinished + submitted < settings.maxInFlight()
+        ? Pace.MORE
+        : Pace.REFILL;
   }
 
   private Map<String, RunStatus> runStatuses(Backfill backfill) {

@@ -13,9 +13,12 @@ import java.time.Duration;
 public record BackfillSettings(
     int maxInFlight, int chunkSize, Duration interval, Duration storeTimeout) {
 
-  /** Defaults: 100 in flight, chunks of 100, every 5 s, 30 s per store call. */
+  /**
+   * Defaults: 1,000 in flight (well above the run queue's limit, so that queued runs wait for every
+   * slot that frees), chunks of 100, every 5 s, 30 s per store call.
+   */
   public static final BackfillSettings DEFAULTS =
-      new BackfillSettings(100, 100, Duration.ofSeconds(5), Duration.ofSeconds(30));
+      new BackfillSettings(1000, 100, Duration.ofSeconds(5), Duration.ofSeconds(30));
 
   /** Validates the components. */
   public BackfillSettings {

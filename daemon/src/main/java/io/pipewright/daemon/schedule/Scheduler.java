@@ -8,9 +8,10 @@ import io.pipewright.core.instigation.InstigatorSelector;
 import io.pipewright.core.instigation.InstigatorState;
 import io.pipewright.core.instigation.InstigatorStatus;
 import io.pipewright.core.instigation.InstigatorType;
+import io.pipewright.core.instigation.ScheduledTime;
 import io.pipewright.core.instigation.Tick;
-import io.pipewright.core.instigation.TickAlreadyExistsException;
 import io.pipewright.core.instigation.TickFilter;
+import io.pipewright.core.instigation.TickStart;
 import io.pipewright.core.instigation.TickStatus;
 import io.pipewright.core.schedule.CronExpression;
 import io.pipewright.core.schedule.DueTicks;
@@ -172,38 +173,165 @@ public final class Scheduler implements InstigationLoop.Cycle {
   @Override
   public Instant run(Instant now) {
     Map<InstigatorSelector, InstigatorState> states = states();
-    // Phase 1, every schedule: create and evaluate the due ticks, reserve their runs. The lag of a
-    // tick ends with its evaluation's start, so no schedule waits for another's runs.
-    Map<InstigatorSelector, Phase> phases = new ConcurrentHashMap<>();
-    List<Callable<Instant>> evaluations = new ArrayList<>();
+    // The due set, computed once for the pass on this thread: schedules that share a cron, a time
+    // zone and a checkpoint (most of them) share one computation.
+    DueSet dueSet = new DueSet(now);
+    List<Due> due = new ArrayList<>();
+    List<Running> firstSight = new ArrayList<>();
+    Instant next = now.plus(settings.interval());
     for (Running running : running(states)) {
       InstigatorState state = states.get(running.selector());
+      Instant checkpoint = checkpoint(state);
+      if (checkpoint == null) {
+        firstSight.add(running);
+        continue;
+      }
+      List<Instant> times = dueSet.times(running, checkpoint);
+      if (!times.isEmpty()) {
+        due.add(new Due(running, times));
+      }
+      Instant after = dueSet.next(running);
+      if (after != null && after.isBefore(next)) {
+        next = after;
+      }
+    }
+    // Earliest due first: their evaluations start first (the sort is stable, so schedules due at
+    // the same time keep the code location's order).
+    due.sort(Comparator.comparing(d -> d.times().get(0)));
+    // Phase 1, in chunks: one call creates a chunk's ticks, its evaluations run, one call reserves
+    // their runs. The lag of a tick ends with its evaluation's start, so no schedule waits for
+    // another's bookkeeping beyond its chunk, nor for any run.
+    List<Callable<List<Phase>>> evaluations = new ArrayList<>();
+    for (int from = 0; from < due.size(); from += BATCH) {
+      List<Due> chunk = due.subList(from, Math.min(due.size(), from + BATCH));
+      evaluations.add(() -> evaluateChunk(chunk, now));
+    }
+    for (int from = 0; from < firstSight.size(); from += BATCH) {
+      List<Running> chunk = firstSight.subList(from, Math.min(firstSight.size(), from + BATCH));
       evaluations.add(
           () -> {
-            Phase phase = evaluate(running, state, now);
-            phases.put(running.selector(), phase);
-            return phase.next();
+            chunk.forEach(r -> firstSight(r, now));
+            return List.of();
           });
     }
-    Instant next = now.plus(settings.interval());
-    for (Instant due : runAll(evaluations)) {
-      if (due != null && due.isBefore(next)) {
-        next = due;
+    List<Phase> phases = new ArrayList<>();
+    boolean failed = false;
+    for (List<Phase> chunk : runAll(evaluations)) {
+      if (chunk == null) {
+        failed = true;
+      } else {
+        phases.addAll(chunk);
       }
     }
     // Phase 2: create the reserved runs, finish the ticks, move the checkpoints.
     List<Callable<Instant>> submissions = new ArrayList<>();
-    for (Phase phase : phases.values()) {
+    for (Phase phase : phases) {
       if (!phase.reserved().isEmpty() || !phase.done().isEmpty()) {
         submissions.add(() -> submit(phase, now));
+      } else if (phase.retry()) {
+        failed = true;
       }
     }
-    for (Instant due : runAll(submissions)) {
-      if (due != null && due.isBefore(next)) {
-        next = due;
+    for (Instant at : runAll(submissions)) {
+      if (at == null) {
+        continue;
+      }
+      if (at.isBefore(next)) {
+        next = at;
+      }
+    }
+    if (failed) {
+      Instant retry = clock.instant().plus(settings.retryDelay());
+      if (retry.isBefore(next)) {
+        next = retry;
       }
     }
     return next;
+  }
+
+  /** How many schedules' ticks one store call creates, and one call reserves. */
+  static final int BATCH = 50;
+
+  /** A running schedule and its times due in this pass, in order. */
+  private record Due(Running running, List<Instant> times) {}
+
+  /** The due times and next fire times of a pass, shared by schedules with the same inputs. */
+  private final class DueSet {
+    private record Key(String cron, String zone, Instant checkpoint) {}
+
+    private final Instant now;
+    private final Map<Key, List<Instant>> times = new HashMap<>();
+    private final Map<Key, Optional<Instant>> next = new HashMap<>();
+    private final Map<String, Optional<ZoneId>> zones = new HashMap<>();
+
+    DueSet(Instant now) {
+      this.now = now;
+    }
+
+    private Optional<ZoneId> zone(Running running) {
+      String id = running.schedule().timezone();
+      Optional<ZoneId> zone =
+          zones.computeIfAbsent(
+              id,
+              z -> {
+                try {
+                  return Optional.of(ZoneId.of(z));
+                } catch (RuntimeException e) {
+                  return Optional.empty();
+                }
+              });
+      if (zone.isEmpty()) {
+        LOG.warnf("Schedule %s has an unknown time zone '%s'", running.selector(), id);
+      }
+      return zone;
+    }
+
+    /** The times due after the checkpoint (empty when none or when the schedule cannot tick). */
+    List<Instant> times(Running running, Instant checkpoint) {
+      ScheduleSnapshot schedule = running.schedule();
+      Optional<CronExpression> cron = cron(running.selector(), schedule.cronSchedule());
+      Optional<ZoneId> zone = zone(running);
+      if (cron.isEmpty() || zone.isEmpty()) {
+        return List.of();
+      }
+      Key key = new Key(schedule.cronSchedule(), schedule.timezone(), checkpoint);
+      List<Instant> out = times.get(key);
+      if (out == null) {
+        DueTicks due =
+            ScheduleTicks.due(cron.get(), zone.get(), checkpoint, now, settings.catchUp());
+        out = due.dropped() ? null : List.copyOf(due.due());
+        if (out == null) {
+          // Dropped ticks are logged per schedule: keep the result apart from the cache.
+          LOG.infof(
+              "Schedule %s missed more ticks than its catch-up policy runs (%d); older ones are"
+                  + " dropped",
+              running.selector(), settings.catchUp().maxTicks());
+          return due.due();
+        }
+        times.put(key, out);
+      }
+      return out;
+    }
+
+    /** When the schedule fires next after now, or null when it cannot tick. */
+    Instant next(Running running) {
+      ScheduleSnapshot schedule = running.schedule();
+      Key key = new Key(schedule.cronSchedule(), schedule.timezone(), null);
+      return next.computeIfAbsent(
+              key,
+              k -> {
+                Optional<CronExpression> cron = cron(running.selector(), k.cron());
+                Optional<ZoneId> zone = zones.getOrDefault(k.zone(), Optional.empty());
+                try {
+                  return cron.isEmpty() || zone.isEmpty()
+                      ? Optional.empty()
+                      : Optional.of(cron.get().nextAfter(now, zone.get()));
+                } catch (RuntimeException e) {
+                  return Optional.empty();
+                }
+              })
+          .orElse(null);
+    }
   }
 
   /** A reserved tick waiting for its runs. */
@@ -211,24 +339,95 @@ public final class Scheduler implements InstigationLoop.Cycle {
 
   /**
    * One schedule after phase 1: in scheduled order, ticks finished already (their times) and ticks
-   * reserved; when it is due next.
+   * reserved; whether its location asked to retry.
    */
   private record Phase(
-      Running running, List<Instant> done, List<Reserved> reserved, boolean retry, Instant next) {}
+      Running running, List<Instant> done, List<Reserved> reserved, boolean retry) {}
 
-  /** Phase 1 of one schedule. */
-  private Phase evaluate(Running running, InstigatorState state, Instant now) {
-    List<Instant> times = dueTimes(running, state, now);
+  /** Where an evaluation's outcome goes: stored at once, or gathered in a chunk's batch. */
+  private interface TickSink {
+    void finish(Tick finished);
+
+    Tick reserve(
+        Tick tick, List<RunRequestSnapshot> requests, List<String> runIds, List<String> runKeys);
+  }
+
+  private TickSink immediate() {
+    return new TickSink() {
+      @Override
+      public void finish(Tick finished) {
+        runner.finish(finished);
+      }
+
+      @Override
+      public Tick reserve(
+          Tick tick, List<RunRequestSnapshot> requests, List<String> runIds, List<String> runKeys) {
+        return runner.reserve(tick, requests, runIds, runKeys, null);
+      }
+    };
+  }
+
+  private static TickSink batched(TickRunner.Batch batch) {
+    return new TickSink() {
+      @Override
+      public void finish(Tick finished) {
+        batch.finish(finished);
+      }
+
+      @Override
+      public Tick reserve(
+          Tick tick, List<RunRequestSnapshot> requests, List<String> runIds, List<String> runKeys) {
+        return batch.reserve(tick, requests, runIds, runKeys);
+      }
+    };
+  }
+
+  /** Phase 1 of a chunk of schedules: their ticks created at once, evaluated, reserved at once. */
+  private List<Phase> evaluateChunk(List<Due> chunk, Instant now) {
+    List<ScheduledTime> times = new ArrayList<>();
+    for (Due d : chunk) {
+      for (Instant t : d.times()) {
+        times.add(new ScheduledTime(d.running().selector(), t));
+      }
+    }
+    List<TickStart> starts =
+        stores
+            .instigators()
+            .startTicks(InstigatorType.SCHEDULE, clock.instant(), times)
+            .await()
+            .atMost(settings.storeTimeout());
+    for (TickStart start : starts) {
+      start
+          .tick()
+          .filter(t -> !t.status().isTerminal())
+          .ifPresent(runner.hooks()::afterTickCreated);
+    }
+    TickRunner.Batch batch = new TickRunner.Batch();
+    TickSink sink = batched(batch);
+    List<Phase> phases = new ArrayList<>(chunk.size());
+    int at = 0;
+    for (Due d : chunk) {
+      List<TickStart> mine = starts.subList(at, at + d.times().size());
+      at += d.times().size();
+      phases.add(evaluate(d.running(), mine, sink));
+    }
+    runner.store(batch);
+    return phases;
+  }
+
+  /** Phase 1 of one schedule, its ticks started. */
+  private Phase evaluate(Running running, List<TickStart> starts, TickSink sink) {
     List<Instant> done = new ArrayList<>();
     List<Reserved> reserved = new ArrayList<>();
-    if (times == null) {
-      return new Phase(running, done, reserved, false, nextOf(running, now));
-    }
-    for (Instant scheduledTime : times) {
-      Object step = evaluateTick(running, scheduledTime);
+    for (TickStart start : starts) {
+      Instant scheduledTime = start.time().scheduledTime();
+      Object step =
+          start.tick().isEmpty() || start.tick().get().status().isTerminal()
+              ? TickRunner.Progress.FINISHED
+              : evaluateAndReserve(running, start.tick().get(), sink);
       if (step == TickRunner.Progress.RETRY_LATER) {
-        return new Phase(
-            running, done, reserved, true, clock.instant().plus(settings.retryDelay()));
+        // Its later ticks stay STARTED: the next pass finds and resumes them.
+        return new Phase(running, done, reserved, true);
       }
       if (step instanceof Reserved r) {
         reserved.add(r);
@@ -239,7 +438,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
         reserved.add(new Reserved(null, List.of(), scheduledTime));
       }
     }
-    return new Phase(running, done, reserved, false, nextOf(running, now));
+    return new Phase(running, done, reserved, false);
   }
 
   /** Phase 2 of one schedule. */
@@ -258,13 +457,17 @@ public final class Scheduler implements InstigationLoop.Cycle {
     return phase.retry() ? clock.instant().plus(settings.retryDelay()) : null;
   }
 
-  private Instant nextOf(Running running, Instant now) {
-    Optional<CronExpression> cron = cron(running.selector(), running.schedule().cronSchedule());
-    try {
-      return cron.map(c -> c.nextAfter(now, ZoneId.of(running.schedule().timezone()))).orElse(null);
-    } catch (RuntimeException e) {
-      return null;
-    }
+  /** First sight of a running schedule: it ticks from now on, without catching up on the past. */
+  private void firstSight(Running running, Instant now) {
+    stores
+        .instigators()
+        .updateState(
+            running.selector(),
+            InstigatorType.SCHEDULE,
+            now,
+            s -> s.lastTickTime() != null ? s : s.afterTick(now, s.cursor(), s.lastRunKey(), now))
+        .await()
+        .atMost(settings.storeTimeout());
   }
 
   private void checkpoint(InstigatorSelector selector, Instant scheduledTime, Instant now) {
@@ -335,45 +538,6 @@ public final class Scheduler implements InstigationLoop.Cycle {
     return state.status() == InstigatorStatus.RUNNING;
   }
 
-  /** The due times of one schedule; null when nothing is due (first sight: the checkpoint). */
-  private List<Instant> dueTimes(Running running, InstigatorState state, Instant now) {
-    ScheduleSnapshot schedule = running.schedule();
-    InstigatorSelector selector = running.selector();
-    Optional<CronExpression> cron = cron(selector, schedule.cronSchedule());
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(schedule.timezone());
-    } catch (RuntimeException e) {
-      LOG.warnf("Schedule %s has an unknown time zone '%s'", selector, schedule.timezone());
-      return null;
-    }
-    if (cron.isEmpty()) {
-      return null;
-    }
-    Instant checkpoint = checkpoint(state);
-    if (checkpoint == null) {
-      // First sight of a running schedule: it ticks from now on, without catching up on the past.
-      stores
-          .instigators()
-          .updateState(
-              selector,
-              InstigatorType.SCHEDULE,
-              now,
-              s -> s.lastTickTime() != null ? s : s.afterTick(now, s.cursor(), s.lastRunKey(), now))
-          .await()
-          .atMost(settings.storeTimeout());
-      return null;
-    }
-    DueTicks due = ScheduleTicks.due(cron.get(), zone, checkpoint, now, settings.catchUp());
-    if (due.dropped()) {
-      LOG.infof(
-          "Schedule %s missed more ticks than its catch-up policy runs (%d); older ones are"
-              + " dropped",
-          selector, settings.catchUp().maxTicks());
-    }
-    return due.due();
-  }
-
   private static Instant checkpoint(InstigatorState state) {
     if (state == null) {
       return null;
@@ -397,43 +561,9 @@ public final class Scheduler implements InstigationLoop.Cycle {
         });
   }
 
-  /**
-   * Creates (or finds) the tick of one scheduled time, evaluates it and reserves its runs.
-   *
-   * @return {@link TickRunner.Progress#FINISHED}, {@link TickRunner.Progress#RETRY_LATER}, or the
-   *     {@link Reserved} tick whose runs phase 2 creates
-   */
-  private Object evaluateTick(Running running, Instant scheduledTime) {
-    Tick tick;
-    try {
-      tick =
-          stores
-              .instigators()
-              .startTick(
-                  running.selector(), InstigatorType.SCHEDULE, clock.instant(), scheduledTime)
-              .await()
-              .atMost(settings.storeTimeout());
-    } catch (TickAlreadyExistsException e) {
-      Optional<Tick> existing =
-          e.existingTickId() == 0
-              ? Optional.empty()
-              : stores
-                  .instigators()
-                  .tick(e.existingTickId())
-                  .await()
-                  .atMost(settings.storeTimeout());
-      if (existing.isEmpty() || existing.get().status().isTerminal()) {
-        return TickRunner.Progress.FINISHED;
-      }
-      tick = existing.get();
-    }
-    runner.hooks().afterTickCreated(tick);
-    return evaluateAndReserve(running, tick);
-  }
-
   /** Evaluates a started tick (unless its runs are reserved), creates its runs, finishes it. */
   private TickRunner.Progress advance(Running running, Tick tick) {
-    Object step = evaluateAndReserve(running, tick);
+    Object step = evaluateAndReserve(running, tick, immediate());
     if (step instanceof Reserved r) {
       return submitTick(running, r.tick(), r.requests());
     }
@@ -441,7 +571,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
   }
 
   /** Evaluates a started tick (unless its runs are reserved) and reserves its runs. */
-  private Object evaluateAndReserve(Running running, Tick tick) {
+  private Object evaluateAndReserve(Running running, Tick tick, TickSink sink) {
     ScheduleSnapshot schedule = running.schedule();
     Instant scheduledTime = tick.scheduledTime();
     Optional<CodeLocationClient> client = locations.client(running.location());
@@ -464,22 +594,22 @@ public final class Scheduler implements InstigationLoop.Cycle {
           LOG.debugf("Schedule %s waits for its code location: %s", running.selector(), e);
           return TickRunner.Progress.RETRY_LATER;
         }
-        runner.finish(tick.failure(TickRunner.unavailable(running.location(), e), clock.instant()));
+        sink.finish(tick.failure(TickRunner.unavailable(running.location(), e), clock.instant()));
         return TickRunner.Progress.FINISHED;
       } catch (CodeLocationCallException e) {
-        runner.finish(
+        sink.finish(
             tick.failure(
                 ErrorSnapshot.of(e.getClass().getName(), String.valueOf(e.getMessage())),
                 clock.instant()));
         return TickRunner.Progress.FINISHED;
       }
       if (evaluation.isFailure()) {
-        runner.finish(tick.failure(evaluation.error(), clock.instant()));
+        sink.finish(tick.failure(evaluation.error(), clock.instant()));
         return TickRunner.Progress.FINISHED;
       }
       if (evaluation.runRequests().isEmpty()) {
         String reason = evaluation.skipReason();
-        runner.finish(
+        sink.finish(
             tick.skipped(
                 reason == null || reason.isBlank()
                     ? "The schedule's function requested no runs"
@@ -497,11 +627,11 @@ public final class Scheduler implements InstigationLoop.Cycle {
           runKeys.add(request.runKey());
         }
       }
-      tick = runner.reserve(tick, requests, runIds, runKeys, null);
+      tick = sink.reserve(tick, requests, runIds, runKeys);
     } else {
       Optional<List<RunRequestSnapshot>> stored = runner.reservedRequests(tick);
       if (stored.isEmpty()) {
-        runner.finish(
+        sink.finish(
             tick.failure(
                 ErrorSnapshot.of(
                     RunSubmitter.REJECTED,
@@ -543,16 +673,22 @@ public final class Scheduler implements InstigationLoop.Cycle {
         withinGrace);
   }
 
-  private List<Instant> runAll(List<Callable<Instant>> tasks) {
-    List<Instant> out = new ArrayList<>(tasks.size());
-    List<Future<Instant>> futures;
+  /**
+   * Runs tasks on the workers, in order; a task that failed (logged) yields null.
+   *
+   * @param tasks the tasks
+   * @return their results, in order
+   */
+  private <T> List<T> runAll(List<Callable<T>> tasks) {
+    List<T> out = new ArrayList<>(tasks.size());
+    List<Future<T>> futures;
     try {
       futures = workers.invokeAll(tasks);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return out;
     }
-    for (Future<Instant> future : futures) {
+    for (Future<T> future : futures) {
       try {
         out.add(future.get());
       } catch (InterruptedException e) {
@@ -563,7 +699,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
           throw error; // A crash (tests), or the JVM in trouble: nothing more is written.
         }
         LOG.warnf(e.getCause(), "A schedule's pass failed; it is tried again shortly");
-        out.add(clock.instant().plus(settings.retryDelay()));
+        out.add(null);
       }
     }
     return out;

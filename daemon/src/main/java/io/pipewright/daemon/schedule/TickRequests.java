@@ -8,6 +8,8 @@ import io.pipewright.protocol.mapping.InstigatorMapper;
 import io.pipewright.protocol.v1.TickResult;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +47,40 @@ public final class TickRequests {
    * @param requests the requests, in the order of its reserved run ids
    */
   public void put(long tickId, List<RunRequestSnapshot> requests) {
+    store.put(Map.of(PREFIX + tickId, encode(requests))).await().atMost(timeout);
+  }
+
+  /**
+   * Stores the requests of many ticks in one call.
+   *
+   * @param byTick each tick's requests, in the order of its reserved run ids
+   */
+  public void putAll(Map<Long, List<RunRequestSnapshot>> byTick) {
+    if (byTick.isEmpty()) {
+      return;
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    byTick.forEach((tickId, requests) -> values.put(PREFIX + tickId, encode(requests)));
+    store.put(values).await().atMost(timeout);
+  }
+
+  /**
+   * Deletes the requests of many finished ticks in one call.
+   *
+   * @param tickIds the ticks
+   */
+  public void deleteAll(List<Long> tickIds) {
+    if (tickIds.isEmpty()) {
+      return;
+    }
+    Set<String> keys = new HashSet<>();
+    tickIds.forEach(id -> keys.add(PREFIX + id));
+    store.delete(keys).await().atMost(timeout);
+  }
+
+  private static String encode(List<RunRequestSnapshot> requests) {
     byte[] body = InstigatorMapper.toProto(InstigatorEvaluation.runs(requests)).toByteArray();
-    store
-        .put(Map.of(PREFIX + tickId, Base64.getEncoder().encodeToString(body)))
-        .await()
-        .atMost(timeout);
+    return Base64.getEncoder().encodeToString(body);
   }
 
   /**

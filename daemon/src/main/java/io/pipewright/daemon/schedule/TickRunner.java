@@ -10,7 +10,9 @@ import io.pipewright.core.snapshot.RunRequestSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -102,6 +104,85 @@ public final class TickRunner {
             .atMost(timeout);
     hooks.afterRunIdsReserved(reserved);
     return reserved;
+  }
+
+  /**
+   * The tick updates of a chunk of schedules, gathered while their evaluations run and then stored
+   * with one call per store ({@link #store}): the requests beside the ticks first, then the ticks
+   * (reserved, or finished without runs). Not thread-safe: one per chunk.
+   */
+  public static final class Batch {
+    private final Map<Long, List<RunRequestSnapshot>> requests = new LinkedHashMap<>();
+    private final List<Tick> reserved = new ArrayList<>();
+    private final List<Tick> finished = new ArrayList<>();
+
+    /**
+     * Adds a reservation: the tick with its run ids reserved, stored by {@link #store}.
+     *
+     * @param tick the started tick
+     * @param runRequests the requests to create runs for
+     * @param runIds their ids, one per request
+     * @param runKeys the requests' run keys
+     * @return the tick as it will be stored
+     */
+    public Tick reserve(
+        Tick tick,
+        List<RunRequestSnapshot> runRequests,
+        List<String> runIds,
+        List<String> runKeys) {
+      Tick changed = tick.reserve(runIds, runKeys, null);
+      requests.put(tick.id(), runRequests);
+      reserved.add(changed);
+      return changed;
+    }
+
+    /**
+     * Adds a finished tick (skipped, failed), stored by {@link #store}.
+     *
+     * @param tick the tick, finished
+     */
+    public void finish(Tick tick) {
+      finished.add(tick);
+    }
+
+    /**
+     * Tells whether nothing was added.
+     *
+     * @return true when empty
+     */
+    public boolean isEmpty() {
+      return reserved.isEmpty() && finished.isEmpty();
+    }
+  }
+
+  /**
+   * Stores a batch: the requests (one call), then every tick (one call; all or none), then counts
+   * the finished ticks. When the ticks cannot be stored (another daemon changed one meanwhile), the
+   * call fails and nothing is reserved: the ticks stay STARTED and are evaluated again when
+   * resumed, so no run is created twice.
+   *
+   * @param batch the batch
+   */
+  public void store(Batch batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    requests.putAll(batch.requests);
+    List<Tick> all = new ArrayList<>(batch.reserved.size() + batch.finished.size());
+    all.addAll(batch.reserved);
+    all.addAll(batch.finished);
+    stores.instigators().updateTicks(all).await().atMost(timeout);
+    for (Tick tick : batch.reserved) {
+      hooks.afterRunIdsReserved(tick);
+    }
+    List<Long> leftOver = new ArrayList<>();
+    for (Tick tick : batch.finished) {
+      if (!tick.reservedRunIds().isEmpty()) {
+        leftOver.add(tick.id());
+      }
+      metrics.tick(tick.type(), tick.status());
+    }
+    requests.deleteAll(leftOver);
   }
 
   /**

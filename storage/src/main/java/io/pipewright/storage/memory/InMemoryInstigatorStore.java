@@ -4,10 +4,12 @@ import io.pipewright.core.instigation.InstigatorSelector;
 import io.pipewright.core.instigation.InstigatorState;
 import io.pipewright.core.instigation.InstigatorStore;
 import io.pipewright.core.instigation.InstigatorType;
+import io.pipewright.core.instigation.ScheduledTime;
 import io.pipewright.core.instigation.Tick;
 import io.pipewright.core.instigation.TickAlreadyExistsException;
 import io.pipewright.core.instigation.TickFilter;
 import io.pipewright.core.instigation.TickNotFoundException;
+import io.pipewright.core.instigation.TickStart;
 import io.pipewright.core.instigation.TickStatus;
 import io.pipewright.storage.internal.Updates;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +110,33 @@ public final class InMemoryInstigatorStore implements InstigatorStore {
   }
 
   @Override
+  public Uni<List<TickStart>> startTicks(
+      InstigatorType type, Instant timestamp, List<ScheduledTime> times) {
+    return guard.call(
+        () -> {
+          if (new HashSet<>(times).size() != times.size()) {
+            throw new IllegalArgumentException(
+                "startTicks lists a scheduled time twice; list each (schedule, time) once");
+          }
+          List<TickStart> out = new ArrayList<>(times.size());
+          for (ScheduledTime time : times) {
+            ScheduledTick key = new ScheduledTick(time.schedule(), time.scheduledTime());
+            Long existing = scheduled.get(key);
+            if (existing != null) {
+              out.add(TickStart.existing(time, ticks.get(existing)));
+              continue;
+            }
+            Tick tick =
+                Tick.started(++lastTickId, time.schedule(), type, timestamp, time.scheduledTime());
+            ticks.put(tick.id(), tick);
+            scheduled.put(key, tick.id());
+            out.add(TickStart.created(time, tick));
+          }
+          return out;
+        });
+  }
+
+  @Override
   public Uni<Tick> updateTick(Tick tick) {
     return guard.call(
         () -> {
@@ -117,6 +147,29 @@ public final class InMemoryInstigatorStore implements InstigatorStore {
           Updates.checkTick(stored, tick);
           ticks.put(tick.id(), tick);
           return tick;
+        });
+  }
+
+  @Override
+  public Uni<List<Tick>> updateTicks(List<Tick> changed) {
+    return guard.call(
+        () -> {
+          Set<Long> ids = new HashSet<>();
+          for (Tick tick : changed) {
+            if (!ids.add(tick.id())) {
+              throw new IllegalArgumentException(
+                  "updateTicks lists tick " + tick.id() + " twice; list each tick once");
+            }
+            Tick stored = ticks.get(tick.id());
+            if (stored == null) {
+              throw new TickNotFoundException(tick.id());
+            }
+            Updates.checkTick(stored, tick);
+          }
+          for (Tick tick : changed) {
+            ticks.put(tick.id(), tick);
+          }
+          return List.copyOf(changed);
         });
   }
 

@@ -1,15 +1,23 @@
 package io.pipewright.storage.postgres;
 
+import static io.pipewright.storage.postgres.internal.EventRows.time;
+import static io.pipewright.storage.postgres.internal.EventRows.tuple;
+import static io.pipewright.storage.postgres.internal.TickRows.TICK_COLUMNS;
+
 import io.pipewright.core.instigation.InstigatorSelector;
 import io.pipewright.core.instigation.InstigatorState;
 import io.pipewright.core.instigation.InstigatorStore;
 import io.pipewright.core.instigation.InstigatorType;
+import io.pipewright.core.instigation.ScheduledTime;
 import io.pipewright.core.instigation.Tick;
 import io.pipewright.core.instigation.TickAlreadyExistsException;
 import io.pipewright.core.instigation.TickFilter;
 import io.pipewright.core.instigation.TickNotFoundException;
+import io.pipewright.core.instigation.TickStart;
 import io.pipewright.core.instigation.TickStatus;
+import io.pipewright.storage.internal.StringJson;
 import io.pipewright.storage.internal.Updates;
+import io.pipewright.storage.postgres.internal.Bodies;
 import io.pipewright.storage.postgres.internal.InstigatorEntity;
 import io.pipewright.storage.postgres.internal.OnVertx;
 import io.pipewright.storage.postgres.internal.PgErrors;
@@ -17,12 +25,20 @@ import io.pipewright.storage.postgres.internal.TickEntity;
 import io.pipewright.storage.postgres.internal.TickRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +47,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The {@link InstigatorStore} on PostgreSQL, with Hibernate Reactive Panache: {@code instigators}
- * and {@code ticks} (unique per schedule and scheduled time).
+ * and {@code ticks} (unique per schedule and scheduled time). The batch methods ({@link
+ * #startTicks}, {@link #updateTicks}) are plain SQL over {@code unnest}, one statement per step.
  */
 @ApplicationScoped
 public class PostgresInstigatorStore implements InstigatorStore {
@@ -39,14 +56,17 @@ public class PostgresInstigatorStore implements InstigatorStore {
   private static final String ONE_TICK_PER_TIME = "ticks_once_per_scheduled_time";
 
   private final OnVertx vertx;
+  private final Pool pool;
 
   /**
    * Creates the adapter.
    *
    * @param vertx runs its work on a Vert.x context
+   * @param pool the reactive client's pool, for the batch methods
    */
-  public PostgresInstigatorStore(OnVertx vertx) {
+  public PostgresInstigatorStore(OnVertx vertx, Pool pool) {
     this.vertx = vertx;
+    this.pool = pool;
   }
 
   @Override
@@ -166,6 +186,186 @@ public class PostgresInstigatorStore implements InstigatorStore {
                     scheduledTime)
                 .firstResult()
                 .map(e -> e.id));
+  }
+
+  /** A scheduled time as the database keeps it (microseconds), to match returned rows. */
+  private record StoredTime(String location, String name, Instant scheduledTime) {
+    static StoredTime of(InstigatorSelector selector, Instant scheduledTime) {
+      return new StoredTime(
+          selector.codeLocation(), selector.name(), scheduledTime.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    static StoredTime of(Tick tick) {
+      return of(tick.instigator(), tick.scheduledTime());
+    }
+  }
+
+  @Override
+  public Uni<List<TickStart>> startTicks(
+      InstigatorType type, Instant timestamp, List<ScheduledTime> times) {
+    if (new HashSet<>(times).size() != times.size()) {
+      return Uni.createFrom()
+          .failure(
+              new IllegalArgumentException(
+                  "startTicks lists a scheduled time twice; list each (schedule, time) once"));
+    }
+    if (times.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    int n = times.size();
+    String[] locations = new String[n];
+    String[] names = new String[n];
+    OffsetDateTime[] scheduled = new OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      ScheduledTime t = times.get(i);
+      locations[i] = t.schedule().codeLocation();
+      names[i] = t.schedule().name();
+      scheduled[i] = time(t.scheduledTime());
+    }
+    String none = StringJson.array(List.of());
+    // One insert for all; a time that has a tick already is skipped (ON CONFLICT waits for a
+    // concurrent inserter to commit), then read back in the same transaction.
+    return pool.withTransaction(
+        conn ->
+            conn.preparedQuery(
+                    "INSERT INTO ticks (code_location, name, type, status, \"timestamp\","
+                        + " scheduled_time, reserved_run_ids, run_ids, run_keys)"
+                        + " SELECT u.l, u.n, $4, $5, $6, u.t, $7, $7, $7"
+                        + " FROM unnest($1::text[], $2::text[], $3::timestamptz[])"
+                        + " WITH ORDINALITY AS u(l, n, t, o) ORDER BY u.o"
+                        + " ON CONFLICT ON CONSTRAINT "
+                        + ONE_TICK_PER_TIME
+                        + " DO NOTHING RETURNING "
+                        + TICK_COLUMNS)
+                .execute(
+                    tuple(
+                        locations,
+                        names,
+                        scheduled,
+                        type.name(),
+                        TickStatus.STARTED.name(),
+                        time(timestamp),
+                        none))
+                .flatMap(
+                    created -> {
+                      Map<StoredTime, Tick> made = byTime(created);
+                      if (made.size() == n) {
+                        return Uni.createFrom().item(starts(times, made, Map.of()));
+                      }
+                      return existingTicks(conn, locations, names, scheduled)
+                          .map(existing -> starts(times, made, existing));
+                    }));
+  }
+
+  private static Map<StoredTime, Tick> byTime(RowSet<Row> rows) {
+    Map<StoredTime, Tick> out = new HashMap<>();
+    for (Row r : rows) {
+      Tick tick = TickRows.toTick(r);
+      out.put(StoredTime.of(tick), tick);
+    }
+    return out;
+  }
+
+  private static Uni<Map<StoredTime, Tick>> existingTicks(
+      SqlClient conn, String[] locations, String[] names, OffsetDateTime[] scheduled) {
+    return conn.preparedQuery(
+            "SELECT "
+                + TICK_COLUMNS
+                + " FROM ticks JOIN unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(l, n, st)"
+                + " ON code_location = u.l AND name = u.n AND scheduled_time = u.st")
+        .execute(tuple(locations, names, scheduled))
+        .map(PostgresInstigatorStore::byTime);
+  }
+
+  private static List<TickStart> starts(
+      List<ScheduledTime> times, Map<StoredTime, Tick> created, Map<StoredTime, Tick> existing) {
+    List<TickStart> out = new ArrayList<>(times.size());
+    for (ScheduledTime t : times) {
+      StoredTime key = StoredTime.of(t.schedule(), t.scheduledTime());
+      Tick tick = created.get(key);
+      // An existing tick missing from both was purged meanwhile: the time counts as ticked.
+      out.add(tick != null ? TickStart.created(t, tick) : TickStart.existing(t, existing.get(key)));
+    }
+    return out;
+  }
+
+  @Override
+  public Uni<List<Tick>> updateTicks(List<Tick> ticks) {
+    Set<Long> unique = new HashSet<>();
+    for (Tick t : ticks) {
+      if (!unique.add(t.id())) {
+        return Uni.createFrom()
+            .failure(
+                new IllegalArgumentException(
+                    "updateTicks lists tick " + t.id() + " twice; list each tick once"));
+      }
+    }
+    if (ticks.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    int n = ticks.size();
+    Long[] ids = new Long[n];
+    String[] statuses = new String[n];
+    OffsetDateTime[] ends = new OffsetDateTime[n];
+    String[] reserved = new String[n];
+    String[] runs = new String[n];
+    String[] keys = new String[n];
+    String[] skips = new String[n];
+    Buffer[] errors = new Buffer[n];
+    String[] cursors = new String[n];
+    for (int i = 0; i < n; i++) {
+      Tick t = ticks.get(i);
+      ids[i] = t.id();
+      statuses[i] = t.status().name();
+      ends[i] = time(t.endTime());
+      reserved[i] = StringJson.array(t.reservedRunIds());
+      runs[i] = StringJson.array(t.runIds());
+      keys[i] = StringJson.array(t.runKeys());
+      skips[i] = t.skipReason();
+      byte[] error = Bodies.error(t.error());
+      errors[i] = error == null ? null : Buffer.buffer(error);
+      cursors[i] = t.cursor();
+    }
+    // Rows are locked in id order, so that two batches over the same ticks cannot deadlock.
+    return pool.withTransaction(
+        conn ->
+            conn.preparedQuery(
+                    "SELECT "
+                        + TICK_COLUMNS
+                        + " FROM ticks WHERE id = ANY($1) ORDER BY id FOR UPDATE")
+                .execute(tuple((Object) ids))
+                .invoke(
+                    rows -> {
+                      Map<Long, Tick> stored = new HashMap<>();
+                      for (Row r : rows) {
+                        Tick t = TickRows.toTick(r);
+                        stored.put(t.id(), t);
+                      }
+                      for (Tick t : ticks) {
+                        Tick before = stored.get(t.id());
+                        if (before == null) {
+                          throw new TickNotFoundException(t.id());
+                        }
+                        Updates.checkTick(before, t);
+                      }
+                    })
+                .chain(
+                    () ->
+                        conn.preparedQuery(
+                                "UPDATE ticks t SET status = u.status, end_time = u.end_time,"
+                                    + " reserved_run_ids = u.reserved, run_ids = u.runs,"
+                                    + " run_keys = u.keys, skip_reason = u.skip, error = u.error,"
+                                    + " \"cursor\" = u.cur"
+                                    + " FROM unnest($1::bigint[], $2::varchar[],"
+                                    + " $3::timestamptz[], $4::text[], $5::text[], $6::text[],"
+                                    + " $7::text[], $8::bytea[], $9::text[])"
+                                    + " AS u(id, status, end_time, reserved, runs, keys, skip,"
+                                    + " error, cur) WHERE t.id = u.id")
+                            .execute(
+                                tuple(
+                                    ids, statuses, ends, reserved, runs, keys, skips, errors,
+                                    cursors)))
+                .replaceWith(List.copyOf(ticks)));
   }
 
   @Override

@@ -11,13 +11,17 @@ import io.pipewright.core.instigation.InstigatorState;
 import io.pipewright.core.instigation.InstigatorStatus;
 import io.pipewright.core.instigation.InstigatorStore;
 import io.pipewright.core.instigation.InstigatorType;
+import io.pipewright.core.instigation.ScheduledTime;
 import io.pipewright.core.instigation.Tick;
 import io.pipewright.core.instigation.TickAlreadyExistsException;
 import io.pipewright.core.instigation.TickFilter;
 import io.pipewright.core.instigation.TickNotFoundException;
+import io.pipewright.core.instigation.TickStart;
 import io.pipewright.core.instigation.TickStatus;
 import io.pipewright.core.snapshot.ErrorSnapshot;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +184,112 @@ public abstract class InstigatorStoreContract {
     assertThat(results.stream().filter(Tick.class::isInstance)).hasSize(1);
     assertThat(results.stream().filter(TickAlreadyExistsException.class::isInstance)).hasSize(7);
     assertThat(await(store.ticks(DAILY, TickFilter.latest(10)))).hasSize(1);
+  }
+
+  @Test
+  void shouldStartEachTimeOnceWhenTicksAreStartedInABatch() {
+    InstigatorSelector weekly = InstigatorSelector.of("etl", "weekly");
+    Tick before = await(store.startTick(DAILY, InstigatorType.SCHEDULE, at(5), at(0)));
+    List<ScheduledTime> times =
+        List.of(
+            new ScheduledTime(DAILY, at(0)),
+            new ScheduledTime(DAILY, at(60)),
+            new ScheduledTime(weekly, at(0)));
+
+    List<TickStart> starts = await(store.startTicks(InstigatorType.SCHEDULE, at(61), times));
+
+    assertThat(starts).extracting(TickStart::time).containsExactlyElementsOf(times);
+    assertThat(starts).extracting(TickStart::created).containsExactly(false, true, true);
+    assertThat(starts.get(0).tick()).contains(before);
+    Tick daily60 = starts.get(1).tick().orElseThrow();
+    Tick weekly0 = starts.get(2).tick().orElseThrow();
+    assertThat(daily60)
+        .isEqualTo(Tick.started(daily60.id(), DAILY, InstigatorType.SCHEDULE, at(61), at(60)));
+    assertThat(weekly0.instigator()).isEqualTo(weekly);
+    assertThat(await(store.tick(daily60.id()))).contains(daily60);
+    assertThat(List.of(before.id(), daily60.id(), weekly0.id())).doesNotHaveDuplicates();
+    // A second batch (a restarted daemon) finds them all, finished or not.
+    await(store.updateTick(daily60.success(at(62))));
+    List<TickStart> again = await(store.startTicks(InstigatorType.SCHEDULE, at(70), times));
+    assertThat(again).noneMatch(TickStart::created);
+    assertThat(again.get(1).tick().orElseThrow().status()).isEqualTo(TickStatus.SUCCESS);
+    assertThat(await(store.ticks(DAILY, TickFilter.latest(10)))).hasSize(2);
+    assertThat(await(store.startTicks(InstigatorType.SCHEDULE, at(70), List.of()))).isEmpty();
+  }
+
+  @Test
+  void shouldRejectABatchWhenItListsATimeTwice() {
+    ScheduledTime time = new ScheduledTime(DAILY, at(0));
+
+    assertThatThrownBy(
+            () -> await(store.startTicks(InstigatorType.SCHEDULE, at(1), List.of(time, time))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("twice");
+    assertThat(await(store.ticks(DAILY, TickFilter.latest(10)))).isEmpty();
+  }
+
+  @Test
+  void shouldCreateEachTickOnceWhenDaemonsRaceWithBatches() throws Exception {
+    List<ScheduledTime> times = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      times.add(new ScheduledTime(InstigatorSelector.of("etl", "s" + i), at(0)));
+    }
+
+    List<Object> results =
+        Fixtures.concurrently(
+            4, n -> await(store.startTicks(InstigatorType.SCHEDULE, at(n), times)));
+
+    List<Long> created = new ArrayList<>();
+    for (Object result : results) {
+      @SuppressWarnings("unchecked")
+      List<TickStart> starts = (List<TickStart>) result;
+      assertThat(starts).hasSize(20).allMatch(s -> s.tick().isPresent());
+      starts.stream().filter(TickStart::created).forEach(s -> created.add(s.tick().get().id()));
+    }
+    assertThat(created).hasSize(20).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void shouldStoreEveryTickWhenTicksAreUpdatedInABatch() {
+    Tick a = await(store.startTick(DAILY, InstigatorType.SCHEDULE, at(10), at(0)));
+    Tick b = await(store.startTick(DAILY, InstigatorType.SCHEDULE, at(70), at(60)));
+    Tick c = await(store.startTick(FILES, InstigatorType.SENSOR, at(10), null));
+    ErrorSnapshot error = ErrorSnapshot.of("java.lang.IllegalStateException", "boom");
+    List<Tick> changed =
+        List.of(
+            a.reserve(List.of("run-a", "run-b"), List.of("key-a"), null),
+            b.failure(error, at(71)),
+            c.reserve(List.of("run-c"), List.of(), "cursor-2").withSubmittedRun("run-c"));
+
+    assertThat(await(store.updateTicks(changed))).containsExactlyElementsOf(changed);
+
+    assertThat(await(store.tick(a.id()))).contains(changed.get(0));
+    assertThat(await(store.tick(b.id()))).contains(changed.get(1));
+    assertThat(await(store.tick(c.id()))).contains(changed.get(2));
+    Tick done = await(store.updateTick(changed.get(0).skipped("late", at(80))));
+    assertThat(await(store.tick(a.id()))).contains(done);
+    assertThat(await(store.updateTicks(List.of()))).isEmpty();
+  }
+
+  @Test
+  void shouldStoreNoTickWhenOneOfABatchCannotBeStored() {
+    Tick open = await(store.startTick(DAILY, InstigatorType.SCHEDULE, at(10), at(0)));
+    Tick finished = await(store.startTick(DAILY, InstigatorType.SCHEDULE, at(70), at(60)));
+    await(store.updateTick(finished.success(at(71))));
+    Tick ghost = Tick.started(999_999, DAILY, InstigatorType.SCHEDULE, at(0), at(0));
+    Tick reserved = open.reserve(List.of("run-1"), List.of(), null);
+
+    assertThatThrownBy(
+            () -> await(store.updateTicks(List.of(reserved, finished.skipped("late", at(72))))))
+        .isInstanceOf(IllegalTickTransitionException.class);
+    assertThatThrownBy(() -> await(store.updateTicks(List.of(reserved, ghost))))
+        .isInstanceOf(TickNotFoundException.class);
+    assertThatThrownBy(() -> await(store.updateTicks(List.of(reserved, reserved))))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(await(store.tick(open.id()))).isEqualTo(Optional.of(open));
+    assertThat(await(store.tick(finished.id())).orElseThrow().status())
+        .isEqualTo(TickStatus.SUCCESS);
   }
 
   @Test

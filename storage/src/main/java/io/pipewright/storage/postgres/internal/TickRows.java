@@ -2,8 +2,13 @@ package io.pipewright.storage.postgres.internal;
 
 import io.pipewright.core.instigation.InstigatorSelector;
 import io.pipewright.core.instigation.InstigatorState;
+import io.pipewright.core.instigation.InstigatorType;
 import io.pipewright.core.instigation.Tick;
+import io.pipewright.core.instigation.TickStatus;
 import io.pipewright.storage.internal.StringJson;
+import io.vertx.mutiny.sqlclient.Row;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** Converts instigator states and ticks to and from rows. */
 public final class TickRows {
@@ -67,6 +72,39 @@ public final class TickRows {
         e.skipReason,
         Bodies.error(e.error),
         e.cursorValue);
+  }
+
+  /** The columns of {@link #toTick(Row)}, for plain SQL (quoted where they are keywords). */
+  public static final String TICK_COLUMNS =
+      "id, code_location, name, type, status, \"timestamp\", scheduled_time, end_time,"
+          + " reserved_run_ids, run_ids, run_keys, skip_reason, error, \"cursor\"";
+
+  /**
+   * Reads a tick from a row of the reactive client with {@link #TICK_COLUMNS}.
+   *
+   * @param r the row
+   * @return the tick
+   */
+  public static Tick toTick(Row r) {
+    var error = r.getBuffer("error");
+    return new Tick(
+        r.getLong("id"),
+        InstigatorSelector.of(r.getString("code_location"), r.getString("name")),
+        InstigatorType.valueOf(r.getString("type")),
+        TickStatus.valueOf(r.getString("status")),
+        instant(r.getOffsetDateTime("timestamp")),
+        instant(r.getOffsetDateTime("scheduled_time")),
+        instant(r.getOffsetDateTime("end_time")),
+        StringJson.parseArray(r.getString("reserved_run_ids")),
+        StringJson.parseArray(r.getString("run_ids")),
+        StringJson.parseArray(r.getString("run_keys")),
+        r.getString("skip_reason"),
+        error == null ? null : Bodies.error(error.getBytes()),
+        r.getString("cursor"));
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
   }
 
   /**
