@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The {@link EventLog} on PostgreSQL, with the reactive client: table {@code event_logs}, and the
@@ -162,41 +161,45 @@ public class PostgresEventLog implements EventLog {
   /**
    * Pairs the inserted rows with the group's events. Ids follow the input's order (the insert's
    * {@code ORDER BY ordinality}); a step event is inserted unless it was stored before, and then it
-   * is the first of its ingest key in the input, so walking the input in order with the rows in id
-   * order pairs each row with its event. Host appends are never refused.
+   * is the first of its ingest key in the input. So, per (run, step, attempt), walking the input in
+   * order with the inserted ids in id order pairs each id with its event: a host append's event is
+   * always the next one, a step event only when the next sequence is its own.
    */
   private static List<Written> split(RowSet<Row> rows, List<EventRows.Encoded> group) {
-    List<Row> inserted = new ArrayList<>(rows.size());
+    Map<String, Inserted> inserted = new HashMap<>();
     Map<String, Long> prior = new HashMap<>();
+    int total = 0;
     for (Row row : rows) {
-      switch (row.getInteger("kind")) {
-        case 0 -> inserted.add(row);
-        case 1 -> {
-          Long p = row.getLong("id");
-          prior.put(
-              attemptKey(
-                  row.getString("run_id"), row.getString("step_key"), row.getInteger("attempt")),
-              p == null ? -1L : p);
-        }
-        default -> {
-          // The notifications' count: read so that the statement sends them.
-        }
+      int kind = row.getInteger("kind");
+      if (kind == 2) {
+        continue; // The notifications' count: read so that the statement sends them.
+      }
+      String key =
+          attemptKey(row.getString("run_id"), row.getString("step_key"), row.getInteger("attempt"));
+      if (kind == 0) {
+        Long[] ids = row.getArrayOfLongs("ids");
+        inserted.put(key, new Inserted(ids, row.getArrayOfLongs("seqs")));
+        total += ids.length;
+      } else {
+        Long p = row.getLong("n");
+        prior.put(key, p == null ? -1L : p);
       }
     }
-    inserted.sort((x, y) -> Long.compare(x.getLong("id"), y.getLong("id")));
     List<Written> out = new ArrayList<>(group.size());
-    int next = 0;
+    int paired = 0;
     for (EventRows.Encoded write : group) {
       boolean ingested = write.attempt() != null;
       List<StoredEvent> stored = new ArrayList<>(write.size());
       for (EventRecord e : write.events()) {
-        if (next == inserted.size()) {
-          break;
+        Inserted rowsOfAttempt = inserted.get(attemptKey(e.runId(), e.stepKey(), e.attempt()));
+        if (rowsOfAttempt == null || rowsOfAttempt.next == rowsOfAttempt.ids.length) {
+          continue;
         }
-        Row row = inserted.get(next);
-        if (!ingested || isRowOf(row, e)) {
-          stored.add(new StoredEvent(row.getLong("id"), e));
-          next++;
+        Long seq = rowsOfAttempt.seqs[rowsOfAttempt.next];
+        if (ingested ? seq != null && seq == e.sequence() : seq == null) {
+          stored.add(new StoredEvent(rowsOfAttempt.ids[rowsOfAttempt.next], e));
+          rowsOfAttempt.next++;
+          paired++;
         }
       }
       long priorHighest =
@@ -210,24 +213,27 @@ public class PostgresEventLog implements EventLog {
               : -1L;
       out.add(new Written(stored, priorHighest));
     }
-    if (next != inserted.size()) {
+    if (paired != total) {
       throw new IllegalStateException(
           "The event log inserted "
-              + inserted.size()
+              + total
               + " events but only "
-              + next
+              + paired
               + " could be paired with the written ones; this is a bug in PostgresEventLog");
     }
     return out;
   }
 
-  private static boolean isRowOf(Row row, EventRecord e) {
-    Long seq = row.getLong("worker_sequence");
-    return seq != null
-        && seq == e.sequence()
-        && row.getInteger("attempt") == e.attempt()
-        && row.getString("run_id").equals(e.runId())
-        && Objects.equals(row.getString("step_key"), e.stepKey());
+  /** The ids and worker sequences inserted for one (run, step, attempt), in id order. */
+  private static final class Inserted {
+    final Long[] ids;
+    final Long[] seqs;
+    int next;
+
+    Inserted(Long[] ids, Long[] seqs) {
+      this.ids = ids;
+      this.seqs = seqs;
+    }
   }
 
   private static String attemptKey(String runId, String stepKey, int attempt) {

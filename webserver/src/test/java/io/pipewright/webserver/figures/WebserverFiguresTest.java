@@ -58,7 +58,8 @@ class WebserverFiguresTest {
    * {@code -Dpipewright.bench.only=ingest} (or {@code runs}, {@code logs}; comma-separated)
    * measures only those figures, for a quick look at one of them; all by default.
    */
-  private static final String ONLY = System.getProperty("pipewright.bench.only", "runs,logs,ingest");
+  private static final String ONLY =
+      System.getProperty("pipewright.bench.only", "runs,logs,ingest");
 
   @TestHTTPResource("/")
   URL root;

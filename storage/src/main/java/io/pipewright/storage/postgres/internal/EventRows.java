@@ -37,9 +37,10 @@ public final class EventRows {
    * asset_keys}, and notifies once per run; PostgreSQL delivers the notifications when the
    * statement commits.
    *
-   * <p>It answers rows of three kinds ({@code kind}): 0, one per inserted event (id and ingest
-   * key); 1, one per ingested attempt, with the attempt's highest sequence stored before the
-   * statement began ({@code id}); 2, once, the notifications sent.
+   * <p>It answers rows of three kinds ({@code kind}): 0, one per (run, step, attempt) of the
+   * inserted events, with their ids and worker sequences as arrays in id order (a few rows to
+   * decode, not one per event); 1, one per ingested attempt, with the attempt's highest sequence
+   * stored before the statement began ({@code n}); 2, once, the notifications sent ({@code n}).
    *
    * <p>Parameters: $1 lock key, $2-$10 the event columns as arrays, $11 the channel, $12-$14 the
    * ingested attempts as arrays (run, step, attempt; empty for host appends).
@@ -83,14 +84,16 @@ public final class EventRows {
           + " notified AS ("
           + " SELECT count(pg_notify($11, r.id || ':' || r.run_id)) AS n"
           + " FROM (SELECT run_id, max(id) AS id FROM ins GROUP BY run_id) r)"
-          + " SELECT 0 AS kind, i.id, i.run_id, i.step_key, i.attempt, i.worker_sequence FROM ins i"
+          + " SELECT 0 AS kind, NULL::bigint AS n, run_id, step_key, attempt,"
+          + " array_agg(id ORDER BY id) AS ids, array_agg(worker_sequence ORDER BY id) AS seqs"
+          + " FROM ins GROUP BY run_id, step_key, attempt"
           + " UNION ALL"
           + " SELECT 1, (SELECT max(e.worker_sequence) FROM event_logs e WHERE e.run_id = a.run_id"
           + " AND e.step_key = a.step_key AND e.attempt = a.attempt), a.run_id, a.step_key,"
-          + " a.attempt, NULL FROM unnest($12::varchar[], $13::text[], $14::int[])"
+          + " a.attempt, NULL, NULL FROM unnest($12::varchar[], $13::text[], $14::int[])"
           + " AS a(run_id, step_key, attempt)"
           + " UNION ALL"
-          + " SELECT 2, n, NULL, NULL, NULL, NULL FROM notified";
+          + " SELECT 2, n, NULL, NULL, NULL, NULL, NULL FROM notified";
 
   /** Records check evaluations. */
   public static final String INSERT_CHECKS =
