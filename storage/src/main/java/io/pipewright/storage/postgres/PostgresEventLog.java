@@ -15,6 +15,7 @@ import io.pipewright.core.event.StoredEvent;
 import io.pipewright.storage.internal.Failures;
 import io.pipewright.storage.postgres.internal.EventNotifications;
 import io.pipewright.storage.postgres.internal.EventRows;
+import io.pipewright.storage.postgres.internal.GroupCommit;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,12 +35,13 @@ import java.util.Map;
  * The {@link EventLog} on PostgreSQL, with the reactive client: table {@code event_logs}, and the
  * asset index ({@code asset_keys}, {@code asset_check_executions}) kept in the same transaction.
  *
- * <p>Each ingest or append is one SQL statement, hence one round trip and one transaction ({@link
- * EventRows#APPEND}): the append lock ({@link EventRows#APPEND_LOCK}), one multi-row insert ({@code
- * INSERT ... SELECT FROM unnest(...)}; {@code ON CONFLICT DO NOTHING} makes resent step events
- * no-ops), the asset index's upsert, and {@code pg_notify} per run, which PostgreSQL delivers at
- * commit. A batch holding check evaluations adds a second statement in the same transaction for
- * their executions.
+ * <p>Ingests and appends are group-committed ({@link GroupCommit}): those that arrive while a write
+ * is in flight are written together by the next one, and each write is one SQL statement, hence one
+ * round trip and one transaction ({@link EventRows#APPEND}): the append lock ({@link
+ * EventRows#APPEND_LOCK}), one multi-row insert ({@code INSERT ... SELECT FROM unnest(...)}; {@code
+ * ON CONFLICT DO NOTHING} makes resent step events no-ops), the asset index's upsert, and {@code
+ * pg_notify} per run, which PostgreSQL delivers at commit. A group holding check evaluations adds a
+ * second statement in the same transaction for their executions.
  */
 @ApplicationScoped
 public class PostgresEventLog implements EventLog {
@@ -47,8 +49,17 @@ public class PostgresEventLog implements EventLog {
   /** Retention deletes this many events per statement, so that no statement runs for long. */
   static final int RETENTION_CHUNK = 10_000;
 
+  /**
+   * A group of concurrent writes holds at most this many events (one write larger than this goes
+   * alone): large enough to take every waiting ingest batch in one statement, small enough to keep
+   * the statement's arrays and the lock's hold time bounded.
+   */
+  static final int MAX_GROUP_EVENTS = 10_000;
+
   private final Pool pool;
   private final EventNotifications notifications;
+  private final GroupCommit<EventRows.Encoded, Written> writes =
+      new GroupCommit<>(this::writeGroup, EventRows.Encoded::size, MAX_GROUP_EVENTS);
 
   /**
    * Creates the adapter.
@@ -72,20 +83,19 @@ public class PostgresEventLog implements EventLog {
     if (batch.events().isEmpty()) {
       return highestSequence(pool, batch).map(h -> new IngestResult(0, 0, h));
     }
-    return write(batch.events(), batch)
-        .flatMap(
+    return Uni.createFrom()
+        .item(() -> EventRows.Encoded.of(batch.events(), batch))
+        .flatMap(writes::submit)
+        .map(
             written -> {
               int accepted = written.stored().size();
-              long inserted = -1;
-              for (StoredEvent s : written.stored()) {
-                inserted = Math.max(inserted, s.event().sequence());
+              // Every event of the batch is stored once the statement commits (new, or refused as
+              // a duplicate of a stored one), so the highest is at least the batch's highest.
+              long highest = written.priorHighest();
+              for (EventRecord e : batch.events()) {
+                highest = Math.max(highest, e.sequence());
               }
-              Uni<Long> highest =
-                  accepted == 0
-                      ? highestSequence(pool, batch)
-                      : Uni.createFrom().item(Math.max(inserted, written.priorHighest()));
-              return highest.map(
-                  h -> new IngestResult(accepted, batch.events().size() - accepted, h));
+              return new IngestResult(accepted, batch.events().size() - accepted, highest);
             });
   }
 
@@ -107,72 +117,127 @@ public class PostgresEventLog implements EventLog {
     if (events.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
-    return write(events, null).map(Written::stored);
+    return Uni.createFrom()
+        .item(() -> EventRows.Encoded.of(events, null))
+        .flatMap(writes::submit)
+        .map(Written::stored);
   }
 
-  /** What one write stored, and the attempt's highest sequence before it. */
+  /** What one write stored, and its attempt's highest sequence before it (-1 for appends). */
   private record Written(List<StoredEvent> stored, long priorHighest) {}
 
   /**
-   * Writes events with {@link EventRows#APPEND}: one statement, or a transaction of two when the
-   * events hold check evaluations (their executions are recorded with the new events' ids).
+   * Writes a group of writes with {@link EventRows#APPEND}: one statement, or a transaction of two
+   * when the events hold check evaluations (their executions are recorded with the new events'
+   * ids).
    */
-  private Uni<Written> write(List<EventRecord> events, StepEventBatch attempt) {
-    boolean checks =
-        events.stream().anyMatch(e -> e.payload() instanceof AssetCheckEvaluationPayload);
+  private Uni<List<Written>> writeGroup(List<EventRows.Encoded> group) {
+    Tuple params = EventRows.appendParams(group);
+    boolean checks = false;
+    for (EventRows.Encoded write : group) {
+      for (EventRecord e : write.events()) {
+        checks |= e.payload() instanceof AssetCheckEvaluationPayload;
+      }
+    }
     if (!checks) {
-      return write(pool, events, attempt);
+      return pool.preparedQuery(EventRows.APPEND).execute(params).map(rows -> split(rows, group));
     }
     return pool.withTransaction(
         conn ->
-            write(conn, events, attempt)
+            conn.preparedQuery(EventRows.APPEND)
+                .execute(params)
+                .map(rows -> split(rows, group))
                 .call(
                     written -> {
-                      Tuple params = EventRows.checkParams(written.stored());
-                      return params == null
+                      List<StoredEvent> stored = new ArrayList<>();
+                      written.forEach(w -> stored.addAll(w.stored()));
+                      Tuple checkParams = EventRows.checkParams(stored);
+                      return checkParams == null
                           ? Uni.createFrom().voidItem()
-                          : conn.preparedQuery(EventRows.INSERT_CHECKS).execute(params);
+                          : conn.preparedQuery(EventRows.INSERT_CHECKS).execute(checkParams);
                     }));
   }
 
-  private static Uni<Written> write(
-      SqlClient client, List<EventRecord> events, StepEventBatch attempt) {
-    return client
-        .preparedQuery(EventRows.APPEND)
-        .execute(EventRows.appendParams(events, attempt))
-        .map(
-            rows -> {
-              long prior = -1;
-              for (Row row : rows) {
-                Long p = row.getLong("prior_highest");
-                prior = p == null ? -1 : p;
-                break;
-              }
-              return new Written(stored(rows, events, attempt != null), prior);
-            });
-  }
-
-  /** Pairs the returned ids with their events: by sequence for ingests, by order for appends. */
-  private static List<StoredEvent> stored(
-      RowSet<Row> rows, List<EventRecord> events, boolean ingested) {
-    List<StoredEvent> out = new ArrayList<>(rows.size());
-    if (ingested) {
-      Map<Long, EventRecord> bySequence = new HashMap<>();
-      events.forEach(e -> bySequence.put(e.sequence(), e));
-      for (Row row : rows) {
-        out.add(new StoredEvent(row.getLong("id"), bySequence.get(row.getLong("worker_sequence"))));
+  /**
+   * Pairs the inserted rows with the group's events. Ids follow the input's order (the insert's
+   * {@code ORDER BY ordinality}); a step event is inserted unless it was stored before, and then it
+   * is the first of its ingest key in the input. So, per (run, step, attempt), walking the input in
+   * order with the inserted ids in id order pairs each id with its event: a host append's event is
+   * always the next one, a step event only when the next sequence is its own.
+   */
+  private static List<Written> split(RowSet<Row> rows, List<EventRows.Encoded> group) {
+    Map<String, Inserted> inserted = new HashMap<>();
+    Map<String, Long> prior = new HashMap<>();
+    int total = 0;
+    for (Row row : rows) {
+      int kind = row.getInteger("kind");
+      if (kind == 2) {
+        continue; // The notifications' count: read so that the statement sends them.
       }
-      out.sort((a, b) -> Long.compare(a.id(), b.id()));
-    } else {
-      // Ids follow the insert's order, which is the list's order (ORDER BY ordinality).
-      List<Long> ids = new ArrayList<>();
-      rows.forEach(r -> ids.add(r.getLong("id")));
-      ids.sort(Long::compare);
-      for (int i = 0; i < ids.size(); i++) {
-        out.add(new StoredEvent(ids.get(i), events.get(i)));
+      String key =
+          attemptKey(row.getString("run_id"), row.getString("step_key"), row.getInteger("attempt"));
+      if (kind == 0) {
+        Long[] ids = row.getArrayOfLongs("ids");
+        inserted.put(key, new Inserted(ids, row.getArrayOfLongs("seqs")));
+        total += ids.length;
+      } else {
+        Long p = row.getLong("n");
+        prior.put(key, p == null ? -1L : p);
       }
     }
+    List<Written> out = new ArrayList<>(group.size());
+    int paired = 0;
+    for (EventRows.Encoded write : group) {
+      boolean ingested = write.attempt() != null;
+      List<StoredEvent> stored = new ArrayList<>(write.size());
+      for (EventRecord e : write.events()) {
+        Inserted rowsOfAttempt = inserted.get(attemptKey(e.runId(), e.stepKey(), e.attempt()));
+        if (rowsOfAttempt == null || rowsOfAttempt.next == rowsOfAttempt.ids.length) {
+          continue;
+        }
+        Long seq = rowsOfAttempt.seqs[rowsOfAttempt.next];
+        if (ingested ? seq != null && seq == e.sequence() : seq == null) {
+          stored.add(new StoredEvent(rowsOfAttempt.ids[rowsOfAttempt.next], e));
+          rowsOfAttempt.next++;
+          paired++;
+        }
+      }
+      long priorHighest =
+          ingested
+              ? prior.getOrDefault(
+                  attemptKey(
+                      write.attempt().runId(),
+                      write.attempt().stepKey(),
+                      write.attempt().attempt()),
+                  -1L)
+              : -1L;
+      out.add(new Written(stored, priorHighest));
+    }
+    if (paired != total) {
+      throw new IllegalStateException(
+          "The event log inserted "
+              + total
+              + " events but only "
+              + paired
+              + " could be paired with the written ones; this is a bug in PostgresEventLog");
+    }
     return out;
+  }
+
+  /** The ids and worker sequences inserted for one (run, step, attempt), in id order. */
+  private static final class Inserted {
+    final Long[] ids;
+    final Long[] seqs;
+    int next;
+
+    Inserted(Long[] ids, Long[] seqs) {
+      this.ids = ids;
+      this.seqs = seqs;
+    }
+  }
+
+  private static String attemptKey(String runId, String stepKey, int attempt) {
+    return runId + '\u0000' + stepKey + '\u0000' + attempt;
   }
 
   @Override
@@ -209,7 +274,15 @@ public class PostgresEventLog implements EventLog {
     params.add(query.afterId());
     where.add("id < $2");
     params.add(query.beforeId());
-    if (!query.types().isEmpty()) {
+    if (!query.types().isEmpty() && query.types().stream().allMatch(DagsterEventType::isRunEvent)) {
+      // Literals, not a parameter: the planner can then prove the predicate of the partial index
+      // on run events' types (V2_7). The values are the enum's own, never user text.
+      where.add(
+          "event_type IN ("
+              + String.join(
+                  ", ", query.types().stream().map(t -> "'" + t.value() + "'").sorted().toList())
+              + ")");
+    } else if (!query.types().isEmpty()) {
       params.add(query.types().stream().map(DagsterEventType::value).toArray(String[]::new));
       where.add("event_type = ANY($" + params.size() + ")");
     }

@@ -14,7 +14,9 @@ import graphql.language.TypeName;
 import graphql.language.UnionTypeDefinition;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.LightDataFetcher;
 import graphql.schema.TypeResolver;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.InterfaceWiringEnvironment;
@@ -40,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -82,13 +85,26 @@ public class GraphQLEngine {
         throw new IllegalStateException("Cannot resolve the GraphQL type of " + value);
       };
 
+  /**
+   * Reads a field of a {@link GqlObject}. A {@link LightDataFetcher}: graphql-java then builds the
+   * {@code DataFetchingEnvironment} only when a lazy field asks for it, not for every plain field.
+   */
   private static final DataFetcher<Object> FROM_OBJECT =
-      env -> {
-        Object source = env.getSource();
-        if (source instanceof GqlObject object) {
-          return object.resolve(env.getFieldDefinition().getName(), env);
+      new LightDataFetcher<>() {
+        @Override
+        public Object get(
+            GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> env)
+            throws Exception {
+          return source instanceof GqlObject object ? object.resolve(field.getName(), env) : null;
         }
-        return null;
+
+        @Override
+        public Object get(DataFetchingEnvironment env) throws Exception {
+          Object source = env.getSource();
+          return source instanceof GqlObject object
+              ? object.resolve(env.getFieldDefinition().getName(), env)
+              : null;
+        }
       };
 
   private final GraphQL graphQL;

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -111,30 +112,32 @@ final class HttpLoad {
         + String.format(", %.0f events per page on average", (double) events / requests);
   }
 
+  /**
+   * Sends ingest batches. Each client's run, token and bodies are made before the clock starts:
+   * step workers encode their batches on their own machines, so encoding them here, on the 2 cores
+   * the webserver and PostgreSQL share, would measure the load generator rather than the ingest. A
+   * client that uses up its ready bodies makes more as it goes.
+   */
   String ingest(int batchSize) throws Exception {
+    int ready = Integer.getInteger("pipewright.bench.ingest.ready", 300);
+    List<IngestClient> prepared = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      prepared.add(new IngestClient("ingest-" + c + "-" + System.nanoTime(), batchSize, ready));
+    }
     AtomicLong client = new AtomicLong();
-    ThreadLocal<long[]> next = ThreadLocal.withInitial(() -> new long[] {0});
-    ThreadLocal<String> runs =
-        ThreadLocal.withInitial(
-            () -> "ingest-" + client.incrementAndGet() + "-" + System.nanoTime());
+    ThreadLocal<IngestClient> mine =
+        ThreadLocal.withInitial(() -> prepared.get((int) client.getAndIncrement()));
     AtomicLong refused = new AtomicLong();
     Result r =
         run(
             () -> {
-              String runId = runs.get();
-              long from = next.get()[0];
-              next.get()[0] = from + batchSize;
+              IngestClient me = mine.get();
               HttpResponse<String> response =
                   http.send(
                       HttpRequest.newBuilder(URI.create(root + "/ingest/v1/events"))
                           .header("Content-Type", "application/x-protobuf")
-                          .header(
-                              "Authorization",
-                              "Bearer " + WebserverFiguresTest.token(runId, "step", 1))
-                          .POST(
-                              HttpRequest.BodyPublishers.ofByteArray(
-                                  WebserverFiguresTest.batchBody(
-                                      runId, "step", 1, from, batchSize)))
+                          .header("Authorization", "Bearer " + me.token)
+                          .POST(HttpRequest.BodyPublishers.ofByteArray(me.next()))
                           .build(),
                       HttpResponse.BodyHandlers.ofString());
               if (response.statusCode() != 200 && refused.getAndIncrement() == 0) {
@@ -145,6 +148,35 @@ final class HttpLoad {
     return r.summary("batch")
         + String.format(", %,.0f events/s", r.units / (r.elapsed.toNanos() / 1e9))
         + (refused.get() > 0 ? ", REFUSED " + refused : "");
+  }
+
+  /** One ingest client: its run, its token, and its next batches, made ahead. */
+  private static final class IngestClient {
+    final String runId;
+    final String token;
+    final int batchSize;
+    final ArrayDeque<byte[]> bodies = new ArrayDeque<>();
+    long next;
+
+    IngestClient(String runId, int batchSize, int ready) {
+      this.runId = runId;
+      this.token = WebserverFiguresTest.token(runId, "step", 1);
+      this.batchSize = batchSize;
+      for (int i = 0; i < ready; i++) {
+        bodies.add(make());
+      }
+    }
+
+    byte[] next() {
+      byte[] body = bodies.poll();
+      return body != null ? body : make();
+    }
+
+    private byte[] make() {
+      byte[] body = WebserverFiguresTest.batchBody(runId, "step", 1, next, batchSize);
+      next += batchSize;
+      return body;
+    }
   }
 
   private Map<?, ?> graphql(String document, Map<String, Object> variables) throws Exception {

@@ -54,6 +54,13 @@ class WebserverFiguresTest {
   private static final int CLIENTS = Integer.getInteger("pipewright.bench.clients", 8);
   private static final Duration MEASURE = Duration.ofSeconds(15);
 
+  /**
+   * {@code -Dpipewright.bench.only=ingest} (or {@code runs}, {@code logs}; comma-separated)
+   * measures only those figures, for a quick look at one of them; all by default.
+   */
+  private static final String ONLY =
+      System.getProperty("pipewright.bench.only", "runs,logs,ingest");
+
   @TestHTTPResource("/")
   URL root;
 
@@ -70,18 +77,24 @@ class WebserverFiguresTest {
     report.add("load average after loading: " + Load.average());
 
     HttpLoad http = new HttpLoad(root, CLIENTS, MEASURE);
-    http.warmUp(RunsQuery.all(), Duration.ofSeconds(5));
-    report.add("");
-    report.add("runsOrError, " + CLIENTS + " clients, " + MEASURE.toSeconds() + " s each:");
-    for (RunsQuery query : RunsQuery.all()) {
-      report.add("  " + http.measure(query.name(), query.document(), query.variables()));
+    if (ONLY.contains("runs")) {
+      http.warmUp(RunsQuery.all(), Duration.ofSeconds(5));
+      report.add("");
+      report.add("runsOrError, " + CLIENTS + " clients, " + MEASURE.toSeconds() + " s each:");
+      for (RunsQuery query : RunsQuery.all()) {
+        report.add("  " + http.measure(query.name(), query.document(), query.variables()));
+      }
     }
-    report.add("");
-    report.add("logsForRun, pages of 1,000 events of a 10,000-event run, one client:");
-    report.add("  " + http.logPages("bench-big", 1000, 300));
-    report.add("");
-    report.add("ingest, " + CLIENTS + " clients, batches of 500 events:");
-    report.add("  " + http.ingest(500));
+    if (ONLY.contains("logs")) {
+      report.add("");
+      report.add("logsForRun, pages of 1,000 events of a 10,000-event run, one client:");
+      report.add("  " + http.logPages("bench-big", 1000, 300));
+    }
+    if (ONLY.contains("ingest")) {
+      report.add("");
+      report.add("ingest, " + CLIENTS + " clients, batches of 500 events:");
+      report.add("  " + http.ingest(500));
+    }
     report.add("load average at the end: " + Load.average());
 
     Path out = Path.of("target/bench/webserver-figures.txt");

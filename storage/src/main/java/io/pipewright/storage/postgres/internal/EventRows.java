@@ -30,15 +30,20 @@ public final class EventRows {
   public static final String COLUMNS = "id, run_id, step_key, attempt, body";
 
   /**
-   * One statement per batch, so one round trip and its own transaction: it takes the append lock
-   * (first, through the lateral join, before any id is drawn), inserts the events with one
-   * multi-row insert (resent step events conflict on the ingest key and are skipped), keeps each
-   * asset's latest materialization and observation in {@code asset_keys}, and notifies once per
-   * run; PostgreSQL delivers the notifications when the statement commits. It returns the new
-   * events' ids, and the attempt's highest sequence stored before the statement began.
+   * One statement per group of batches (see {@link GroupCommit}), so one round trip and its own
+   * transaction: it takes the append lock (first, through the lateral join, before any id is
+   * drawn), inserts the events with one multi-row insert (resent step events conflict on the ingest
+   * key and are skipped), keeps each asset's latest materialization and observation in {@code
+   * asset_keys}, and notifies once per run; PostgreSQL delivers the notifications when the
+   * statement commits.
+   *
+   * <p>It answers rows of three kinds ({@code kind}): 0, one per (run, step, attempt) of the
+   * inserted events, with their ids and worker sequences as arrays in id order (a few rows to
+   * decode, not one per event); 1, one per ingested attempt, with the attempt's highest sequence
+   * stored before the statement began ({@code n}); 2, once, the notifications sent ({@code n}).
    *
    * <p>Parameters: $1 lock key, $2-$10 the event columns as arrays, $11 the channel, $12-$14 the
-   * attempt (run, step, attempt; nulls for host appends).
+   * ingested attempts as arrays (run, step, attempt; empty for host appends).
    */
   public static final String APPEND =
       "WITH input AS ("
@@ -52,7 +57,8 @@ public final class EventRows {
           + " SELECT run_id, step_key, attempt, seq, type, ts, asset, part, body FROM input"
           + " ORDER BY ord"
           + " ON CONFLICT ON CONSTRAINT event_logs_ingest_key DO NOTHING"
-          + " RETURNING id, run_id, worker_sequence, event_type, timestamp, asset_key),"
+          + " RETURNING id, run_id, step_key, attempt, worker_sequence, event_type, timestamp,"
+          + " asset_key),"
           + " latest AS ("
           + " SELECT asset_key,"
           + " max(id) FILTER (WHERE event_type = 'ASSET_MATERIALIZATION') AS mat_id,"
@@ -78,10 +84,16 @@ public final class EventRows {
           + " notified AS ("
           + " SELECT count(pg_notify($11, r.id || ':' || r.run_id)) AS n"
           + " FROM (SELECT run_id, max(id) AS id FROM ins GROUP BY run_id) r)"
-          + " SELECT i.id, i.worker_sequence, (SELECT n FROM notified) AS notified,"
-          + " (SELECT max(worker_sequence) FROM event_logs"
-          + " WHERE run_id = $12 AND step_key = $13 AND attempt = $14) AS prior_highest"
-          + " FROM ins i";
+          + " SELECT 0 AS kind, NULL::bigint AS n, run_id, step_key, attempt,"
+          + " array_agg(id ORDER BY id) AS ids, array_agg(worker_sequence ORDER BY id) AS seqs"
+          + " FROM ins GROUP BY run_id, step_key, attempt"
+          + " UNION ALL"
+          + " SELECT 1, (SELECT max(e.worker_sequence) FROM event_logs e WHERE e.run_id = a.run_id"
+          + " AND e.step_key = a.step_key AND e.attempt = a.attempt), a.run_id, a.step_key,"
+          + " a.attempt, NULL, NULL FROM unnest($12::varchar[], $13::text[], $14::int[])"
+          + " AS a(run_id, step_key, attempt)"
+          + " UNION ALL"
+          + " SELECT 2, n, NULL, NULL, NULL, NULL, NULL FROM notified";
 
   /** Records check evaluations. */
   public static final String INSERT_CHECKS =
@@ -93,16 +105,97 @@ public final class EventRows {
   private EventRows() {}
 
   /**
-   * The parameters of {@link #APPEND} for a list of events.
+   * One write's events as the columns of {@link #APPEND}, encoded by the caller's thread (bodies
+   * included) so that a group's statement only concatenates them.
    *
    * @param events the events
    * @param attempt the ingested attempt, or null for a host append (sequences are then not recorded
    *     as worker sequences, so not de-duplicated)
+   * @param runs the run column
+   * @param steps the step column
+   * @param attempts the attempt column
+   * @param seqs the worker sequence column
+   * @param types the type column
+   * @param times the timestamp column
+   * @param assets the asset key column
+   * @param parts the partition column
+   * @param bodies the body column
+   */
+  public record Encoded(
+      List<EventRecord> events,
+      StepEventBatch attempt,
+      String[] runs,
+      String[] steps,
+      Integer[] attempts,
+      Long[] seqs,
+      String[] types,
+      OffsetDateTime[] times,
+      String[] assets,
+      String[] parts,
+      Buffer[] bodies) {
+
+    /**
+     * Encodes a write.
+     *
+     * @param events the events
+     * @param attempt the ingested attempt, or null for a host append
+     * @return the columns
+     */
+    public static Encoded of(List<EventRecord> events, StepEventBatch attempt) {
+      boolean ingested = attempt != null;
+      int n = events.size();
+      Encoded out =
+          new Encoded(
+              events,
+              attempt,
+              new String[n],
+              new String[n],
+              new Integer[n],
+              new Long[n],
+              new String[n],
+              new OffsetDateTime[n],
+              new String[n],
+              new String[n],
+              new Buffer[n]);
+      for (int i = 0; i < n; i++) {
+        EventRecord e = events.get(i);
+        out.runs[i] = e.runId();
+        out.steps[i] = e.stepKey();
+        out.attempts[i] = e.attempt();
+        out.seqs[i] = ingested ? e.sequence() : null;
+        out.types[i] = e.type().value();
+        out.times[i] = time(e.timestamp());
+        AssetKeySnapshot key = EventFacts.assetKey(e);
+        out.assets[i] = key == null ? null : key.toUserString();
+        out.parts[i] = key == null ? null : EventFacts.partition(e);
+        out.bodies[i] = Buffer.buffer(Bodies.event(e));
+      }
+      return out;
+    }
+
+    /**
+     * How many events.
+     *
+     * @return the count
+     */
+    public int size() {
+      return events.size();
+    }
+  }
+
+  /**
+   * The parameters of {@link #APPEND} for a group of writes, in order.
+   *
+   * @param group the writes
    * @return the tuple
    */
-  public static Tuple appendParams(List<EventRecord> events, StepEventBatch attempt) {
-    boolean ingested = attempt != null;
-    int n = events.size();
+  public static Tuple appendParams(List<Encoded> group) {
+    int n = 0;
+    int ingests = 0;
+    for (Encoded e : group) {
+      n += e.size();
+      ingests += e.attempt() == null ? 0 : 1;
+    }
     String[] runs = new String[n];
     String[] steps = new String[n];
     Integer[] attempts = new Integer[n];
@@ -112,18 +205,29 @@ public final class EventRows {
     String[] assets = new String[n];
     String[] parts = new String[n];
     Buffer[] bodies = new Buffer[n];
-    for (int i = 0; i < n; i++) {
-      EventRecord e = events.get(i);
-      runs[i] = e.runId();
-      steps[i] = e.stepKey();
-      attempts[i] = e.attempt();
-      seqs[i] = ingested ? e.sequence() : null;
-      types[i] = e.type().value();
-      times[i] = time(e.timestamp());
-      AssetKeySnapshot key = EventFacts.assetKey(e);
-      assets[i] = key == null ? null : key.toUserString();
-      parts[i] = key == null ? null : EventFacts.partition(e);
-      bodies[i] = Buffer.buffer(Bodies.event(e));
+    String[] attemptRuns = new String[ingests];
+    String[] attemptSteps = new String[ingests];
+    Integer[] attemptNumbers = new Integer[ingests];
+    int at = 0;
+    int a = 0;
+    for (Encoded e : group) {
+      int k = e.size();
+      System.arraycopy(e.runs(), 0, runs, at, k);
+      System.arraycopy(e.steps(), 0, steps, at, k);
+      System.arraycopy(e.attempts(), 0, attempts, at, k);
+      System.arraycopy(e.seqs(), 0, seqs, at, k);
+      System.arraycopy(e.types(), 0, types, at, k);
+      System.arraycopy(e.times(), 0, times, at, k);
+      System.arraycopy(e.assets(), 0, assets, at, k);
+      System.arraycopy(e.parts(), 0, parts, at, k);
+      System.arraycopy(e.bodies(), 0, bodies, at, k);
+      at += k;
+      if (e.attempt() != null) {
+        attemptRuns[a] = e.attempt().runId();
+        attemptSteps[a] = e.attempt().stepKey();
+        attemptNumbers[a] = e.attempt().attempt();
+        a++;
+      }
     }
     return tuple(
         APPEND_LOCK,
@@ -137,9 +241,9 @@ public final class EventRows {
         parts,
         bodies,
         EventNotifications.CHANNEL,
-        ingested ? attempt.runId() : null,
-        ingested ? attempt.stepKey() : null,
-        ingested ? attempt.attempt() : null);
+        attemptRuns,
+        attemptSteps,
+        attemptNumbers);
   }
 
   /**
