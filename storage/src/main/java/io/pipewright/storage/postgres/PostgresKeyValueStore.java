@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The {@link KeyValueStore} on PostgreSQL, with Hibernate Reactive Panache for reads and the reactive client
- * for writes: {@code kvs}. */
+/**
+ * The {@link KeyValueStore} on PostgreSQL, with Hibernate Reactive Panache for reads and the
+ * reactive client for writes: {@code kvs}.
+ */
 @ApplicationScoped
 public class PostgresKeyValueStore implements KeyValueStore {
 
