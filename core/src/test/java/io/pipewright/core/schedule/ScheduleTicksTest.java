@@ -215,7 +215,9 @@ class ScheduleTicksTest {
             CatchUpPolicy.latestOnly());
 
     assertThat(due.due()).containsExactly(Instant.parse("2026-01-01T00:00:00Z"));
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    // A guard against minute-by-minute stepping (13.7 million steps), not a measurement: the bound
+    // is far above the milliseconds this takes, so a loaded CI machine cannot fail it.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
   }
 
   @Test
