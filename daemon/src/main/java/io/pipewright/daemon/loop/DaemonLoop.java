@@ -71,9 +71,6 @@ public final class DaemonLoop implements AutoCloseable {
 
   private record Leadership(boolean leading, long nanos) implements Signal {}
 
-  /** Work handed to the loop thread: the loop's append was stored, carry out its decisions. */
-  private record Task(Runnable work, long nanos) implements Signal {}
-
   /** The event log's notification stream ended or failed: notifications may be missed. */
   private record NotificationsLost(String why, long nanos) implements Signal {}
 
@@ -141,7 +138,6 @@ public final class DaemonLoop implements AutoCloseable {
             random,
             metrics,
             (attempt, result) -> post(new LaunchDone(attempt, result, System.nanoTime())),
-            work -> post(new Task(work, System.nanoTime())),
             settings.storeTimeout());
     this.queue =
         new RunQueueCycle(
@@ -341,8 +337,6 @@ public final class DaemonLoop implements AutoCloseable {
       orchestrator.status(s.status());
     } else if (signal instanceof LaunchDone d) {
       orchestrator.launchAnswered(d.attempt(), d.result());
-    } else if (signal instanceof Task t) {
-      t.work().run();
     } else if (signal instanceof NotificationsLost lost) {
       // Without notifications new events go unseen: rebuild everything with a new subscription.
       throw new IllegalStateException(

@@ -31,7 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -49,16 +48,8 @@ import org.jboss.logging.Logger;
  * the launcher recognizes. Live attempts the launcher does not know after its replay are reported
  * {@link AttemptFailureReason#LOST}.
  *
- * <p><b>Pipelined appends.</b> A cycle does not wait for its append: it sends the decided events
- * and goes on with the next cycle (reading and deciding the other runs with news), and the rest of
- * the decisions (status moves, launcher calls) is carried out when the append is stored. A run
- * whose append is on its way is not decided again until it is stored, so each run's events are
- * appended in order and every launch still comes after the event that records it. One append is in
- * flight at a time; the decisions of the cycles that run meanwhile go together in the next one.
- *
- * <p>Not thread-safe: the daemon's loop thread calls every method. Launch answers and stored
- * appends come back through the callbacks given at construction, which must hand them to that
- * thread.
+ * <p>Not thread-safe: the daemon's loop thread calls every method. Launch answers come back through
+ * the callback given at construction, which must hand them to that thread.
  */
 public final class RunOrchestrator {
 
@@ -77,7 +68,6 @@ public final class RunOrchestrator {
   private final DoubleSupplier random;
   private final DaemonMetrics metrics;
   private final BiConsumer<AttemptId, LaunchResult> launchDone;
-  private final Consumer<Runnable> onLoop;
   private final Duration timeout;
   private final BatchIo io;
   private final SlotQueue slots;
@@ -98,17 +88,6 @@ public final class RunOrchestrator {
 
   private boolean capacityFreed;
 
-  /** Changes when the view is dropped, so that appends stored afterwards are not carried out. */
-  private long epoch;
-
-  /** Whether an append of decided events is on its way to the store. */
-  private boolean appendInFlight;
-
-  /** Decisions whose events wait for the append in flight to be stored before they are sent. */
-  private final List<Decided> waitingDecisions = new ArrayList<>();
-
-  private final List<EventRecord> waitingEvents = new ArrayList<>();
-
   /**
    * Creates the orchestrator.
    *
@@ -123,8 +102,6 @@ public final class RunOrchestrator {
    * @param metrics the metrics
    * @param launchDone receives each launch's answer; must hand it to the loop thread ({@link
    *     #launchAnswered})
-   * @param onLoop runs a task on the loop thread, after the signals received before it (a cycle's
-   *     append was stored: carry out the rest of its decisions)
    * @param timeout how long one store call may take
    */
   public RunOrchestrator(
@@ -137,7 +114,6 @@ public final class RunOrchestrator {
       DoubleSupplier random,
       DaemonMetrics metrics,
       BiConsumer<AttemptId, LaunchResult> launchDone,
-      Consumer<Runnable> onLoop,
       Duration timeout) {
     this.stores = Objects.requireNonNull(stores, "stores must not be null");
     this.launcher = Objects.requireNonNull(launcher, "launcher must not be null");
@@ -148,7 +124,6 @@ public final class RunOrchestrator {
     this.random = Objects.requireNonNull(random, "random must not be null");
     this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
     this.launchDone = Objects.requireNonNull(launchDone, "launchDone must not be null");
-    this.onLoop = Objects.requireNonNull(onLoop, "onLoop must not be null");
     this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
     this.plans = new PlanLoader(stores.snapshots(), timeout);
     this.io = new BatchIo(stores, timeout);
@@ -196,11 +171,6 @@ public final class RunOrchestrator {
   public void eventsAppended(String runId, long lastEventId) {
     RunState state = runs.get(runId);
     if (state == null || (lastEventId > 0 && lastEventId <= state.cursor)) {
-      return;
-    }
-    if (state.appending) {
-      // Its own append may be among them: tell once it is stored and its ids are known.
-      state.notifiedWhileAppending.add(lastEventId);
       return;
     }
     if (lastEventId == state.ownLastId) {
@@ -295,10 +265,6 @@ public final class RunOrchestrator {
 
   /** Forgets every run (leadership lost); nothing is written. */
   public void clear() {
-    epoch++;
-    appendInFlight = false;
-    waitingDecisions.clear();
-    waitingEvents.clear();
     runs.clear();
     recentlyEnded.clear();
     dirty.clear();
@@ -324,12 +290,7 @@ public final class RunOrchestrator {
     for (int pass = 0; pass < 3 && !dirty.isEmpty(); pass++) {
       List<RunState> batch = new ArrayList<>(dirty.size());
       for (RunState state : dirty) {
-        if (runs.get(state.runId()) != state) {
-          continue;
-        }
-        if (state.appending) {
-          state.decideAgain = true; // Once its append is stored.
-        } else {
+        if (runs.get(state.runId()) == state) {
           batch.add(state);
         }
       }
@@ -339,10 +300,7 @@ public final class RunOrchestrator {
     }
     Instant next = null;
     for (RunState state : runs.values()) {
-      // A run whose append is on its way decides again when it is stored, not on its clock.
-      if (!state.appending
-          && state.wakeUpAt != null
-          && (next == null || state.wakeUpAt.isBefore(next))) {
+      if (state.wakeUpAt != null && (next == null || state.wakeUpAt.isBefore(next))) {
         next = state.wakeUpAt;
       }
     }
@@ -354,9 +312,8 @@ public final class RunOrchestrator {
 
   /**
    * One cycle for a batch of runs, in phases so that the database sees a few calls per cycle: read
-   * every run's new events, read the rows that may have changed, decide each run, and append every
-   * decision's events in one call. The rest (status moves, launcher calls) is carried out once the
-   * append is stored ({@link #stored}); the loop goes on meanwhile.
+   * every run's new events, read the rows that may have changed, decide each run, append every
+   * decision's events in one call, move the statuses, then call the launcher.
    */
   private void drive(List<RunState> batch, Instant now) {
     io.readNewEvents(batch, PAGE);
@@ -373,86 +330,13 @@ public final class RunOrchestrator {
         events.addAll(decision.events());
       }
     }
-    if (events.isEmpty()) {
-      carryOut(decided, now);
-      return;
-    }
-    for (Decided d : decided) {
-      d.state().appending = true;
-    }
-    waitingDecisions.addAll(decided);
-    waitingEvents.addAll(events);
-    if (!appendInFlight) {
-      sendAppend();
-    }
-  }
-
-  /**
-   * Sends the decisions waiting for their append in one call. One append is in flight at a time:
-   * the decisions of the cycles that run meanwhile wait and go together in the next one (a group
-   * commit), so that appends stay few under load instead of one per cycle.
-   */
-  private void sendAppend() {
-    List<Decided> decided = List.copyOf(waitingDecisions);
-    List<EventRecord> events = List.copyOf(waitingEvents);
-    waitingDecisions.clear();
-    waitingEvents.clear();
-    appendInFlight = true;
-    long appendEpoch = epoch;
-    Instant decidedAt = clock.instant();
-    io.appendLater(events)
-        .subscribe()
-        .with(
-            stored -> onLoop.accept(() -> stored(appendEpoch, decided, stored, decidedAt)),
-            failure ->
-                onLoop.accept(
-                    () -> {
-                      if (appendEpoch == epoch) {
-                        throw new IllegalStateException(
-                            "Could not append the daemon's events: " + failure, failure);
-                      }
-                    }));
-  }
-
-  /** A cycle's append was stored: carry out the rest of its decisions. */
-  private void stored(
-      long appendEpoch, List<Decided> decided, List<StoredEvent> stored, Instant now) {
-    if (appendEpoch != epoch) {
-      return; // The view was dropped meanwhile: a new one decides again from storage.
-    }
-    appendInFlight = false;
+    List<StoredEvent> stored = io.append(events);
     for (StoredEvent event : stored) {
       RunState state = runs.get(event.event().runId());
       if (state != null && event.id() > state.ownLastId) {
         state.ownLastId = event.id();
       }
     }
-    List<Decided> live = new ArrayList<>(decided.size());
-    for (Decided d : decided) {
-      RunState state = d.state();
-      state.appending = false;
-      for (long id : state.notifiedWhileAppending) {
-        if (id <= 0 || (id > state.cursor && id != state.ownLastId)) {
-          state.eventsPending = true;
-        }
-      }
-      state.notifiedWhileAppending.clear();
-      if (state.eventsPending || state.decideAgain) {
-        state.decideAgain = false;
-        dirty.add(state);
-      }
-      if (runs.get(state.runId()) == state) {
-        live.add(d);
-      }
-    }
-    carryOut(live, now);
-    if (!waitingEvents.isEmpty()) {
-      sendAppend();
-    }
-  }
-
-  /** Moves the runs' statuses, then calls the launcher: the decisions' events are stored. */
-  private void carryOut(List<Decided> decided, Instant now) {
     List<BatchIo.Move> moves = new ArrayList<>();
     for (Decided d : decided) {
       if (d.decision().runStatus() != null) {

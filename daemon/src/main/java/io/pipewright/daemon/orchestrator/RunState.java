@@ -43,15 +43,6 @@ final class RunState {
    */
   long ownLastId;
 
-  /** The events of its last decision are being appended: decide again only once they are stored. */
-  boolean appending;
-
-  /** News came while {@link #appending}: decide again once the append is stored. */
-  boolean decideAgain;
-
-  /** The event ids notified while {@link #appending} (its own append's among them, maybe). */
-  final List<Long> notifiedWhileAppending = new ArrayList<>();
-
   /** The run's row may have been changed by someone else (a cancel): read it again. */
   boolean reloadRun;
 
