@@ -3,7 +3,10 @@ package io.pipewright.core.event;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The port to the event log: the append-only record of what happened in runs, the source of truth
@@ -42,6 +45,37 @@ public interface EventLog {
    * @return the page
    */
   Uni<EventPage> eventsForRun(String runId, long afterId, int limit);
+
+  /**
+   * Reads the new events of several runs at once, each after its own cursor: for each run, what
+   * {@link #eventsForRun} answers. Adapters answer it in one round trip where they can (the daemon
+   * reads every run with news this way, once per cycle); this default asks run by run.
+   *
+   * @param cursors per run, the cursor to read after (0 for the start)
+   * @param limit at most this many events per run; 1 or more
+   * @return per run, its page, in the order of {@code cursors}
+   */
+  default Uni<Map<String, EventPage>> eventsForRuns(Map<String, Long> cursors, int limit) {
+    List<String> runIds = new ArrayList<>(cursors.keySet());
+    if (runIds.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    List<Uni<EventPage>> reads = new ArrayList<>(runIds.size());
+    for (String runId : runIds) {
+      reads.add(eventsForRun(runId, cursors.get(runId), limit));
+    }
+    return Uni.join()
+        .all(reads)
+        .andFailFast()
+        .map(
+            pages -> {
+              Map<String, EventPage> out = new LinkedHashMap<>();
+              for (int i = 0; i < runIds.size(); i++) {
+                out.put(runIds.get(i), pages.get(i));
+              }
+              return out;
+            });
+  }
 
   /**
    * Reads events across runs.

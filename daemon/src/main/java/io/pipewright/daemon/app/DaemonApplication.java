@@ -20,6 +20,7 @@ import io.pipewright.daemon.DaemonStores;
 import io.pipewright.daemon.ingest.StdoutEventIngester;
 import io.pipewright.daemon.launch.k8s.LeaderBoundLauncher;
 import io.pipewright.daemon.launch.local.AttemptOutputListener;
+import io.pipewright.daemon.launch.local.ComputeLogUpload;
 import io.pipewright.daemon.launch.local.LocalLauncherSettings;
 import io.pipewright.daemon.launch.local.LocalProcessStepLauncher;
 import io.pipewright.daemon.launch.local.WorkerCommand;
@@ -128,6 +129,10 @@ public class DaemonApplication {
                   config.orchestration().storeTimeout());
           output = ingester;
           resources.add(ingester);
+        }
+        if (!(configuredLogs instanceof FileComputeLogStore)) {
+          // pipewright.compute-logs.store=postgres: the webserver reads the logs there.
+          output = new ComputeLogUpload(output, logs, configuredLogs);
         }
         Path stateDirectory = Path.of(config.localLauncher().stateDirectory());
         LocalProcessStepLauncher local =

@@ -28,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -264,6 +265,55 @@ public class PostgresEventLog implements EventLog {
               long cursor = page.isEmpty() ? afterId : page.get(page.size() - 1).id();
               return new EventPage(page, cursor, rows.size() > limit);
             });
+  }
+
+  /**
+   * One statement for every run: a lateral join of the cursors with each run's next events (the
+   * index on run and id serves each), one page plus one row per run at most.
+   */
+  @Override
+  public Uni<Map<String, EventPage>> eventsForRuns(Map<String, Long> cursors, int limit) {
+    return Uni.createFrom()
+        .voidItem()
+        .invoke(() -> Failures.requireLimit(limit))
+        .chain(
+            () -> {
+              if (cursors.isEmpty()) {
+                return Uni.createFrom().item(Map.<String, EventPage>of());
+              }
+              String[] runIds = cursors.keySet().toArray(String[]::new);
+              Long[] afterIds = new Long[runIds.length];
+              for (int i = 0; i < runIds.length; i++) {
+                afterIds[i] = cursors.get(runIds[i]);
+              }
+              return pool.preparedQuery(
+                      "SELECT e.* FROM unnest($1::varchar[], $2::bigint[]) AS c(cursor_run,"
+                          + " cursor_id) CROSS JOIN LATERAL (SELECT "
+                          + EventRows.COLUMNS
+                          + " FROM event_logs WHERE run_id = c.cursor_run AND id > c.cursor_id"
+                          + " ORDER BY id LIMIT $3) e")
+                  .execute(tuple(runIds, afterIds, limit + 1))
+                  .map(rows -> pages(rows, cursors, limit));
+            });
+  }
+
+  /** Splits the rows of {@link #eventsForRuns} into one page per run. */
+  private static Map<String, EventPage> pages(
+      RowSet<Row> rows, Map<String, Long> cursors, int limit) {
+    Map<String, List<StoredEvent>> byRun = new HashMap<>();
+    for (Row row : rows) {
+      StoredEvent event = EventRows.read(row);
+      byRun.computeIfAbsent(event.event().runId(), k -> new ArrayList<>()).add(event);
+    }
+    Map<String, EventPage> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> cursor : cursors.entrySet()) {
+      List<StoredEvent> read = byRun.computeIfAbsent(cursor.getKey(), k -> new ArrayList<>());
+      read.sort((a, b) -> Long.compare(a.id(), b.id()));
+      List<StoredEvent> page = read.size() > limit ? read.subList(0, limit) : read;
+      long next = page.isEmpty() ? cursor.getValue() : page.get(page.size() - 1).id();
+      out.put(cursor.getKey(), new EventPage(page, next, read.size() > limit));
+    }
+    return out;
   }
 
   @Override

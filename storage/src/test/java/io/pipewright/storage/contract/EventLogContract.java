@@ -32,6 +32,7 @@ import io.pipewright.core.snapshot.MetadataValueSnapshot;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -175,6 +176,39 @@ public abstract class EventLogContract {
     assertThat(empty.cursor()).isEqualTo(third.cursor());
     assertThat(empty.hasMore()).isFalse();
     assertThat(first.events()).allSatisfy(e -> assertThat(e.event().runId()).isEqualTo("r1"));
+  }
+
+  @Test
+  void shouldReadEachRunAfterItsOwnCursorWhenSeveralRunsAreReadAtOnce() {
+    await(log.ingest(logBatch("r1", "extract", 1, 0, 4)));
+    await(log.ingest(logBatch("r2", "extract", 1, 0, 1)));
+    await(log.ingest(logBatch("r3", "extract", 1, 0, 2)));
+    long r1Cursor = all("r1").get(1).id();
+    Map<String, Long> cursors = new LinkedHashMap<>();
+    cursors.put("r3", 0L);
+    cursors.put("ghost", 7L);
+    cursors.put("r1", r1Cursor);
+    cursors.put("r2", all("r2").get(1).id());
+
+    Map<String, EventPage> pages = await(log.eventsForRuns(cursors, 2));
+
+    assertThat(pages.keySet()).containsExactly("r3", "ghost", "r1", "r2");
+    assertThat(pages.get("r3").events())
+        .extracting(e -> e.event().sequence())
+        .containsExactly(0L, 1L);
+    assertThat(pages.get("r3").hasMore()).isTrue();
+    assertThat(pages.get("r3").cursor()).isEqualTo(all("r3").get(1).id());
+    assertThat(pages.get("r1").events())
+        .extracting(e -> e.event().sequence())
+        .containsExactly(2L, 3L);
+    assertThat(pages.get("r1").hasMore()).isTrue();
+    assertThat(pages.get("r1").events())
+        .allSatisfy(e -> assertThat(e.event().runId()).isEqualTo("r1"));
+    assertThat(pages.get("r2").events()).isEmpty();
+    assertThat(pages.get("r2").cursor()).isEqualTo(all("r2").get(1).id());
+    assertThat(pages.get("r2").hasMore()).isFalse();
+    assertThat(pages.get("ghost")).isEqualTo(new EventPage(List.of(), 7L, false));
+    assertThat(await(log.eventsForRuns(Map.of(), 2))).isEmpty();
   }
 
   @Test
