@@ -113,7 +113,7 @@ final class KubernetesFanOut implements AutoCloseable {
             "http://pipewright-webserver:3000",
             null,
             Clock.systemUTC(),
-            location -> "registry.example.com/bench:1");
+            (location, job, plan) -> "registry.example.com/bench:1");
     DaemonLoop loop =
         new DaemonLoop(
             stores,
