@@ -56,7 +56,7 @@ final class RunState {
   final List<LaunchAnswer> answers = new ArrayList<>();
 
   /** Attempts whose worker may be running: launched, and not reported ended. */
-  final RunningWorkers workersRunning = new RunningWorkers();
+  final Set<AttemptId> workersRunning = new HashSet<>();
 
   /** The run's end, held until its workers exited ({@link EndGate}); null when none is. */
   EndGate.Held heldEnd;
