@@ -22,16 +22,9 @@ import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.pipewright.core.event.DagsterEventType;
-import io.pipewright.core.event.EventLevel;
 import io.pipewright.core.event.EventLog;
-import io.pipewright.core.event.EventPayload;
-import io.pipewright.core.event.EventRecord;
-import io.pipewright.core.event.StepEventBatch;
-import io.pipewright.core.event.StepOutputPayload;
-import io.pipewright.core.event.StepSuccessPayload;
-import io.pipewright.core.event.TypeCheckSnapshot;
 import io.pipewright.core.launch.AttemptId;
+import io.pipewright.daemon.testing.BenchWorkers;
 import io.pipewright.executor.k8s.PodLabels;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -200,34 +193,8 @@ final class BenchCluster implements AutoCloseable {
   /** The worker: STEP_START, STEP_OUTPUT, STEP_SUCCESS through the ingest, as one batch. */
   private void report(AttemptId id) {
     Instant now = Instant.now();
-    events
-        .ingest(
-            new StepEventBatch(
-                id.runId(),
-                id.stepKey(),
-                id.attempt(),
-                List.of(
-                    event(id, 0, now, DagsterEventType.STEP_START, null),
-                    event(
-                        id,
-                        1,
-                        now,
-                        DagsterEventType.STEP_OUTPUT,
-                        new StepOutputPayload(
-                            "result",
-                            null,
-                            new TypeCheckSnapshot(true, null, List.of()),
-                            List.of())),
-                    event(id, 2, now, DagsterEventType.STEP_SUCCESS, new StepSuccessPayload(1)))))
-        .await()
-        .indefinitely();
+    events.ingest(BenchWorkers.successBatch(id, now)).await().indefinitely();
     successStored.put(id, System.nanoTime());
-  }
-
-  private static EventRecord event(
-      AttemptId id, long sequence, Instant at, DagsterEventType type, EventPayload payload) {
-    return new EventRecord(
-        id.runId(), id.stepKey(), id.attempt(), sequence, at, type, EventLevel.INFO, "", payload);
   }
 
   /** The container exited 0: one status write on the informer's copy of the pod. */

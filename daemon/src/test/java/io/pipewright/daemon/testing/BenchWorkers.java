@@ -107,29 +107,34 @@ public final class BenchWorkers implements StepLauncher, AutoCloseable {
 
   private void finish(AttemptId id) {
     Instant now = Instant.now();
-    events
-        .ingest(
-            new StepEventBatch(
-                id.runId(),
-                id.stepKey(),
-                id.attempt(),
-                List.of(
-                    event(id, 0, now, DagsterEventType.STEP_START, null),
-                    event(
-                        id,
-                        1,
-                        now,
-                        DagsterEventType.STEP_OUTPUT,
-                        new StepOutputPayload(
-                            "result",
-                            null,
-                            new TypeCheckSnapshot(true, null, List.of()),
-                            List.of())),
-                    event(id, 2, now, DagsterEventType.STEP_SUCCESS, new StepSuccessPayload(1)))))
-        .await()
-        .indefinitely();
+    events.ingest(successBatch(id, now)).await().indefinitely();
     successStored.put(id, System.nanoTime());
     platform.succeed(id);
+  }
+
+  /**
+   * What a fake worker stores for a successful attempt: STEP_START, STEP_OUTPUT and STEP_SUCCESS,
+   * as one ingest batch (shared with the Kubernetes benchmark's kubelet).
+   *
+   * @param id the attempt
+   * @param now the events' time
+   * @return the batch
+   */
+  public static StepEventBatch successBatch(AttemptId id, Instant now) {
+    return new StepEventBatch(
+        id.runId(),
+        id.stepKey(),
+        id.attempt(),
+        List.of(
+            event(id, 0, now, DagsterEventType.STEP_START, null),
+            event(
+                id,
+                1,
+                now,
+                DagsterEventType.STEP_OUTPUT,
+                new StepOutputPayload(
+                    "result", null, new TypeCheckSnapshot(true, null, List.of()), List.of())),
+            event(id, 2, now, DagsterEventType.STEP_SUCCESS, new StepSuccessPayload(1))));
   }
 
   private static EventRecord event(
