@@ -1,11 +1,8 @@
 package io.pipewright.core.schedule;
 
-import io.pipewright.core.schedule.internal.CronFields;
-import io.pipewright.core.schedule.internal.CronParser;
-import io.pipewright.core.schedule.internal.CronTimes;
+import io.pipewright.cron.Cron;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Objects;
 
 /**
  * A schedule's cron expression as the daemon reads it from the schedule's snapshot: five fields
@@ -21,16 +18,16 @@ import java.util.Objects;
  *       schedule fires once an hour across both changes).
  * </ul>
  *
- * <p>Immutable and thread-safe.
+ * <p>A thin wrapper over {@link Cron} (module {@code pipewright-cron}), the matcher the sdk's
+ * {@code CronSchedule} wraps too: core and the sdk may not depend on each other, both depend on it.
+ * Immutable and thread-safe.
  */
 public final class CronExpression {
 
-  private final String expression;
-  private final CronFields fields;
+  private final Cron cron;
 
-  private CronExpression(String expression, CronFields fields) {
-    this.expression = expression;
-    this.fields = fields;
+  private CronExpression(Cron cron) {
+    this.cron = cron;
   }
 
   /**
@@ -42,8 +39,7 @@ public final class CronExpression {
    *     at the problem
    */
   public static CronExpression parse(String expression) {
-    CronFields fields = CronParser.parse(expression);
-    return new CronExpression(expression.strip(), fields);
+    return new CronExpression(Cron.parse(expression));
   }
 
   /**
@@ -54,9 +50,7 @@ public final class CronExpression {
    * @return the fire time
    */
   public Instant nextAfter(Instant after, ZoneId zone) {
-    Objects.requireNonNull(after, "after must not be null");
-    Objects.requireNonNull(zone, "zone must not be null");
-    return CronTimes.next(fields, after, zone);
+    return cron.nextAfter(after, zone);
   }
 
   /**
@@ -67,9 +61,7 @@ public final class CronExpression {
    * @return the fire time
    */
   public Instant previousBefore(Instant before, ZoneId zone) {
-    Objects.requireNonNull(before, "before must not be null");
-    Objects.requireNonNull(zone, "zone must not be null");
-    return CronTimes.previous(fields, before, zone);
+    return cron.previousBefore(before, zone);
   }
 
   /**
@@ -78,21 +70,21 @@ public final class CronExpression {
    * @return the expression
    */
   public String expression() {
-    return expression;
+    return cron.expression();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CronExpression other && fields.equals(other.fields);
+    return o instanceof CronExpression other && cron.equals(other.cron);
   }
 
   @Override
   public int hashCode() {
-    return fields.hashCode();
+    return cron.hashCode();
   }
 
   @Override
   public String toString() {
-    return expression;
+    return cron.expression();
   }
 }

@@ -1,8 +1,7 @@
 package io.pipewright.sdk.schedule;
 
-import io.pipewright.sdk.internal.schedule.CronFields;
-import io.pipewright.sdk.internal.schedule.CronParser;
-import io.pipewright.sdk.internal.schedule.CronTimes;
+import io.pipewright.cron.Cron;
+import io.pipewright.cron.CronSyntaxException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -63,12 +62,12 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class CronSchedule {
-  private final String expression;
-  private final CronFields fields;
+  // The matcher lives in pipewright-cron, shared with core's CronExpression (the daemon computes a
+  // schedule's ticks without loading user code, so both sides need it and may not see each other).
+  private final Cron cron;
 
-  private CronSchedule(String expression, CronFields fields) {
-    this.expression = expression;
-    this.fields = fields;
+  private CronSchedule(Cron cron) {
+    this.cron = cron;
   }
 
   /**
@@ -80,8 +79,11 @@ public final class CronSchedule {
    *     allowed values, and points at the problem
    */
   public static CronSchedule parse(String expression) {
-    CronFields fields = CronParser.parse(expression);
-    return new CronSchedule(expression.strip(), fields);
+    try {
+      return new CronSchedule(Cron.parse(expression));
+    } catch (CronSyntaxException e) {
+      throw new InvalidCronException(e.expression(), e.getMessage(), e.field().orElse(null));
+    }
   }
 
   /**
@@ -90,7 +92,7 @@ public final class CronSchedule {
    * @return e.g. {@code 0 2 * * *}
    */
   public String expression() {
-    return expression;
+    return cron.expression();
   }
 
   /**
@@ -104,7 +106,7 @@ public final class CronSchedule {
   public Instant nextAfter(Instant after, ZoneId zone) {
     Objects.requireNonNull(after, "after");
     Objects.requireNonNull(zone, "zone");
-    return CronTimes.next(fields, after, zone);
+    return cron.nextAfter(after, zone);
   }
 
   /**
@@ -117,7 +119,7 @@ public final class CronSchedule {
   public Instant previousBefore(Instant before, ZoneId zone) {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(zone, "zone");
-    return CronTimes.previous(fields, before, zone);
+    return cron.previousBefore(before, zone);
   }
 
   /**
@@ -147,7 +149,7 @@ public final class CronSchedule {
    * @return whether the hour field allows every hour
    */
   public boolean firesEveryHour() {
-    return fields.everyHour();
+    return cron.firesEveryHour();
   }
 
   /**
@@ -158,12 +160,12 @@ public final class CronSchedule {
    */
   @Override
   public boolean equals(Object o) {
-    return o instanceof CronSchedule other && fields.equals(other.fields);
+    return o instanceof CronSchedule other && cron.equals(other.cron);
   }
 
   @Override
   public int hashCode() {
-    return fields.hashCode();
+    return cron.hashCode();
   }
 
   /**
@@ -173,6 +175,6 @@ public final class CronSchedule {
    */
   @Override
   public String toString() {
-    return expression;
+    return cron.expression();
   }
 }

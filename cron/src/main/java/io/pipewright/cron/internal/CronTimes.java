@@ -1,4 +1,4 @@
-package io.pipewright.sdk.internal.schedule;
+package io.pipewright.cron.internal;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,9 +1,4 @@
-package io.pipewright.core.schedule.internal;
-
-// A copy of the sdk's io.pipewright.sdk.internal.schedule class of the same name. The daemon must
-// compute a schedule's ticks without loading user code, and core and the sdk may not depend on each
-// other (build-rules/import-control.xml), so the few hundred lines live in both. Change both
-// together: CronExpressionTest checks the same daylight-saving rules as the sdk's tests.
+package io.pipewright.cron.internal;
 
 import java.time.LocalDateTime;
 import java.time.YearMonth;

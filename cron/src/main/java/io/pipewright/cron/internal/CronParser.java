@@ -1,10 +1,6 @@
-package io.pipewright.core.schedule.internal;
+package io.pipewright.cron.internal;
 
-// A copy of the sdk's io.pipewright.sdk.internal.schedule class of the same name. The daemon must
-// compute a schedule's ticks without loading user code, and core and the sdk may not depend on each
-// other (build-rules/import-control.xml), so the few hundred lines live in both. Change both
-// together: CronExpressionTest checks the same daylight-saving rules as the sdk's tests.
-
+import io.pipewright.cron.CronSyntaxException;
 import java.util.Locale;
 
 /**
@@ -59,14 +55,15 @@ public final class CronParser {
    *
    * @param expression the cron expression
    * @return its fields
-   * @throws IllegalArgumentException if the expression is not valid, with a message naming the
-   *     field
+   * @throws CronSyntaxException if the expression is not valid, with a message naming the field
    */
   public static CronFields parse(String expression) {
     if (expression == null) {
-      throw new IllegalArgumentException(
+      throw new CronSyntaxException(
+          null,
           "A cron expression is required, got null. Write five fields (minute hour day-of-month"
-              + " month day-of-week), e.g. \"0 2 * * *\" for 02:00 every day");
+              + " month day-of-week), e.g. \"0 2 * * *\" for 02:00 every day",
+          null);
     }
     return new CronParser(expression).parse();
   }
@@ -343,11 +340,11 @@ public final class CronParser {
     return -1;
   }
 
-  private IllegalArgumentException fail(String problem, int column, int width) {
+  private CronSyntaxException fail(String problem, int column, int width) {
     return fail(problem, column, width, null);
   }
 
-  private IllegalArgumentException fail(String problem, int column, int width, Field field) {
+  private CronSyntaxException fail(String problem, int column, int width, Field field) {
     StringBuilder message =
         new StringBuilder("Invalid cron expression '")
             .append(expression)
@@ -358,6 +355,7 @@ public final class CronParser {
       message.append("\n  ").append(expression).append("\n  ");
       message.append(" ".repeat(column)).append("^".repeat(Math.max(1, width)));
     }
-    return new IllegalArgumentException(message.toString());
+    return new CronSyntaxException(
+        expression, message.toString(), field == null ? null : field.label);
   }
 }
