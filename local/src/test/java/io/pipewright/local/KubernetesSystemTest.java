@@ -86,6 +86,8 @@ class KubernetesSystemTest {
       "query($id: ID!) { runOrError(runId: $id) { __typename ... on Run { status jobName"
           + " executionPlan { steps { key } } } } }";
 
+  private static final String CAPTURED_LOGS =
+      "query($key: [String!]!) { capturedLogs(logKey: $key) { stdout stderr cursor } }";
   private static final String LOGS =
       "query($id: ID!) { logsForRun(runId: $id, limit: 10000) { __typename ... on EventConnection {"
           + " events { __typename ... on MessageEvent { message stepKey } ... on"
@@ -149,7 +151,8 @@ class KubernetesSystemTest {
       // First every job whose steps read nothing of other runs, and each day of the partitioned
       // asset job; then the unpartitioned assets, which read every day of raw/orders.
       Map<String, String> runs = new LinkedHashMap<>();
-      runs.put(launch(graphql, "etl", "orders_etl", null, null), "orders_etl");
+      String etlRun = launch(graphql, "etl", "orders_etl", null, null);
+      runs.put(etlRun, "orders_etl");
       runs.put(launch(graphql, "etl", "orders_validate_only", null, null), "orders_validate_only");
       for (String day : DAYS) {
         runs.put(launch(graphql, "assets", "daily_sales", day, null), "daily_sales " + day);
@@ -179,6 +182,7 @@ class KubernetesSystemTest {
       for (String runId : runs.keySet()) {
         awaitNoPods(client, runId);
       }
+      checkCapturedLogs(graphql, etlRun);
       System.out.printf(
           "Kubernetes system: up in %.1f s; %d runs, %d steps, each in its own pod, in %.1f s%n",
           upSeconds, runs.size(), successes, seconds(started) - upSeconds);
@@ -422,15 +426,14 @@ class KubernetesSystemTest {
     String status = awaitEnd(graphql, runId);
     List<JsonNode> events = events(graphql, runId);
     assertThat(status).as("the OOM run; its events: %s", events).isEqualTo("FAILURE");
-    assertThat(events)
-        .as("the op's retries")
-        .anyMatch(e -> "ExecutionStepUpForRetryEvent".equals(e.get("__typename").asText()));
+    // extract's retry policy allows 3 retries: four pods, the op's own failure each time.
+    assertThat(count(events, "ExecutionStepUpForRetryEvent")).as("the op's retries").isEqualTo(3);
     JsonNode failure = stepFailure(events, "the OOM run");
     assertThat(failure.get("stepKey").asText()).isEqualTo("extract");
     assertThat(failure.toString()).containsIgnoringCase("OOM");
     assertThat(podsOf(client, runId))
         .as("failed pods are kept for inspection")
-        .isNotEmpty()
+        .hasSize(4)
         .allMatch(p -> "Failed".equals(p.getStatus().getPhase()));
   }
 
@@ -443,11 +446,39 @@ class KubernetesSystemTest {
     String status = awaitEnd(graphql, runId);
     List<JsonNode> events = events(graphql, runId);
     assertThat(status).as("the image pull run; its events: %s", events).isEqualTo("FAILURE");
-    assertThat(events)
-        .noneMatch(e -> "ExecutionStepUpForRetryEvent".equals(e.get("__typename").asText()));
+    assertThat(count(events, "ExecutionStepUpForRetryEvent"))
+        .as("the op's retries are not spent on the infrastructure")
+        .isZero();
+    // One infrastructure retry (the test's budget), as a new pod: two attempts in all.
+    assertThat(count(events, "StepWorkerStartingEvent")).as("attempts launched").isEqualTo(2);
     JsonNode failure = stepFailure(events, "the image pull run");
+    assertThat(failure.get("stepKey").asText()).isEqualTo("extract");
     assertThat(failure.toString()).contains("InfrastructureFailure").containsIgnoringCase("pull");
+    assertThat(events)
+        .last()
+        .satisfies(
+            e -> {
+              assertThat(e.get("__typename").asText()).isEqualTo("RunFailureEvent");
+              assertThat(e.get("message").asText()).contains("extract");
+            });
     awaitNoPods(client, runId);
+  }
+
+  /**
+   * A succeeded pod is deleted only after its log was copied into the compute log store, which the
+   * webserver's {@code capturedLogs} reads: the step's output is still there once the pod is gone.
+   */
+  private void checkCapturedLogs(String graphql, String runId) throws Exception {
+    JsonNode logs =
+        post(graphql, CAPTURED_LOGS, Map.of("key", List.of(runId, "compute_logs", "extract")))
+            .get("capturedLogs");
+    assertThat(logs.get("stdout").asText(""))
+        .as("the captured stdout of orders_etl's extract step (its pod is deleted): %s", logs)
+        .isNotBlank();
+  }
+
+  private static long count(List<JsonNode> events, String typename) {
+    return events.stream().filter(e -> typename.equals(e.get("__typename").asText())).count();
   }
 
   private static JsonNode stepFailure(List<JsonNode> events, String what) {

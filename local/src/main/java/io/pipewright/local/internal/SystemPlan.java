@@ -114,6 +114,9 @@ public final class SystemPlan {
               + ".port="
               + locationPorts.get(location[0]));
     }
+    // The daemon writes each attempt's stdout and stderr there; the webserver's capturedLogs reads
+    // the same directory (its default, ~/.pipewright/logs, is not this system's).
+    web.add("-Dpipewright.compute-logs.directory=" + computeLogs(home));
     web.add("-jar");
     web.add(webJar.toString());
     out.add(
@@ -155,7 +158,7 @@ public final class SystemPlan {
     // The password reaches the etl workers from the daemon's environment, not its command line.
     daemon.add(prefix + "local-launcher.inherit-environment=" + WORKER_ENVIRONMENT);
     daemon.add(prefix + "local-launcher.terminate-on-shutdown=true");
-    daemon.add(prefix + "compute-logs.directory=" + home.resolve("compute-logs"));
+    daemon.add(prefix + "compute-logs.directory=" + computeLogs(home));
     daemon.add(prefix + "ingest.url=http://" + HOST + ":" + ports.webserver());
     daemon.add("-jar");
     daemon.add(daemonJar.toString());
@@ -165,6 +168,10 @@ public final class SystemPlan {
         new Component(
             "daemon", ports.daemon(), "PIPEWRIGHT_DAEMON_PORT", daemonJar, daemon, daemonEnv));
     return out;
+  }
+
+  private static Path computeLogs(Path home) {
+    return home.resolve("compute-logs");
   }
 
   private static List<String> datasource(ConnectionInfo db) {

@@ -54,6 +54,14 @@ class SystemPlanTest {
   }
 
   @Test
+  void shouldShowTheWebserverTheDirectoryTheDaemonWritesComputeLogsToWhenPlanned() {
+    assertThat(named("daemon").command())
+        .contains("-Dpipewright.daemon.compute-logs.directory=/tmp/pw-home/compute-logs");
+    assertThat(named("webserver").command())
+        .contains("-Dpipewright.compute-logs.directory=/tmp/pw-home/compute-logs");
+  }
+
+  @Test
   void shouldKeepSecretsOffEveryCommandLineWhenPlanned() {
     assertThat(plan())
         .flatExtracting(Component::command)
