@@ -4,9 +4,10 @@ import java.util.Optional;
 
 /**
  * A cron expression that cannot be read. The message quotes the expression, names the field and its
- * allowed values, and points at the problem with a caret line.
+ * allowed values, and points at the problem with a caret line. Not final: the sdk's {@code
+ * InvalidCronException}, which users catch, extends it.
  */
-public final class CronSyntaxException extends IllegalArgumentException {
+public class CronSyntaxException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final String expression;

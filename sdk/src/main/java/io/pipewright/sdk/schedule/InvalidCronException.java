@@ -1,6 +1,6 @@
 package io.pipewright.sdk.schedule;
 
-import java.util.Optional;
+import io.pipewright.cron.CronSyntaxException;
 
 /**
  * Thrown when a cron expression cannot be read. The message quotes the expression, names the field
@@ -11,15 +11,13 @@ import java.util.Optional;
  *   0 25 * * *
  *     ^^
  * </pre>
+ *
+ * <p>{@link #expression()} and {@link #field()} come from {@link CronSyntaxException}, what the
+ * shared matcher (module {@code pipewright-cron}) throws; the sdk's own type stays what schedules
+ * document and users catch.
  */
-public class InvalidCronException extends IllegalArgumentException {
+public class InvalidCronException extends CronSyntaxException {
   private static final long serialVersionUID = 1L;
-
-  /** The expression that could not be read, or null. */
-  private final String expression;
-
-  /** The name of the wrong field, or null when the expression as a whole is wrong. */
-  private final String field;
 
   /**
    * Creates the exception.
@@ -40,27 +38,6 @@ public class InvalidCronException extends IllegalArgumentException {
    *     month} or {@code day-of-week}), or null when the problem is not in one field
    */
   public InvalidCronException(String expression, String message, String field) {
-    super(message);
-    this.expression = expression;
-    this.field = field;
-  }
-
-  /**
-   * Returns the expression that could not be read.
-   *
-   * @return the expression as given, or null if none was given
-   */
-  public String expression() {
-    return expression;
-  }
-
-  /**
-   * Returns the name of the field that is wrong.
-   *
-   * @return {@code minute}, {@code hour}, {@code day-of-month}, {@code month} or {@code
-   *     day-of-week}; empty when the problem is the expression as a whole (e.g. too few fields)
-   */
-  public Optional<String> field() {
-    return Optional.ofNullable(field);
+    super(expression, message, field);
   }
 }
