@@ -14,6 +14,7 @@ import io.pipewright.daemon.metrics.DaemonMetrics;
 import io.pipewright.daemon.monitor.RunMonitor;
 import io.pipewright.daemon.orchestrator.LaunchRequests;
 import io.pipewright.daemon.orchestrator.RunOrchestrator;
+import io.pipewright.daemon.queue.NotifiedRuns;
 import io.pipewright.daemon.queue.RunQueueCycle;
 import io.smallrye.mutiny.subscription.Cancellable;
 import java.time.Clock;
@@ -85,6 +86,7 @@ public final class DaemonLoop implements AutoCloseable {
   private final Heartbeats heartbeats;
   private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
   private final Deque<ErrorSnapshot> errors = new ArrayDeque<>();
+  private final NotifiedRuns notifiedRuns = new NotifiedRuns();
 
   private boolean leading;
   private boolean active;
@@ -214,6 +216,7 @@ public final class DaemonLoop implements AutoCloseable {
     Instant next = earliest(nextDecision, nextQueue);
     next = earliest(next, nextResync);
     next = earliest(next, nextBeat);
+    next = earliest(next, notifiedRuns.retryAt());
     return queueDue ? earliest(next, admissionDue()) : next;
   }
 
@@ -332,6 +335,7 @@ public final class DaemonLoop implements AutoCloseable {
         orchestrator.eventsAppended(a.runId(), a.lastEventId());
       } else if (!orchestrator.endedRecently(a.runId())) {
         queueDue = true; // A run was queued, or a queued one changed.
+        notifiedRuns.notified(a.runId(), clock.instant());
       }
     } else if (signal instanceof Status s) {
       orchestrator.status(s.status());
@@ -385,7 +389,8 @@ public final class DaemonLoop implements AutoCloseable {
       worked = true;
     }
     if ((queueDue && !now.isBefore(lastAdmission.plus(ADMISSION_GAP)))
-        || !now.isBefore(nextQueue)) {
+        || !now.isBefore(nextQueue)
+        || (notifiedRuns.retryAt() != null && !now.isBefore(notifiedRuns.retryAt()))) {
       admit(now);
       worked = true;
     }
@@ -408,7 +413,10 @@ public final class DaemonLoop implements AutoCloseable {
     queueDue = false;
     lastAdmission = now;
     nextQueue = now.plus(settings.queueInterval());
-    List<Run> admitted = queue.admit(orchestrator.activeRuns(), now);
+    RunQueueCycle.Admitted admission = queue.admit(orchestrator.activeRuns(), now);
+    // A notified run not QUEUED yet (its launch moves it after RUN_ENQUEUED): look again soon.
+    notifiedRuns.admissionRan(admission.queued(), now);
+    List<Run> admitted = admission.admitted();
     for (Run run : admitted) {
       LOG.infof("Run %s of job '%s' admitted from the queue", run.runId(), run.jobName());
       orchestrator.adopt(run, false);
@@ -443,6 +451,7 @@ public final class DaemonLoop implements AutoCloseable {
     orchestrator.clear();
     active = false;
     queueDue = false;
+    notifiedRuns.clear();
     nextDecision = null;
     // Signals of the old view are stale: the next takeover reads everything again.
     inbox.removeIf(s -> !(s instanceof Leadership));

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,17 +72,25 @@ public final class RunQueueCycle {
   }
 
   /**
+   * What one admission did.
+   *
+   * @param admitted the admitted runs, now STARTING, in admission order
+   * @param queued the ids of every run read as QUEUED (admitted or held)
+   */
+  public record Admitted(List<Run> admitted, Set<String> queued) {}
+
+  /**
    * Admits what the limits allow.
    *
    * @param active the runs in progress
    * @param now the time of the admission
-   * @return the admitted runs, now STARTING, in admission order
+   * @return the admitted runs and the queued runs seen
    */
-  public List<Run> admit(List<ActiveRun> active, Instant now) {
+  public Admitted admit(List<ActiveRun> active, Instant now) {
     List<Run> queued = stores.runs().queued(maxScan).await().atMost(timeout);
     if (queued.isEmpty()) {
       metrics.admission(0, 0);
-      return List.of();
+      return new Admitted(List.of(), Set.of());
     }
     Map<String, Run> byId = new HashMap<>();
     List<QueuedRun> candidates = new ArrayList<>(queued.size());
@@ -117,7 +126,7 @@ public final class RunQueueCycle {
         LOG.debugf("Run %s stays queued: %s", held.run().runId(), held.reason());
       }
     }
-    return admitted;
+    return new Admitted(admitted, byId.keySet());
   }
 
   private Uni<Optional<Run>> start(String runId, Instant now) {
