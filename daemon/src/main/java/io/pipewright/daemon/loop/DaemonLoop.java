@@ -75,6 +75,9 @@ public final class DaemonLoop implements AutoCloseable {
   /** The event log's notification stream ended or failed: notifications may be missed. */
   private record NotificationsLost(String why, long nanos) implements Signal {}
 
+  /** {@link #close} was called: wakes the thread so that it sees it. */
+  private record Stop(long nanos) implements Signal {}
+
   private final DaemonStores stores;
   private final StepLauncher launcher;
   private final DaemonSettings settings;
@@ -183,6 +186,9 @@ public final class DaemonLoop implements AutoCloseable {
   private void run() {
     while (!closed) {
       runCycle();
+      if (closed) {
+        return; // Its Stop signal may have been drained by that cycle.
+      }
       long waitMillis = millisUntil(nextWakeUp());
       try {
         Signal signal = inbox.poll(waitMillis, TimeUnit.MILLISECONDS);
@@ -233,7 +239,17 @@ public final class DaemonLoop implements AutoCloseable {
     return b == null || a.isBefore(b) ? a : b;
   }
 
-  /** Stops the loop and lets go of the launcher's statuses; runs keep their state in storage. */
+  /**
+   * Stops the loop and lets go of the launcher's statuses; runs keep their state in storage.
+   *
+   * <p>A cycle in progress is finished, not interrupted: its store calls are sent side by side
+   * ({@code BatchIo}, the queue's transitions), and interrupting the thread that waits for them
+   * does not stop the ones already sent. They would then land after this method returned, while the
+   * next owner of the runs (another daemon, a restarted one, a test's clean-up) already reads and
+   * changes them: a run moved to STARTED after it was read STARTING, by nobody who drives it. Only
+   * a cycle still running after {@link DaemonSettings#storeTimeout} (a store that hangs) is
+   * interrupted.
+   */
   @Override
   public void close() {
     closed = true;
@@ -241,10 +257,17 @@ public final class DaemonLoop implements AutoCloseable {
     synchronized (this) {
       running = thread;
     }
-    if (running != null) {
-      running.interrupt();
+    if (running != null && running != Thread.currentThread()) {
+      post(new Stop(System.nanoTime()));
       try {
-        running.join(10_000);
+        running.join(settings.storeTimeout().toMillis());
+        if (running.isAlive()) {
+          LOG.warnf(
+              "The daemon loop's cycle did not end within %s; interrupting it",
+              settings.storeTimeout());
+          running.interrupt();
+          running.join(10_000);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -341,6 +364,8 @@ public final class DaemonLoop implements AutoCloseable {
       orchestrator.status(s.status());
     } else if (signal instanceof LaunchDone d) {
       orchestrator.launchAnswered(d.attempt(), d.result());
+    } else if (signal instanceof Stop) {
+      return; // The thread sees closed after this cycle.
     } else if (signal instanceof NotificationsLost lost) {
       // Without notifications new events go unseen: rebuild everything with a new subscription.
       throw new IllegalStateException(

@@ -44,7 +44,12 @@ final class BatchIo {
     this.timeout = timeout;
   }
 
-  /** Runs one call per item, {@link #CONCURRENCY} at a time, and returns the answers in order. */
+  /**
+   * Runs one call per item, {@link #CONCURRENCY} at a time, and returns the answers in order. When
+   * a call fails, the others already sent are waited for before the failure is thrown: a failed
+   * cycle drops the daemon's view and rebuilds it from storage, which must not be overtaken by a
+   * write of the failed cycle landing later.
+   */
   <T, R> List<R> each(List<T> items, Function<T, Uni<R>> call) {
     List<R> answers = new ArrayList<>(items.size());
     for (int from = 0; from < items.size(); from += CONCURRENCY) {
@@ -52,7 +57,7 @@ final class BatchIo {
       for (T item : items.subList(from, Math.min(items.size(), from + CONCURRENCY))) {
         calls.add(call.apply(item));
       }
-      answers.addAll(Uni.join().all(calls).andFailFast().await().atMost(timeout));
+      answers.addAll(Uni.join().all(calls).andCollectFailures().await().atMost(timeout));
     }
     return answers;
   }

@@ -107,7 +107,9 @@ public final class RunQueueCycle {
           order.subList(from, Math.min(order.size(), from + CONCURRENT_TRANSITIONS))) {
         moves.add(start(candidate.runId(), now));
       }
-      List<Optional<Run>> moved = Uni.join().all(moves).andFailFast().await().atMost(timeout);
+      // Every transition sent has landed before a failure is thrown (see BatchIo.each).
+      List<Optional<Run>> moved =
+          Uni.join().all(moves).andCollectFailures().await().atMost(timeout);
       for (Optional<Run> run : moved) {
         run.ifPresent(admitted::add);
       }
