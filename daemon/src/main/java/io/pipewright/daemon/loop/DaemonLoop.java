@@ -59,6 +59,13 @@ public final class DaemonLoop implements AutoCloseable {
    */
   static final Duration ADMISSION_GAP = Duration.ofMillis(50);
 
+  /**
+   * How long {@link #close} waits at most for the cycle in progress before it interrupts it: a
+   * cycle driving a thousand runs takes a few seconds on a loaded machine, and a process being
+   * stopped has about 30 s in all.
+   */
+  static final Duration MAX_CLOSE_GRACE = Duration.ofSeconds(10);
+
   /** Something that happened outside the loop thread. */
   private sealed interface Signal {
     long nanos();
@@ -247,8 +254,8 @@ public final class DaemonLoop implements AutoCloseable {
    * does not stop the ones already sent. They would then land after this method returned, while the
    * next owner of the runs (another daemon, a restarted one, a test's clean-up) already reads and
    * changes them: a run moved to STARTED after it was read STARTING, by nobody who drives it. Only
-   * a cycle still running after {@link DaemonSettings#storeTimeout} (a store that hangs) is
-   * interrupted.
+   * a cycle still running after {@link #MAX_CLOSE_GRACE} (or the store timeout, when shorter) is
+   * interrupted: a store that hangs, a launcher that blocks its caller.
    */
   @Override
   public void close() {
@@ -260,11 +267,10 @@ public final class DaemonLoop implements AutoCloseable {
     if (running != null && running != Thread.currentThread()) {
       post(new Stop(System.nanoTime()));
       try {
-        running.join(settings.storeTimeout().toMillis());
+        Duration grace = closeGrace();
+        running.join(grace.toMillis());
         if (running.isAlive()) {
-          LOG.warnf(
-              "The daemon loop's cycle did not end within %s; interrupting it",
-              settings.storeTimeout());
+          LOG.warnf("The daemon loop's cycle did not end within %s; interrupting it", grace);
           running.interrupt();
           running.join(10_000);
         }
@@ -273,6 +279,11 @@ public final class DaemonLoop implements AutoCloseable {
       }
     }
     release();
+  }
+
+  private Duration closeGrace() {
+    Duration store = settings.storeTimeout();
+    return store.compareTo(MAX_CLOSE_GRACE) < 0 ? store : MAX_CLOSE_GRACE;
   }
 
   // ================================================================ cycles (loop thread)
