@@ -29,6 +29,13 @@ public final class AttemptTokens {
   private final SecretKeySpec key;
 
   /**
+   * One initialized {@link Mac} per thread: creating and initializing one per token cost the daemon
+   * noticeably when a thousand steps became ready at once. A {@code Mac} is not thread-safe, and
+   * {@link Mac#doFinal(byte[])} resets it for the next token, so each thread reuses its own.
+   */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+  /**
    * Creates an issuer and verifier for one secret.
    *
    * @param secret the shared secret, at least {@value #MIN_SECRET_BYTES} bytes
@@ -121,10 +128,14 @@ public final class AttemptTokens {
   }
 
   private byte[] sign(String encodedPayload) {
+    return macs.get().doFinal(encodedPayload.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      return mac.doFinal(encodedPayload.getBytes(StandardCharsets.US_ASCII));
+      return mac;
     } catch (GeneralSecurityException e) {
       // HmacSHA256 is mandatory in every Java platform, so this is a broken JDK, not bad input.
       throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);

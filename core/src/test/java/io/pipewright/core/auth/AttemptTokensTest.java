@@ -27,6 +27,45 @@ class AttemptTokensTest {
   }
 
   @Test
+  void shouldSignEveryTokenAsAFreshHmacWouldWhenOneIsIssuedAfterAnother() throws Exception {
+    javax.crypto.Mac fresh = javax.crypto.Mac.getInstance("HmacSHA256");
+    fresh.init(new javax.crypto.spec.SecretKeySpec(SECRET, "HmacSHA256"));
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      AttemptClaims each = new AttemptClaims("run-1", "step", attempt, NOW.plusSeconds(60));
+      String payload =
+          base64.encodeToString(
+              ("run-1\nstep\n" + attempt + "\n" + NOW.plusSeconds(60).getEpochSecond())
+                  .getBytes(StandardCharsets.UTF_8));
+      String expected =
+          "v1."
+              + payload
+              + "."
+              + base64.encodeToString(fresh.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
+
+      assertThat(tokens.issue(each)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void shouldIssueTheSameTokensWhenManyThreadsIssueAtOnce() throws Exception {
+    java.util.List<AttemptClaims> all = new java.util.ArrayList<>();
+    for (int i = 1; i <= 400; i++) {
+      all.add(new AttemptClaims("run-" + (i % 7), "step-" + i, 1 + i % 3, NOW.plusSeconds(i)));
+    }
+    java.util.List<String> sequential = all.stream().map(tokens::issue).toList();
+    AttemptTokens shared = new AttemptTokens(SECRET);
+
+    java.util.List<String> parallel = all.parallelStream().map(shared::issue).toList();
+
+    assertThat(parallel).isEqualTo(sequential);
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(shared.verify(parallel.get(i), NOW)).isEqualTo(all.get(i));
+    }
+  }
+
+  @Test
   void shouldRefuseATokenWhenItExpired() {
     String token = tokens.issue(claims);
 

@@ -14,6 +14,7 @@ import io.pipewright.daemon.metrics.DaemonMetrics;
 import io.pipewright.daemon.monitor.RunMonitor;
 import io.pipewright.daemon.orchestrator.LaunchRequests;
 import io.pipewright.daemon.orchestrator.RunOrchestrator;
+import io.pipewright.daemon.queue.NotifiedRuns;
 import io.pipewright.daemon.queue.RunQueueCycle;
 import io.smallrye.mutiny.subscription.Cancellable;
 import java.time.Clock;
@@ -58,6 +59,13 @@ public final class DaemonLoop implements AutoCloseable {
    */
   static final Duration ADMISSION_GAP = Duration.ofMillis(50);
 
+  /**
+   * How long {@link #close} waits at most for the cycle in progress before it interrupts it: a
+   * cycle driving a thousand runs takes a few seconds on a loaded machine, and a process being
+   * stopped has about 30 s in all.
+   */
+  static final Duration MAX_CLOSE_GRACE = Duration.ofSeconds(10);
+
   /** Something that happened outside the loop thread. */
   private sealed interface Signal {
     long nanos();
@@ -74,6 +82,9 @@ public final class DaemonLoop implements AutoCloseable {
   /** The event log's notification stream ended or failed: notifications may be missed. */
   private record NotificationsLost(String why, long nanos) implements Signal {}
 
+  /** {@link #close} was called: wakes the thread so that it sees it. */
+  private record Stop(long nanos) implements Signal {}
+
   private final DaemonStores stores;
   private final StepLauncher launcher;
   private final DaemonSettings settings;
@@ -85,6 +96,7 @@ public final class DaemonLoop implements AutoCloseable {
   private final Heartbeats heartbeats;
   private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
   private final Deque<ErrorSnapshot> errors = new ArrayDeque<>();
+  private final NotifiedRuns notifiedRuns = new NotifiedRuns();
 
   private boolean leading;
   private boolean active;
@@ -181,6 +193,9 @@ public final class DaemonLoop implements AutoCloseable {
   private void run() {
     while (!closed) {
       runCycle();
+      if (closed) {
+        return; // Its Stop signal may have been drained by that cycle.
+      }
       long waitMillis = millisUntil(nextWakeUp());
       try {
         Signal signal = inbox.poll(waitMillis, TimeUnit.MILLISECONDS);
@@ -214,6 +229,7 @@ public final class DaemonLoop implements AutoCloseable {
     Instant next = earliest(nextDecision, nextQueue);
     next = earliest(next, nextResync);
     next = earliest(next, nextBeat);
+    next = earliest(next, notifiedRuns.retryAt());
     return queueDue ? earliest(next, admissionDue()) : next;
   }
 
@@ -230,7 +246,17 @@ public final class DaemonLoop implements AutoCloseable {
     return b == null || a.isBefore(b) ? a : b;
   }
 
-  /** Stops the loop and lets go of the launcher's statuses; runs keep their state in storage. */
+  /**
+   * Stops the loop and lets go of the launcher's statuses; runs keep their state in storage.
+   *
+   * <p>A cycle in progress is finished, not interrupted: its store calls are sent side by side
+   * ({@code BatchIo}, the queue's transitions), and interrupting the thread that waits for them
+   * does not stop the ones already sent. They would then land after this method returned, while the
+   * next owner of the runs (another daemon, a restarted one, a test's clean-up) already reads and
+   * changes them: a run moved to STARTED after it was read STARTING, by nobody who drives it. Only
+   * a cycle still running after {@link #MAX_CLOSE_GRACE} (or the store timeout, when shorter) is
+   * interrupted: a store that hangs, a launcher that blocks its caller.
+   */
   @Override
   public void close() {
     closed = true;
@@ -238,15 +264,26 @@ public final class DaemonLoop implements AutoCloseable {
     synchronized (this) {
       running = thread;
     }
-    if (running != null) {
-      running.interrupt();
+    if (running != null && running != Thread.currentThread()) {
+      post(new Stop(System.nanoTime()));
       try {
-        running.join(10_000);
+        Duration grace = closeGrace();
+        running.join(grace.toMillis());
+        if (running.isAlive()) {
+          LOG.warnf("The daemon loop's cycle did not end within %s; interrupting it", grace);
+          running.interrupt();
+          running.join(10_000);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
     release();
+  }
+
+  private Duration closeGrace() {
+    Duration store = settings.storeTimeout();
+    return store.compareTo(MAX_CLOSE_GRACE) < 0 ? store : MAX_CLOSE_GRACE;
   }
 
   // ================================================================ cycles (loop thread)
@@ -332,11 +369,14 @@ public final class DaemonLoop implements AutoCloseable {
         orchestrator.eventsAppended(a.runId(), a.lastEventId());
       } else if (!orchestrator.endedRecently(a.runId())) {
         queueDue = true; // A run was queued, or a queued one changed.
+        notifiedRuns.notified(a.runId(), clock.instant());
       }
     } else if (signal instanceof Status s) {
       orchestrator.status(s.status());
     } else if (signal instanceof LaunchDone d) {
       orchestrator.launchAnswered(d.attempt(), d.result());
+    } else if (signal instanceof Stop) {
+      return; // The thread sees closed after this cycle.
     } else if (signal instanceof NotificationsLost lost) {
       // Without notifications new events go unseen: rebuild everything with a new subscription.
       throw new IllegalStateException(
@@ -385,7 +425,8 @@ public final class DaemonLoop implements AutoCloseable {
       worked = true;
     }
     if ((queueDue && !now.isBefore(lastAdmission.plus(ADMISSION_GAP)))
-        || !now.isBefore(nextQueue)) {
+        || !now.isBefore(nextQueue)
+        || (notifiedRuns.retryAt() != null && !now.isBefore(notifiedRuns.retryAt()))) {
       admit(now);
       worked = true;
     }
@@ -408,7 +449,10 @@ public final class DaemonLoop implements AutoCloseable {
     queueDue = false;
     lastAdmission = now;
     nextQueue = now.plus(settings.queueInterval());
-    List<Run> admitted = queue.admit(orchestrator.activeRuns(), now);
+    RunQueueCycle.Admitted admission = queue.admit(orchestrator.activeRuns(), now);
+    // A notified run not QUEUED yet (its launch moves it after RUN_ENQUEUED): look again soon.
+    notifiedRuns.admissionRan(admission.queued(), now);
+    List<Run> admitted = admission.admitted();
     for (Run run : admitted) {
       LOG.infof("Run %s of job '%s' admitted from the queue", run.runId(), run.jobName());
       orchestrator.adopt(run, false);
@@ -443,6 +487,7 @@ public final class DaemonLoop implements AutoCloseable {
     orchestrator.clear();
     active = false;
     queueDue = false;
+    notifiedRuns.clear();
     nextDecision = null;
     // Signals of the old view are stale: the next takeover reads everything again.
     inbox.removeIf(s -> !(s instanceof Leadership));

@@ -13,16 +13,19 @@ import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The orchestrator's store calls for many runs at once: one cycle reads the new events of every run
- * with news side by side, appends every run's decided events in one call, and moves every run's
- * status side by side, so that a cycle costs a few round trips to the database however many runs it
- * drives.
+ * with news in one call ({@link io.pipewright.core.event.EventLog#eventsForRuns}, one statement on
+ * PostgreSQL), appends every run's decided events in one call, and moves every run's status side by
+ * side, so that a cycle costs a few round trips to the database however many runs it drives.
  */
 final class BatchIo {
 
@@ -32,6 +35,12 @@ final class BatchIo {
           DagsterEventType.RUN_CANCELING,
           DagsterEventType.RUN_CANCELED,
           DagsterEventType.RUN_FAILURE);
+
+  /**
+   * Runs per read: a cycle usually reads a few; a takeover or a resync reads many, whose pages are
+   * then split over several calls side by side rather than one huge answer.
+   */
+  private static final int RUNS_PER_READ = 100;
 
   /** Calls in flight at once: the store's connection pool serves them side by side. */
   private static final int CONCURRENCY = 32;
@@ -44,7 +53,12 @@ final class BatchIo {
     this.timeout = timeout;
   }
 
-  /** Runs one call per item, {@link #CONCURRENCY} at a time, and returns the answers in order. */
+  /**
+   * Runs one call per item, {@link #CONCURRENCY} at a time, and returns the answers in order. When
+   * a call fails, the others already sent are waited for before the failure is thrown: a failed
+   * cycle drops the daemon's view and rebuilds it from storage, which must not be overtaken by a
+   * write of the failed cycle landing later.
+   */
   <T, R> List<R> each(List<T> items, Function<T, Uni<R>> call) {
     List<R> answers = new ArrayList<>(items.size());
     for (int from = 0; from < items.size(); from += CONCURRENCY) {
@@ -52,7 +66,7 @@ final class BatchIo {
       for (T item : items.subList(from, Math.min(items.size(), from + CONCURRENCY))) {
         calls.add(call.apply(item));
       }
-      answers.addAll(Uni.join().all(calls).andFailFast().await().atMost(timeout));
+      answers.addAll(Uni.join().all(calls).andCollectFailures().await().atMost(timeout));
     }
     return answers;
   }
@@ -70,12 +84,24 @@ final class BatchIo {
       }
     }
     while (!pending.isEmpty()) {
-      List<EventPage> pages =
-          each(pending, s -> stores.events().eventsForRun(s.runId(), s.cursor, pageSize));
+      // One call per chunk of runs (one round trip each on PostgreSQL), chunks side by side.
+      List<Map<String, Long>> chunks = new ArrayList<>();
+      for (int from = 0; from < pending.size(); from += RUNS_PER_READ) {
+        Map<String, Long> cursors = new LinkedHashMap<>();
+        for (RunState state :
+            pending.subList(from, Math.min(pending.size(), from + RUNS_PER_READ))) {
+          cursors.put(state.runId(), state.cursor);
+        }
+        chunks.add(cursors);
+      }
+      Map<String, EventPage> pages = new HashMap<>();
+      for (Map<String, EventPage> read :
+          each(chunks, cursors -> stores.events().eventsForRuns(cursors, pageSize))) {
+        pages.putAll(read);
+      }
       List<RunState> more = new ArrayList<>();
-      for (int i = 0; i < pending.size(); i++) {
-        RunState state = pending.get(i);
-        EventPage page = pages.get(i);
+      for (RunState state : pending) {
+        EventPage page = pages.get(state.runId());
         for (StoredEvent stored : page.events()) {
           EventRecord event = stored.event();
           state.progress.apply(event);

@@ -36,23 +36,17 @@ final class EndGate {
 
   /** Tracks which of a run's workers run, from the launcher's statuses. */
   static void observe(RunState state, AttemptStatus status) {
-    if (status.phase().isEnded()) {
-      state.workersRunning.remove(status.attempt());
-    } else {
-      state.workersRunning.add(status.attempt());
-    }
+    state.workersRunning.observe(status);
   }
 
   /** A launch is about to be made: its worker counts as running until the launcher says. */
   static void launching(RunState state, AttemptId attempt) {
-    state.workersRunning.add(attempt);
+    state.workersRunning.launching(attempt);
   }
 
   /** The launcher answered a launch: a rejected one has no worker. */
   static void answered(RunState state, AttemptId attempt, LaunchResult result) {
-    if (!result.isLaunched()) {
-      state.workersRunning.remove(attempt);
-    }
+    state.workersRunning.answered(attempt, result);
   }
 
   /**

@@ -56,7 +56,7 @@ final class RunState {
   final List<LaunchAnswer> answers = new ArrayList<>();
 
   /** Attempts whose worker may be running: launched, and not reported ended. */
-  final Set<AttemptId> workersRunning = new HashSet<>();
+  final RunningWorkers workersRunning = new RunningWorkers();
 
   /** The run's end, held until its workers exited ({@link EndGate}); null when none is. */
   EndGate.Held heldEnd;

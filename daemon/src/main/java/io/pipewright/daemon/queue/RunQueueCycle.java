@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,17 +72,25 @@ public final class RunQueueCycle {
   }
 
   /**
+   * What one admission did.
+   *
+   * @param admitted the admitted runs, now STARTING, in admission order
+   * @param queued the ids of every run read as QUEUED (admitted or held)
+   */
+  public record Admitted(List<Run> admitted, Set<String> queued) {}
+
+  /**
    * Admits what the limits allow.
    *
    * @param active the runs in progress
    * @param now the time of the admission
-   * @return the admitted runs, now STARTING, in admission order
+   * @return the admitted runs and the queued runs seen
    */
-  public List<Run> admit(List<ActiveRun> active, Instant now) {
+  public Admitted admit(List<ActiveRun> active, Instant now) {
     List<Run> queued = stores.runs().queued(maxScan).await().atMost(timeout);
     if (queued.isEmpty()) {
       metrics.admission(0, 0);
-      return List.of();
+      return new Admitted(List.of(), Set.of());
     }
     Map<String, Run> byId = new HashMap<>();
     List<QueuedRun> candidates = new ArrayList<>(queued.size());
@@ -98,7 +107,9 @@ public final class RunQueueCycle {
           order.subList(from, Math.min(order.size(), from + CONCURRENT_TRANSITIONS))) {
         moves.add(start(candidate.runId(), now));
       }
-      List<Optional<Run>> moved = Uni.join().all(moves).andFailFast().await().atMost(timeout);
+      // Every transition sent has landed before a failure is thrown (see BatchIo.each).
+      List<Optional<Run>> moved =
+          Uni.join().all(moves).andCollectFailures().await().atMost(timeout);
       for (Optional<Run> run : moved) {
         run.ifPresent(admitted::add);
       }
@@ -117,7 +128,7 @@ public final class RunQueueCycle {
         LOG.debugf("Run %s stays queued: %s", held.run().runId(), held.reason());
       }
     }
-    return admitted;
+    return new Admitted(admitted, byId.keySet());
   }
 
   private Uni<Optional<Run>> start(String runId, Instant now) {

@@ -14,6 +14,7 @@ import io.pipewright.core.event.EventRecord;
 import io.pipewright.core.event.RunFailurePayload;
 import io.pipewright.core.event.StepFailurePayload;
 import io.pipewright.core.launch.AttemptId;
+import io.pipewright.core.launch.AttemptStatus;
 import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.orchestration.OrchestrationSettings;
 import io.pipewright.core.queue.RunQueueLimits;
@@ -258,6 +259,54 @@ class DaemonLoopTest {
 
     assertThat(h.workers.platform().launchCalls()).isEqualTo(1);
     assertThat(h.workers.started()).containsExactly(attempt);
+  }
+
+  @Test
+  void shouldEndTheRunAtOnceWhenALateLiveStatusOfAnEndedWorkerComes() {
+    Harness h = new Harness();
+    h.workers.script("collect", Script.HANG);
+    String runId = h.queue(Plans.chain("job", "root", "collect"));
+    h.settle();
+    AttemptId root = new AttemptId(runId, "root", 1);
+    assertThat(h.workers.platform().status(root).phase()).isEqualTo(AttemptStatus.Phase.SUCCEEDED);
+
+    // A stale live status of root's worker, after its end (a platform's late or replayed report).
+    h.workers.platform().report(AttemptStatus.pending(root, h.clock.instant()));
+    h.settle();
+    h.workers.finish(new AttemptId(runId, "collect", 1));
+    h.settle();
+
+    assertThat(h.run(runId).status()).isEqualTo(RunStatus.SUCCESS);
+  }
+
+  @Test
+  void shouldAdmitARunAtOnceWhenItsEnqueuedEventIsSeenBeforeItIsQueued() {
+    Harness h = new Harness();
+    h.settle();
+    String runId = h.enqueueWithoutQueuing(Plans.chain("job", "a"));
+    // The notification of RUN_ENQUEUED triggers an admission while the run is not QUEUED yet.
+    h.advance(DaemonLoop.ADMISSION_GAP.multipliedBy(2));
+    assertThat(h.run(runId).status()).isEqualTo(RunStatus.NOT_STARTED);
+
+    h.moveToQueued(runId);
+    h.advance(Duration.ofMillis(500));
+
+    assertThat(h.run(runId).status()).isEqualTo(RunStatus.SUCCESS);
+  }
+
+  @Test
+  void shouldNotAdmitAgainAndAgainWhenANotifiedRunIsNeverQueued() {
+    Harness h = new Harness();
+    h.settle();
+    String runId = h.enqueueWithoutQueuing(Plans.chain("job", "a"));
+    h.advance(DaemonLoop.ADMISSION_GAP.multipliedBy(2));
+
+    for (int i = 0; i < 30; i++) {
+      h.advance(Duration.ofMillis(100));
+    }
+
+    assertThat(h.loop.nextWakeUp()).isAfter(h.clock.instant().plus(Duration.ofSeconds(1)));
+    assertThat(h.run(runId).status()).isEqualTo(RunStatus.NOT_STARTED);
   }
 
   private static EventRecord last(

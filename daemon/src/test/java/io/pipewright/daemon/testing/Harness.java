@@ -144,12 +144,64 @@ public final class Harness {
                     null)))
         .await()
         .indefinitely();
+    moveToQueued(runId);
+    return runId;
+  }
+
+  /**
+   * Creates a run and appends its {@code RUN_ENQUEUED}, leaving it NOT_STARTED: the first half of
+   * the webserver's launch, whose second half is {@link #moveToQueued}.
+   *
+   * @param plan the plan
+   * @return the run's id
+   */
+  public String enqueueWithoutQueuing(ExecutionPlanSnapshot plan) {
+    String runId = UUID.randomUUID().toString();
+    String planId = "plan-" + runId;
+    stores
+        .snapshots()
+        .put(planId, SnapshotKind.EXECUTION_PLAN, PlanMapper.toProto(plan).toByteArray())
+        .await()
+        .indefinitely();
+    stores
+        .runs()
+        .add(
+            Run.builder(runId, plan.jobName(), "etl")
+                .planSnapshotId(planId)
+                .createTime(clock.instant())
+                .build())
+        .await()
+        .indefinitely();
+    stores
+        .events()
+        .append(
+            List.of(
+                new EventRecord(
+                    runId,
+                    null,
+                    0,
+                    0,
+                    clock.instant(),
+                    DagsterEventType.RUN_ENQUEUED,
+                    EventLevel.INFO,
+                    "",
+                    null)))
+        .await()
+        .indefinitely();
+    return runId;
+  }
+
+  /**
+   * Moves a NOT_STARTED run to QUEUED, as the webserver's launch does after {@code RUN_ENQUEUED}.
+   *
+   * @param runId the run
+   */
+  public void moveToQueued(String runId) {
     stores
         .runs()
         .transition(runId, RunStatus.NOT_STARTED, RunStatus.QUEUED, clock.instant())
         .await()
         .indefinitely();
-    return runId;
   }
 
   /**
