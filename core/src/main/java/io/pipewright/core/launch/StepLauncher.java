@@ -1,5 +1,8 @@
 package io.pipewright.core.launch;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -46,6 +49,24 @@ public interface StepLauncher {
    *     when it cannot be created; statuses follow through {@link #watch}
    */
   CompletionStage<LaunchResult> launch(LaunchRequest request);
+
+  /**
+   * Starts many attempts, or recognizes those that exist, as {@link #launch} does for each, in one
+   * call. The daemon hands over all the attempts one decision launches at once (a fan-out's
+   * thousand steps), so that none waits behind the others' calls; by default this calls {@link
+   * #launch} for each, in order, which adapters that only queue their work keep.
+   *
+   * @param requests what to start; an attempt may appear once
+   * @return one stage per request, in the same order, as {@link #launch} returns them
+   */
+  default List<CompletionStage<LaunchResult>> launchAll(List<LaunchRequest> requests) {
+    Objects.requireNonNull(requests, "requests must not be null");
+    List<CompletionStage<LaunchResult>> stages = new ArrayList<>(requests.size());
+    for (LaunchRequest request : requests) {
+      stages.add(launch(request));
+    }
+    return stages;
+  }
 
   /**
    * Subscribes to attempt statuses: first the latest status of every attempt the launcher knows,

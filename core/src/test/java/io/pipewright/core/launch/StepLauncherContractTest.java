@@ -151,6 +151,24 @@ public abstract class StepLauncherContractTest {
   }
 
   @Test
+  void shouldAnswerEachRequestInOrderWhenManyAreLaunchedInOneCall() {
+    AttemptId first = attempt("extract", 1);
+    AttemptId second = attempt("load", 1);
+    launch(succeeding(first));
+    recorder.awaitEnd(first, timeout());
+
+    List<LaunchResult> results =
+        launcher.launchAll(List.of(succeeding(first), succeeding(second))).stream()
+            .map(stage -> stage.toCompletableFuture().join())
+            .toList();
+
+    assertThat(results).containsExactly(LaunchResult.alreadyLaunched(), LaunchResult.launched());
+    assertThat(recorder.awaitEnd(second, timeout()).phase())
+        .isEqualTo(AttemptStatus.Phase.SUCCEEDED);
+    assertThat(launcher.launchAll(List.of())).isEmpty();
+  }
+
+  @Test
   void shouldRecognizeAFinishedAttemptWhenItIsLaunchedAgain() {
     AttemptId id = attempt("load", 1);
     launch(succeeding(id));

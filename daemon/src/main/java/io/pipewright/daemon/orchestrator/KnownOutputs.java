@@ -27,6 +27,19 @@ final class KnownOutputs {
 
   private final Map<String, List<String>> missing = new LinkedHashMap<>();
 
+  /** Changes of {@link #missing}: a known state built before the last change is stale. */
+  private long missingVersion;
+
+  /**
+   * The last known state built, with what it was built from: the launches of one decision share the
+   * run's dynamic mappings (one map), and copying them per launch costs a fan-out over thousands of
+   * mapping keys as much again per step.
+   */
+  private Map<String, Map<String, List<String>>> lastMappings;
+
+  private long lastVersion = -1;
+  private KnownState last;
+
   KnownOutputs(ExecutionPlanSnapshot plan) {
     for (StepSnapshot step : plan.steps()) {
       steps.put(step.key(), step);
@@ -58,6 +71,7 @@ final class KnownOutputs {
                   .toList();
           if (!notProduced.isEmpty()) {
             missing.put(event.stepKey(), notProduced);
+            missingVersion++;
           }
         }
         produced.keySet().removeIf(k -> k.startsWith(event.stepKey() + '\u0000'));
@@ -75,6 +89,16 @@ final class KnownOutputs {
    * @return the state; an output with mapping keys is never also listed as missing
    */
   KnownState knownState(Map<String, Map<String, List<String>>> dynamicMappings) {
+    if (dynamicMappings == lastMappings && missingVersion == lastVersion) {
+      return last;
+    }
+    last = build(dynamicMappings);
+    lastMappings = dynamicMappings;
+    lastVersion = missingVersion;
+    return last;
+  }
+
+  private KnownState build(Map<String, Map<String, List<String>>> dynamicMappings) {
     if (missing.isEmpty()) {
       return new KnownState(dynamicMappings, Map.of());
     }

@@ -141,45 +141,112 @@ public final class LaunchRequests {
    */
   public LaunchRequest build(
       Run run, ExecutionPlanSnapshot plan, StepLaunch launch, KnownState known) {
-    AttemptId id = launch.attempt();
-    StepExecutionArgs args =
-        StepExecutionArgs.builder(run.runId(), run.jobName(), id.stepKey())
-            .codeLocationName(run.codeLocation())
-            .runConfig(run.runConfig())
-            .opSelection(run.opSelection())
-            .assetSelection(run.assetSelection())
-            .partitionKey(run.partitionKey())
-            .reexecutionOf(
-                run.parentRunId(), run.parentRunId() == null ? List.of() : run.stepKeysToExecute())
-            .attempt(id.attempt())
-            .runTags(run.tags())
-            .knownState(known)
-            .ingestUrl(ingestUrl)
-            .build();
-    String encoded = StepArgsCodec.encode(args);
-    List<String> command = new ArrayList<>(List.of(EXECUTE_STEP));
-    if (StepArgsCodec.fitsOnCommandLine(encoded)) {
-      command.add("--args");
-      command.add(encoded);
-    } else {
-      command.add("--args-file");
-      command.add(writeArgs(id, encoded).toString());
+    return forRun(run, plan).build(launch, known);
+  }
+
+  /**
+   * Prepares the requests of many attempts of one run (the steps one decision launches): what is
+   * the same for all of them (the run's part of the arguments, the image) is worked out once. Never
+   * throws: a run whose requests cannot be built fails each {@link ForRun#build} instead.
+   *
+   * @param run the run
+   * @param plan the run's stored execution plan (it names the image of its step pods); null when
+   *     unknown
+   * @return the run's request builder
+   */
+  public ForRun forRun(Run run, ExecutionPlanSnapshot plan) {
+    return new ForRun(Objects.requireNonNull(run, "run must not be null"), plan);
+  }
+
+  /**
+   * Builds the requests of one run's attempts; from {@link #forRun}. Holds the run as it was when
+   * prepared: prepare again once the run changed.
+   */
+  public final class ForRun {
+
+    private final Run run;
+    private final StepArgsCodec.RunEncoder encoder;
+    private final String image;
+    private final RuntimeException problem;
+
+    private ForRun(Run run, ExecutionPlanSnapshot plan) {
+      this.run = run;
+      StepArgsCodec.RunEncoder prepared = null;
+      String chosen = null;
+      RuntimeException failed = null;
+      try {
+        // The run's part of every attempt's arguments; the step fields are the encoder's per call.
+        prepared =
+            StepArgsCodec.forRun(
+                StepExecutionArgs.builder(run.runId(), run.jobName(), "any")
+                    .codeLocationName(run.codeLocation())
+                    .runConfig(run.runConfig())
+                    .opSelection(run.opSelection())
+                    .assetSelection(run.assetSelection())
+                    .partitionKey(run.partitionKey())
+                    .reexecutionOf(
+                        run.parentRunId(),
+                        run.parentRunId() == null ? List.of() : run.stepKeysToExecute())
+                    .runTags(run.tags())
+                    .ingestUrl(ingestUrl)
+                    .build());
+        chosen =
+            images.image(
+                run.codeLocation(), run.jobName(), plan == null ? null : plan.containerImage());
+      } catch (RuntimeException e) {
+        failed = e;
+      }
+      this.encoder = prepared;
+      this.image = chosen;
+      this.problem = failed;
     }
-    LaunchRequest.Builder request =
-        LaunchRequest.builder(id, run.codeLocation())
-            .image(
-                images.image(
-                    run.codeLocation(), run.jobName(), plan == null ? null : plan.containerImage()))
-            .command(command)
-            .tags(launch.tags());
-    if (tokens != null) {
-      request.environment(
-          TOKEN_ENV,
-          tokens.issue(
-              new AttemptClaims(
-                  id.runId(), id.stepKey(), id.attempt(), clock.instant().plus(tokenLifetime))));
+
+    /**
+     * Builds the request of one attempt.
+     *
+     * @param launch the orchestrator's launch command, for an attempt of this run
+     * @param known what the worker needs to know of finished steps
+     * @return the request
+     * @throws IllegalArgumentException when the arguments cannot be built (an invalid run, no
+     *     image, arguments too long)
+     */
+    public LaunchRequest build(StepLaunch launch, KnownState known) {
+      if (problem != null) {
+        throw problem;
+      }
+      AttemptId id = launch.attempt();
+      if (!id.runId().equals(run.runId())) {
+        throw new IllegalArgumentException(
+            "The launch of "
+                + id
+                + " is not of run "
+                + run.runId()
+                + ", which this builder is for");
+      }
+      String encoded = encoder.encode(id.stepKey(), id.attempt(), known);
+      List<String> command = new ArrayList<>(3);
+      command.add(EXECUTE_STEP);
+      if (StepArgsCodec.fitsOnCommandLine(encoded)) {
+        command.add("--args");
+        command.add(encoded);
+      } else {
+        command.add("--args-file");
+        command.add(writeArgs(id, encoded).toString());
+      }
+      LaunchRequest.Builder request =
+          LaunchRequest.builder(id, run.codeLocation())
+              .image(image)
+              .command(command)
+              .tags(launch.tags());
+      if (tokens != null) {
+        request.environment(
+            TOKEN_ENV,
+            tokens.issue(
+                new AttemptClaims(
+                    id.runId(), id.stepKey(), id.attempt(), clock.instant().plus(tokenLifetime))));
+      }
+      return request.build();
     }
-    return request.build();
   }
 
   private Path writeArgs(AttemptId id, String encoded) {

@@ -211,4 +211,111 @@ class LaunchRequestsTest {
     assertThat(known.isMissing("validate", "rejected")).isTrue();
     assertThat(known.isMissing("validate", "valid")).isFalse();
   }
+
+  @Test
+  void shouldBuildEachAttemptAsOneAtATimeWouldWhenTheRunIsPreparedOnce() {
+    AttemptTokens tokens = new AttemptTokens(SECRET);
+    List<String> asked = new java.util.ArrayList<>();
+    LaunchRequests requests =
+        new LaunchRequests(
+            tokens,
+            Duration.ofHours(1),
+            "http://webserver:3000",
+            null,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            (location, job, fromPlan) -> {
+              asked.add(location);
+              return "etl:1";
+            });
+    Run run = run(Map.of("ops", Map.of("extract", Map.of("config", Map.of("limit", 3)))));
+    KnownState known = KnownState.builder().notProduced("split", "note").build();
+
+    LaunchRequests.ForRun prepared = requests.forRun(run, null);
+    LaunchRequest first = prepared.build(launch("extract", 2), known);
+    LaunchRequest second = prepared.build(launch("load", 1), KnownState.empty());
+
+    assertThat(asked).hasSize(1);
+    assertThat(first).isEqualTo(requests.build(run, launch("extract", 2), known));
+    assertThat(second).isEqualTo(requests.build(run, launch("load", 1), KnownState.empty()));
+    StepExecutionArgs args = StepArgsCodec.decode(second.command().get(2));
+    assertThat(args.stepKey()).isEqualTo("load");
+    assertThat(args.runConfig()).isEqualTo(run.runConfig());
+    assertThat(tokens.verify(second.environment().get(LaunchRequests.TOKEN_ENV), NOW).stepKey())
+        .isEqualTo("load");
+  }
+
+  @Test
+  void shouldFailEachAttemptOfAPreparedRunWithTheChoosersReasonWhenThereIsNoImage() {
+    LaunchRequests requests =
+        new LaunchRequests(
+            null,
+            Duration.ofHours(1),
+            null,
+            null,
+            Clock.systemUTC(),
+            (location, job, fromPlan) -> {
+              throw new IllegalArgumentException("no image for " + location);
+            });
+
+    LaunchRequests.ForRun prepared = requests.forRun(run(Map.of()), null);
+
+    for (String step : List.of("extract", "load")) {
+      assertThatThrownBy(() -> prepared.build(launch(step, 1), KnownState.empty()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("no image for etl");
+    }
+  }
+
+  @Test
+  void shouldRefuseAnAttemptOfAnotherRunWhenTheRunIsPrepared() {
+    LaunchRequests requests =
+        new LaunchRequests(null, Duration.ofHours(1), null, null, Clock.systemUTC());
+    StepLaunch other =
+        new StepLaunch(
+            new AttemptId("run-2", "extract", 1),
+            "extract",
+            null,
+            AttemptOrigin.FIRST,
+            0,
+            null,
+            Map.of(),
+            Map.of());
+
+    assertThatThrownBy(() -> requests.forRun(run(Map.of()), null).build(other, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not of run run-1");
+  }
+
+  @Test
+  void shouldListAnOutputLeftOutSinceTheLastKnownStateWhenTheMappingsAreTheSame() {
+    var plan =
+        new io.pipewright.core.snapshot.ExecutionPlanSnapshot(
+            "job",
+            List.of(
+                new io.pipewright.core.snapshot.StepSnapshot(
+                    "validate",
+                    "validate",
+                    "validate",
+                    null,
+                    List.of(),
+                    List.of(
+                        new io.pipewright.core.snapshot.StepOutputSnapshot(
+                            "rejected", "Any", false, true, "io_manager", null)),
+                    Map.of(),
+                    null,
+                    List.of(),
+                    List.of())));
+    KnownOutputs outputs = new KnownOutputs(plan);
+    Map<String, Map<String, List<String>>> mappings =
+        Map.of("split", Map.of("parts", List.of("a")));
+
+    KnownState before = outputs.knownState(mappings);
+    outputs.apply(Events.success("run-1", "validate", 1));
+    KnownState after = outputs.knownState(mappings);
+
+    assertThat(before.isMissing("validate", "rejected")).isFalse();
+    assertThat(after.isMissing("validate", "rejected")).isTrue();
+    assertThat(outputs.knownState(mappings)).isSameAs(after);
+    assertThat(after.dynamicMappingKeys()).isEqualTo(mappings);
+  }
 }

@@ -203,6 +203,14 @@ public final class LeaderBoundLauncher implements StepLauncher, AutoCloseable {
   }
 
   @Override
+  public List<CompletionStage<LaunchResult>> launchAll(List<LaunchRequest> requests) {
+    Objects.requireNonNull(requests, "requests must not be null");
+    StepLauncher launcher = current;
+    // Handed over whole, so that the launcher's own batch launch is used.
+    return launcher == null ? StepLauncher.super.launchAll(requests) : launcher.launchAll(requests);
+  }
+
+  @Override
   public StatusWatch watch(AttemptStatusListener listener) {
     Watch watch = new Watch(Objects.requireNonNull(listener, "listener must not be null"));
     synchronized (watches) {

@@ -50,6 +50,7 @@ class LeaderBoundLauncherTest {
   private static final class Closeable extends Object implements AutoCloseable {
     final InMemoryStepLauncher launcher = new InMemoryStepLauncher(Clock.systemUTC());
     final AtomicInteger closed = new AtomicInteger();
+    final List<List<LaunchRequest>> batches = new CopyOnWriteArrayList<>();
 
     @Override
     public void close() {
@@ -81,6 +82,13 @@ class LeaderBoundLauncherTest {
     @Override
     public java.util.concurrent.CompletionStage<LaunchResult> launch(LaunchRequest request) {
       return holder.launcher.launch(request);
+    }
+
+    @Override
+    public List<java.util.concurrent.CompletionStage<LaunchResult>> launchAll(
+        List<LaunchRequest> requests) {
+      holder.batches.add(requests);
+      return StepLauncher.super.launchAll(requests);
     }
 
     @Override
@@ -158,6 +166,35 @@ class LeaderBoundLauncherTest {
     watch.close();
     bound.close();
     assertThat(started.get(1).closed.get()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldHandTheWholeBatchToTheLauncherWhenLeadingAndRejectEachRequestOtherwise()
+      throws Exception {
+    List<Closeable> started = new CopyOnWriteArrayList<>();
+    LeaderBoundLauncher bound =
+        new LeaderBoundLauncher(
+            () -> {
+              Closeable c = new Closeable();
+              started.add(c);
+              return closeable(c);
+            },
+            Duration.ofMillis(50));
+    ManualElection election = new ManualElection();
+    bound.follow(election).start(leading -> {});
+    List<LaunchRequest> batch = List.of(request(1), request(2));
+
+    List<LaunchResult> before =
+        bound.launchAll(batch).stream().map(s -> s.toCompletableFuture().join()).toList();
+    election.lead(true);
+    await(bound::isRunning);
+    List<LaunchResult> after =
+        bound.launchAll(batch).stream().map(s -> s.toCompletableFuture().join()).toList();
+
+    assertThat(before).hasSize(2).noneMatch(LaunchResult::isLaunched);
+    assertThat(after).containsExactly(LaunchResult.launched(), LaunchResult.launched());
+    assertThat(started.get(0).batches).containsExactly(batch);
+    bound.close();
   }
 
   @Test
