@@ -83,23 +83,34 @@ public class PostgresInstigatorStore implements InstigatorStore {
 
   @Override
   public Uni<List<InstigatorState>> states(String codeLocation, InstigatorType type) {
-    return vertx.session(
-        () -> {
-          List<String> clauses = new ArrayList<>();
-          Map<String, Object> params = new HashMap<>();
-          if (codeLocation != null) {
-            clauses.add("codeLocation = :location");
-            params.put("location", codeLocation);
-          }
-          if (type != null) {
-            clauses.add("type = :type");
-            params.put("type", type);
-          }
-          String where = clauses.isEmpty() ? "" : String.join(" and ", clauses) + " ";
-          return InstigatorEntity.<InstigatorEntity>list(
-                  where + "order by codeLocation, name", params)
-              .map(rows -> rows.stream().map(TickRows::toState).toList());
-        });
+    // Plain SQL: the scheduler reads every state at the start of each pass (10,000 and more), and
+    // Hibernate's entity loading of that many rows held the event loop for seconds.
+    List<String> clauses = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    if (codeLocation != null) {
+      params.add(codeLocation);
+      clauses.add("code_location = $" + params.size());
+    }
+    if (type != null) {
+      params.add(type.name());
+      clauses.add("type = $" + params.size());
+    }
+    String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    return pool.preparedQuery(
+            "SELECT "
+                + TickRows.STATE_COLUMNS
+                + " FROM instigators"
+                + where
+                + " ORDER BY code_location, name")
+        .execute(tuple(params.toArray()))
+        .map(
+            rows -> {
+              List<InstigatorState> out = new ArrayList<>(rows.size());
+              for (Row r : rows) {
+                out.add(TickRows.toState(r));
+              }
+              return out;
+            });
   }
 
   @Override
