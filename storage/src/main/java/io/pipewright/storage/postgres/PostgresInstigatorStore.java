@@ -6,6 +6,7 @@ import static io.pipewright.storage.postgres.internal.TickRows.TICK_COLUMNS;
 
 import io.pipewright.core.instigation.InstigatorSelector;
 import io.pipewright.core.instigation.InstigatorState;
+import io.pipewright.core.instigation.InstigatorStatus;
 import io.pipewright.core.instigation.InstigatorStore;
 import io.pipewright.core.instigation.InstigatorType;
 import io.pipewright.core.instigation.ScheduledTime;
@@ -149,6 +150,47 @@ public class PostgresInstigatorStore implements InstigatorStore {
                       Uni<?> write = stored == null ? row.persistAndFlush() : Panache.flush();
                       return write.replaceWith(next);
                     }));
+  }
+
+  @Override
+  public Uni<Void> advanceCheckpoints(
+      InstigatorType type, Map<InstigatorSelector, Instant> lastTickTimes, Instant at) {
+    if (lastTickTimes.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    int n = lastTickTimes.size();
+    String[] locations = new String[n];
+    String[] names = new String[n];
+    OffsetDateTime[] times = new OffsetDateTime[n];
+    int i = 0;
+    for (Map.Entry<InstigatorSelector, Instant> e : lastTickTimes.entrySet()) {
+      locations[i] = e.getKey().codeLocation();
+      names[i] = e.getKey().name();
+      times[i] = time(e.getValue());
+      i++;
+    }
+    // One upsert; a checkpoint already at or after its new time is left alone (the WHERE), as the
+    // per-instigator update does. Rows are taken in key order, so two batches cannot deadlock.
+    return pool.preparedQuery(
+            "INSERT INTO instigators (code_location, name, type, status, \"cursor\","
+                + " last_tick_time, last_run_key, update_time)"
+                + " SELECT u.l, u.n, $4, $5, NULL, u.t, NULL, $6"
+                + " FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(l, n, t)"
+                + " ORDER BY u.l, u.n"
+                + " ON CONFLICT (code_location, name) DO UPDATE"
+                + " SET last_tick_time = EXCLUDED.last_tick_time,"
+                + " update_time = EXCLUDED.update_time"
+                + " WHERE instigators.last_tick_time IS NULL"
+                + " OR instigators.last_tick_time < EXCLUDED.last_tick_time")
+        .execute(
+            tuple(
+                locations,
+                names,
+                times,
+                type.name(),
+                InstigatorStatus.DECLARED_IN_CODE.name(),
+                time(at)))
+        .replaceWithVoid();
   }
 
   @Override
