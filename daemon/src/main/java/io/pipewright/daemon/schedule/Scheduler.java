@@ -262,7 +262,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
         }
       }
       if (!work.isEmpty()) {
-        submissions.add(() -> submitChunk(work, now));
+        submissions.add(() -> submitChunk(work));
       }
     }
     for (Instant at : runAll(submissions)) {
@@ -501,7 +501,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
    *
    * @return when to retry (a location did not answer), or null
    */
-  private Instant submitChunk(List<Phase> phases, Instant now) {
+  private Instant submitChunk(List<Phase> phases) {
     List<Tick> finished = new ArrayList<>();
     Map<InstigatorSelector, Instant> checkpoints = new LinkedHashMap<>();
     Set<String> storedSnapshots = new HashSet<>();
@@ -527,7 +527,11 @@ public final class Scheduler implements InstigationLoop.Cycle {
       }
     }
     runner.finishAll(finished);
-    checkpoints.forEach((selector, time) -> checkpoint(selector, time, now));
+    stores
+        .instigators()
+        .advanceCheckpoints(InstigatorType.SCHEDULE, checkpoints, clock.instant())
+        .await()
+        .atMost(settings.storeTimeout());
     return waiting ? clock.instant().plus(settings.retryDelay()) : null;
   }
 
@@ -540,21 +544,6 @@ public final class Scheduler implements InstigationLoop.Cycle {
             InstigatorType.SCHEDULE,
             now,
             s -> s.lastTickTime() != null ? s : s.afterTick(now, s.cursor(), s.lastRunKey(), now))
-        .await()
-        .atMost(settings.storeTimeout());
-  }
-
-  private void checkpoint(InstigatorSelector selector, Instant scheduledTime, Instant now) {
-    stores
-        .instigators()
-        .updateState(
-            selector,
-            InstigatorType.SCHEDULE,
-            now,
-            s ->
-                s.lastTickTime() != null && !s.lastTickTime().isBefore(scheduledTime)
-                    ? s
-                    : s.afterTick(scheduledTime, s.cursor(), s.lastRunKey(), clock.instant()))
         .await()
         .atMost(settings.storeTimeout());
   }
