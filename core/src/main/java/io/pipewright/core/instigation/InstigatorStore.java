@@ -3,6 +3,7 @@ package io.pipewright.core.instigation;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -52,6 +53,41 @@ public interface InstigatorStore {
       InstigatorType type,
       Instant at,
       UnaryOperator<InstigatorState> change);
+
+  /**
+   * Moves instigators' checkpoints forward, as {@link #updateState} with {@link
+   * InstigatorState#afterTick} would one by one: each state whose last tick time is unset or before
+   * its new time gets that time (cursor and last run key kept) and {@code at} as its update time; a
+   * later or equal checkpoint stays as it is; a state not stored is created ({@link
+   * InstigatorState#initial}) with the time. The scheduler moves a chunk of schedules' checkpoints
+   * this way once their ticks are finished. The default calls {@link #updateState} per instigator;
+   * adapters may do it in one statement.
+   *
+   * @param type the instigators' kind, for states created
+   * @param lastTickTimes each instigator's new last tick time
+   * @param at the update time (and the time of a created state)
+   * @return nothing, once every checkpoint is stored
+   */
+  default Uni<Void> advanceCheckpoints(
+      InstigatorType type, Map<InstigatorSelector, Instant> lastTickTimes, Instant at) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (Map.Entry<InstigatorSelector, Instant> e : lastTickTimes.entrySet()) {
+      Instant time = e.getValue();
+      chain =
+          chain.chain(
+              () ->
+                  updateState(
+                          e.getKey(),
+                          type,
+                          at,
+                          s ->
+                              s.lastTickTime() != null && !s.lastTickTime().isBefore(time)
+                                  ? s
+                                  : s.afterTick(time, s.cursor(), s.lastRunKey(), at))
+                      .replaceWithVoid());
+    }
+    return chain;
+  }
 
   /**
    * Deletes one instigator's state (its ticks stay, as history).

@@ -19,6 +19,7 @@ import io.pipewright.core.snapshot.PartitionsSnapshot;
 import io.pipewright.protocol.mapping.SnapshotCodec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +67,30 @@ public final class RunSubmitter {
    *     cannot be reached: nothing was created, try again later
    */
   public Submission submit(CodeLocationClient client, JobSnapshot job, RunSpec spec, Instant now) {
+    return submit(client, job, spec, now, new HashSet<>());
+  }
+
+  /**
+   * Creates a run unless one with its id exists, skipping the snapshots stored already by the same
+   * batch of submissions (a chunk of ticks mostly runs one job with one plan: two writes per run
+   * saved). Snapshots are content-addressed and never deleted, so an id in the set is stored.
+   *
+   * @param client the run's code location
+   * @param job the job's snapshot, stored with the run
+   * @param spec the run
+   * @param now the creation time
+   * @param storedSnapshots the ids of the snapshots this batch stored; the ones this call stores
+   *     are added (not thread-safe: one set per batch, on one thread)
+   * @return what happened
+   * @throws io.pipewright.core.codelocation.CodeLocationUnavailableException when the location
+   *     cannot be reached: nothing was created, try again later
+   */
+  public Submission submit(
+      CodeLocationClient client,
+      JobSnapshot job,
+      RunSpec spec,
+      Instant now,
+      Set<String> storedSnapshots) {
     Optional<Run> existing = stores.runs().find(spec.runId()).await().atMost(timeout);
     if (existing.isPresent()) {
       return new Submission.Existing(finishEnqueue(existing.get(), now));
@@ -94,12 +119,22 @@ public final class RunSubmitter {
     SnapshotCodec.Encoded jobBody = SnapshotCodec.job(job);
     SnapshotCodec.Encoded planBody =
         SnapshotCodec.plan(((ExecutionPlanResult.Planned) result).plan());
-    stores.snapshots().put(jobBody.id(), SnapshotKind.JOB, jobBody.body()).await().atMost(timeout);
-    stores
-        .snapshots()
-        .put(planBody.id(), SnapshotKind.EXECUTION_PLAN, planBody.body())
-        .await()
-        .atMost(timeout);
+    if (!storedSnapshots.contains(jobBody.id())) {
+      stores
+          .snapshots()
+          .put(jobBody.id(), SnapshotKind.JOB, jobBody.body())
+          .await()
+          .atMost(timeout);
+      storedSnapshots.add(jobBody.id());
+    }
+    if (!storedSnapshots.contains(planBody.id())) {
+      stores
+          .snapshots()
+          .put(planBody.id(), SnapshotKind.EXECUTION_PLAN, planBody.body())
+          .await()
+          .atMost(timeout);
+      storedSnapshots.add(planBody.id());
+    }
     Map<String, String> tags = new LinkedHashMap<>(job.tags());
     tags.putAll(spec.tags());
     Run run =

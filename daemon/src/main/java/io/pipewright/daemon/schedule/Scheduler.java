@@ -32,6 +32,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,9 @@ public final class Scheduler implements InstigationLoop.Cycle {
    */
   @Override
   public Instant run(Instant now) {
+    long startedAt = System.nanoTime();
     Map<InstigatorSelector, InstigatorState> states = states();
+    long statesAt = System.nanoTime();
     // The due set, computed once for the pass on this thread: schedules that share a cron, a time
     // zone and a checkpoint (most of them) share one computation.
     DueSet dueSet = new DueSet(now);
@@ -198,38 +201,68 @@ public final class Scheduler implements InstigationLoop.Cycle {
     // Earliest due first: their evaluations start first (the sort is stable, so schedules due at
     // the same time keep the code location's order).
     due.sort(Comparator.comparing(d -> d.times().get(0)));
-    // Phase 1, in chunks: one call creates a chunk's ticks, its evaluations run, one call reserves
-    // their runs. The lag of a tick ends with its evaluation's start, so no schedule waits for
-    // another's bookkeeping beyond its chunk, nor for any run.
-    List<Callable<List<Phase>>> evaluations = new ArrayList<>();
+    long dueAt = System.nanoTime();
+    // Phase 1, in chunks, in two stages. Evaluate: one call creates a chunk's ticks, then its
+    // schedules are evaluated; their reservations are only gathered. Reserve: one call stores a
+    // chunk's run requests and one its reserved or finished ticks. The lag of a tick ends with its
+    // evaluation's start, so every evaluation comes before any reservation's store round trips:
+    // no schedule waits for another's bookkeeping, nor for any run. A crash between the stages
+    // leaves STARTED ticks without reserved runs, evaluated again when resumed (as before).
+    List<Callable<Evaluated>> evaluations = new ArrayList<>();
     for (int from = 0; from < due.size(); from += BATCH) {
       List<Due> chunk = due.subList(from, Math.min(due.size(), from + BATCH));
-      evaluations.add(() -> evaluateChunk(chunk, now));
+      evaluations.add(() -> evaluateChunk(chunk));
     }
     for (int from = 0; from < firstSight.size(); from += BATCH) {
       List<Running> chunk = firstSight.subList(from, Math.min(firstSight.size(), from + BATCH));
       evaluations.add(
           () -> {
             chunk.forEach(r -> firstSight(r, now));
-            return List.of();
+            return new Evaluated(List.of(), new TickRunner.Batch());
           });
     }
-    List<Phase> phases = new ArrayList<>();
     boolean failed = false;
-    for (List<Phase> chunk : runAll(evaluations)) {
+    List<Evaluated> evaluated = new ArrayList<>();
+    for (Evaluated chunk : runAll(evaluations)) {
       if (chunk == null) {
         failed = true;
       } else {
-        phases.addAll(chunk);
+        evaluated.add(chunk);
       }
     }
-    // Phase 2: create the reserved runs, finish the ticks, move the checkpoints.
-    List<Callable<Instant>> submissions = new ArrayList<>();
-    for (Phase phase : phases) {
-      if (!phase.reserved().isEmpty() || !phase.done().isEmpty()) {
-        submissions.add(() -> submit(phase, now));
-      } else if (phase.retry()) {
+    long evaluatedAt = System.nanoTime();
+    List<Callable<List<Phase>>> reservations = new ArrayList<>();
+    for (Evaluated chunk : evaluated) {
+      reservations.add(
+          () -> {
+            runner.store(chunk.batch());
+            return chunk.phases();
+          });
+    }
+    List<List<Phase>> reservedChunks = new ArrayList<>();
+    for (List<Phase> chunk : runAll(reservations)) {
+      if (chunk == null) {
+        // Its ticks stay STARTED without reserved runs: the next pass evaluates them again.
         failed = true;
+      } else {
+        reservedChunks.add(chunk);
+      }
+    }
+    long reservedAt = System.nanoTime();
+    // Phase 2, per chunk: create the reserved runs, finish the ticks (one call), move the
+    // checkpoints.
+    List<Callable<Instant>> submissions = new ArrayList<>();
+    for (List<Phase> chunk : reservedChunks) {
+      List<Phase> work = new ArrayList<>();
+      for (Phase phase : chunk) {
+        if (!phase.reserved().isEmpty() || !phase.done().isEmpty()) {
+          work.add(phase);
+        } else if (phase.retry()) {
+          failed = true;
+        }
+      }
+      if (!work.isEmpty()) {
+        submissions.add(() -> submitChunk(work));
       }
     }
     for (Instant at : runAll(submissions)) {
@@ -239,6 +272,18 @@ public final class Scheduler implements InstigationLoop.Cycle {
       if (at.isBefore(next)) {
         next = at;
       }
+    }
+    if (!due.isEmpty()) {
+      LOG.debugf(
+          "Scheduler pass at %s: %d schedules due; states read in %d ms, due set in %d ms,"
+              + " evaluated in %d ms, reserved in %d ms, runs created in %d ms",
+          now,
+          due.size(),
+          millis(startedAt, statesAt),
+          millis(statesAt, dueAt),
+          millis(dueAt, evaluatedAt),
+          millis(evaluatedAt, reservedAt),
+          millis(reservedAt, System.nanoTime()));
     }
     if (failed) {
       Instant retry = clock.instant().plus(settings.retryDelay());
@@ -251,6 +296,13 @@ public final class Scheduler implements InstigationLoop.Cycle {
 
   /** How many schedules' ticks one store call creates, and one call reserves. */
   static final int BATCH = 50;
+
+  private static long millis(long from, long to) {
+    return (to - from) / 1_000_000;
+  }
+
+  /** A chunk after its evaluations: each schedule's phase, and the reservations to store. */
+  private record Evaluated(List<Phase> phases, TickRunner.Batch batch) {}
 
   /** A running schedule and its times due in this pass, in order. */
   private record Due(Running running, List<Instant> times) {}
@@ -382,8 +434,8 @@ public final class Scheduler implements InstigationLoop.Cycle {
     };
   }
 
-  /** Phase 1 of a chunk of schedules: their ticks created at once, evaluated, reserved at once. */
-  private List<Phase> evaluateChunk(List<Due> chunk, Instant now) {
+  /** Phase 1 of a chunk of schedules: their ticks created at once, evaluated; not reserved yet. */
+  private Evaluated evaluateChunk(List<Due> chunk) {
     List<ScheduledTime> times = new ArrayList<>();
     for (Due d : chunk) {
       for (Instant t : d.times()) {
@@ -411,8 +463,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
       at += d.times().size();
       phases.add(evaluate(d.running(), mine, sink));
     }
-    runner.store(batch);
-    return phases;
+    return new Evaluated(phases, batch);
   }
 
   /** Phase 1 of one schedule, its ticks started. */
@@ -441,20 +492,47 @@ public final class Scheduler implements InstigationLoop.Cycle {
     return new Phase(running, done, reserved, false);
   }
 
-  /** Phase 2 of one schedule. */
-  private Instant submit(Phase phase, Instant now) {
-    for (Instant t : phase.done()) {
-      checkpoint(phase.running().selector(), t, now);
-    }
-    for (Reserved r : phase.reserved()) {
-      if (r.tick() != null
-          && submitTick(phase.running(), r.tick(), r.requests())
-              == TickRunner.Progress.RETRY_LATER) {
-        return clock.instant().plus(settings.retryDelay());
+  /**
+   * Phase 2 of a chunk: each schedule's reserved runs created, in order; then every finished tick
+   * stored with one call; then each schedule's checkpoint moved to its latest finished time. A
+   * crash before the ticks are stored leaves them reserved (resumed: their runs are found by their
+   * ids); a crash before a checkpoint leaves finished ticks behind it (found finished, it moves
+   * on).
+   *
+   * @return when to retry (a location did not answer), or null
+   */
+  private Instant submitChunk(List<Phase> phases) {
+    List<Tick> finished = new ArrayList<>();
+    Map<InstigatorSelector, Instant> checkpoints = new LinkedHashMap<>();
+    Set<String> storedSnapshots = new HashSet<>();
+    boolean waiting = false;
+    for (Phase phase : phases) {
+      Instant last = phase.done().isEmpty() ? null : phase.done().get(phase.done().size() - 1);
+      boolean retry = phase.retry();
+      for (Reserved r : phase.reserved()) {
+        if (r.tick() != null) {
+          Optional<Tick> done =
+              createRuns(phase.running(), r.tick(), r.requests(), storedSnapshots);
+          if (done.isEmpty()) {
+            retry = true;
+            break;
+          }
+          finished.add(done.get());
+        }
+        last = r.scheduledTime();
       }
-      checkpoint(phase.running().selector(), r.scheduledTime(), now);
+      waiting |= retry;
+      if (last != null) {
+        checkpoints.put(phase.running().selector(), last);
+      }
     }
-    return phase.retry() ? clock.instant().plus(settings.retryDelay()) : null;
+    runner.finishAll(finished);
+    stores
+        .instigators()
+        .advanceCheckpoints(InstigatorType.SCHEDULE, checkpoints, clock.instant())
+        .await()
+        .atMost(settings.storeTimeout());
+    return waiting ? clock.instant().plus(settings.retryDelay()) : null;
   }
 
   /** First sight of a running schedule: it ticks from now on, without catching up on the past. */
@@ -466,21 +544,6 @@ public final class Scheduler implements InstigationLoop.Cycle {
             InstigatorType.SCHEDULE,
             now,
             s -> s.lastTickTime() != null ? s : s.afterTick(now, s.cursor(), s.lastRunKey(), now))
-        .await()
-        .atMost(settings.storeTimeout());
-  }
-
-  private void checkpoint(InstigatorSelector selector, Instant scheduledTime, Instant now) {
-    stores
-        .instigators()
-        .updateState(
-            selector,
-            InstigatorType.SCHEDULE,
-            now,
-            s ->
-                s.lastTickTime() != null && !s.lastTickTime().isBefore(scheduledTime)
-                    ? s
-                    : s.afterTick(scheduledTime, s.cursor(), s.lastRunKey(), clock.instant()))
         .await()
         .atMost(settings.storeTimeout());
   }
@@ -644,6 +707,45 @@ public final class Scheduler implements InstigationLoop.Cycle {
     return new Reserved(tick, requests, scheduledTime);
   }
 
+  /** Creates a reserved tick's runs; the tick finished, not stored, or empty to retry later. */
+  private Optional<Tick> createRuns(
+      Running running, Tick tick, List<RunRequestSnapshot> requests, Set<String> storedSnapshots) {
+    ScheduleSnapshot schedule = running.schedule();
+    Instant scheduledTime = tick.scheduledTime();
+    Optional<CodeLocationClient> client = locations.client(running.location());
+    if (client.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean withinGrace = clock.instant().isBefore(scheduledTime.plus(settings.unavailableGrace()));
+    long tickId = tick.id();
+    return runner.createRuns(
+        tick,
+        requests,
+        client.get(),
+        running.snapshot(),
+        (runId, request) -> runSpec(running, schedule, tickId, scheduledTime, runId, request),
+        withinGrace,
+        storedSnapshots);
+  }
+
+  private static RunSpec runSpec(
+      Running running,
+      ScheduleSnapshot schedule,
+      long tickId,
+      Instant scheduledTime,
+      String runId,
+      RunRequestSnapshot request) {
+    return new RunSpec(
+        runId,
+        running.location(),
+        jobOf(request, schedule.target()),
+        request.runConfig(),
+        tags(schedule, tickId, scheduledTime, request),
+        request.assetSelection(),
+        request.partitionKey(),
+        null);
+  }
+
   /** Creates a reserved tick's runs and finishes it. */
   private TickRunner.Progress submitTick(
       Running running, Tick tick, List<RunRequestSnapshot> requests) {
@@ -660,16 +762,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
         requests,
         client.get(),
         running.snapshot(),
-        (runId, request) ->
-            new RunSpec(
-                runId,
-                running.location(),
-                jobOf(request, schedule.target()),
-                request.runConfig(),
-                tags(schedule, tickId, scheduledTime, request),
-                request.assetSelection(),
-                request.partitionKey(),
-                null),
+        (runId, request) -> runSpec(running, schedule, tickId, scheduledTime, runId, request),
         withinGrace);
   }
 

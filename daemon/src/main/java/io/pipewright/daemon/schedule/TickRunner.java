@@ -10,10 +10,12 @@ import io.pipewright.core.snapshot.RunRequestSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -215,6 +217,40 @@ public final class TickRunner {
       CodeLocationSnapshot snapshot,
       BiFunction<String, RunRequestSnapshot, RunSpec> spec,
       boolean retryWhenUnavailable) {
+    Optional<Tick> finished =
+        createRuns(
+            tick, runRequests, client, snapshot, spec, retryWhenUnavailable, new HashSet<>());
+    if (finished.isEmpty()) {
+      return Progress.RETRY_LATER;
+    }
+    finish(finished.get());
+    return Progress.FINISHED;
+  }
+
+  /**
+   * Creates the reserved runs not created yet and returns the tick finished, not stored: SUCCESS
+   * when every run exists, FAILURE naming the requests that could not become runs. The created runs
+   * are recorded on the tick only when it is stored finished ({@link #finishAll}): a crash before
+   * that finds them again by their ids, so none is created twice.
+   *
+   * @param tick the reserved tick
+   * @param runRequests the requests, in reservation order
+   * @param client the code location
+   * @param snapshot its snapshot (jobs)
+   * @param spec builds the run of a reserved id and its request
+   * @param retryWhenUnavailable whether a location that does not answer leaves the tick STARTED for
+   *     a later try (else the tick fails)
+   * @param storedSnapshots the snapshots stored by this batch of ticks ({@link RunSubmitter})
+   * @return the finished tick, or empty when the tick waits for its location (RETRY_LATER)
+   */
+  public Optional<Tick> createRuns(
+      Tick tick,
+      List<RunRequestSnapshot> runRequests,
+      CodeLocationClient client,
+      CodeLocationSnapshot snapshot,
+      BiFunction<String, RunRequestSnapshot, RunSpec> spec,
+      boolean retryWhenUnavailable,
+      Set<String> storedSnapshots) {
     List<String> errors = new ArrayList<>();
     Tick current = tick;
     List<String> reserved = tick.reservedRunIds();
@@ -242,10 +278,10 @@ public final class TickRunner {
       }
       Submission submission;
       try {
-        submission = submitter.submit(client, job.get(), run, clock.instant());
+        submission = submitter.submit(client, job.get(), run, clock.instant(), storedSnapshots);
       } catch (CodeLocationUnavailableException e) {
         if (retryWhenUnavailable) {
-          return Progress.RETRY_LATER;
+          return Optional.empty();
         }
         errors.add("Run request " + (i + 1) + ": " + e.getMessage());
         continue;
@@ -254,18 +290,36 @@ public final class TickRunner {
         errors.add("Run request " + (i + 1) + ": " + rejected.error().message());
         continue;
       }
-      current =
-          stores.instigators().updateTick(current.withSubmittedRun(runId)).await().atMost(timeout);
+      current = current.withSubmittedRun(runId);
       hooks.afterRunCreated(current, runId);
     }
     if (errors.isEmpty()) {
-      finish(current.success(clock.instant()));
-    } else {
-      finish(
-          current.failure(
-              ErrorSnapshot.of(RunSubmitter.REJECTED, String.join("\n", errors)), clock.instant()));
+      return Optional.of(current.success(clock.instant()));
     }
-    return Progress.FINISHED;
+    return Optional.of(
+        current.failure(
+            ErrorSnapshot.of(RunSubmitter.REJECTED, String.join("\n", errors)), clock.instant()));
+  }
+
+  /**
+   * Stores finished ticks with one call (all or none), then deletes their stored requests with one
+   * call, and counts them.
+   *
+   * @param finished the ticks, finished
+   */
+  public void finishAll(List<Tick> finished) {
+    if (finished.isEmpty()) {
+      return;
+    }
+    stores.instigators().updateTicks(finished).await().atMost(timeout);
+    List<Long> reservedOnes = new ArrayList<>();
+    for (Tick tick : finished) {
+      if (!tick.reservedRunIds().isEmpty()) {
+        reservedOnes.add(tick.id());
+      }
+      metrics.tick(tick.type(), tick.status());
+    }
+    requests.deleteAll(reservedOnes);
   }
 
   /**

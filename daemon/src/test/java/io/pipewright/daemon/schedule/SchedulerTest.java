@@ -11,6 +11,8 @@ import io.pipewright.core.instigation.Tick;
 import io.pipewright.core.instigation.TickStatus;
 import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunStatus;
+import io.pipewright.core.run.SnapshotKind;
+import io.pipewright.core.run.SnapshotStore;
 import io.pipewright.core.schedule.CatchUpPolicy;
 import io.pipewright.core.schedule.RunTags;
 import io.pipewright.core.snapshot.DefaultStatus;
@@ -21,10 +23,14 @@ import io.pipewright.core.snapshot.TargetSnapshot;
 import io.pipewright.daemon.testing.FakeCodeLocation;
 import io.pipewright.daemon.testing.InstigationHarness;
 import io.pipewright.daemon.testing.SchedulerCrashes;
+import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -236,5 +242,79 @@ class SchedulerTest {
     // 10:00 evaluated once (resumed from its reservation), 11:00 once.
     assertThat(h.location.evaluations("hourly")).isEqualTo(2);
     assertThat(FakeCodeLocation.request(null).runKey()).isNull();
+  }
+
+  @Test
+  void shouldEvaluateEveryDueScheduleBeforeStoringAnyReservationWhenManyAreDue() {
+    int count = 3 * Scheduler.BATCH;
+    for (int i = 0; i < count; i++) {
+      h.schedule("s" + i, "* * * * *");
+    }
+    h.pass(); // First sight.
+    AtomicInteger evaluations = new AtomicInteger();
+    List<Integer> evaluatedWhenReserved = new CopyOnWriteArrayList<>();
+    h.location.schedule =
+        r -> {
+          evaluations.incrementAndGet();
+          return InstigatorEvaluation.runs(List.of(FakeCodeLocation.request(null)));
+        };
+    h.crashWith(
+        new TickHooks() {
+          @Override
+          public void afterRunIdsReserved(Tick tick) {
+            evaluatedWhenReserved.add(evaluations.get());
+          }
+        });
+    h.clock.advance(Duration.ofSeconds(30)); // 09:31:00
+
+    h.pass();
+
+    // The lag ends at the evaluation's start: no evaluation waited for a reservation's store calls.
+    assertThat(evaluatedWhenReserved).hasSize(count).allMatch(n -> n == count);
+    assertThat(h.runs(RunTags.SCHEDULE_NAME, "s0")).hasSize(1);
+    assertThat(h.metrics.ticks(InstigatorType.SCHEDULE, TickStatus.SUCCESS)).isEqualTo(count);
+  }
+
+  @Test
+  void shouldStoreTheJobAndPlanSnapshotsOncePerChunkWhenItsRunsShareThem() {
+    List<String> puts = new CopyOnWriteArrayList<>();
+    SnapshotStore snapshots = h.stores.snapshots();
+    InstigationHarness counted =
+        new InstigationHarness(
+            h.clock.instant(),
+            new InstigationStores(
+                h.stores.runs(),
+                new SnapshotStore() {
+                  @Override
+                  public Uni<Void> put(String snapshotId, SnapshotKind kind, byte[] body) {
+                    puts.add(snapshotId);
+                    return snapshots.put(snapshotId, kind, body);
+                  }
+
+                  @Override
+                  public Uni<Optional<byte[]>> get(String snapshotId) {
+                    return snapshots.get(snapshotId);
+                  }
+                },
+                h.stores.events(),
+                h.stores.instigators(),
+                h.stores.backfills(),
+                h.stores.dynamicPartitions(),
+                h.stores.keyValues(),
+                h.stores.heartbeats()));
+    for (int i = 0; i < Scheduler.BATCH; i++) {
+      counted.schedule("s" + i, "* * * * *");
+    }
+    counted.pass(); // First sight.
+    counted.clock.advance(Duration.ofSeconds(30));
+
+    counted.pass();
+
+    // One chunk of 50 ticks, one run each, all of one job and plan: two writes, not a hundred.
+    assertThat(puts).hasSize(2).doesNotHaveDuplicates();
+    List<Run> runs = counted.runs(RunTags.SCHEDULE_NAME, "s7");
+    assertThat(runs).hasSize(1);
+    assertThat(snapshots.get(runs.get(0).planSnapshotId()).await().indefinitely()).isPresent();
+    assertThat(snapshots.get(runs.get(0).jobSnapshotId()).await().indefinitely()).isPresent();
   }
 }

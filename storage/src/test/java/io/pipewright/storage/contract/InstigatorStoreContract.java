@@ -21,6 +21,7 @@ import io.pipewright.core.instigation.TickStatus;
 import io.pipewright.core.snapshot.ErrorSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +64,59 @@ public abstract class InstigatorStoreContract {
             new InstigatorState(
                 DAILY, InstigatorType.SCHEDULE, InstigatorStatus.RUNNING, null, null, null, at(1)));
     assertThat(await(store.state(DAILY))).contains(running);
+  }
+
+  @Test
+  void shouldMoveCheckpointsOnlyForwardWhenAdvancedTogether() {
+    InstigatorSelector ahead = InstigatorSelector.of("etl", "ahead");
+    InstigatorSelector behind = InstigatorSelector.of("etl", "behind");
+    InstigatorSelector unknown = InstigatorSelector.of("etl", "unknown");
+    await(
+        store.updateState(
+            ahead, InstigatorType.SCHEDULE, at(0), s -> s.afterTick(at(50), "c", "k", at(1))));
+    await(
+        store.updateState(
+            behind,
+            InstigatorType.SCHEDULE,
+            at(0),
+            s -> s.withStatus(InstigatorStatus.RUNNING, at(1)).afterTick(at(10), "c", "k", at(1))));
+
+    await(
+        store.advanceCheckpoints(
+            InstigatorType.SCHEDULE,
+            Map.of(ahead, at(30), behind, at(60), unknown, at(60)),
+            at(90)));
+
+    assertThat(await(store.state(ahead)))
+        .contains(
+            new InstigatorState(
+                ahead,
+                InstigatorType.SCHEDULE,
+                InstigatorStatus.DECLARED_IN_CODE,
+                "c",
+                at(50),
+                "k",
+                at(1)));
+    assertThat(await(store.state(behind)))
+        .contains(
+            new InstigatorState(
+                behind,
+                InstigatorType.SCHEDULE,
+                InstigatorStatus.RUNNING,
+                "c",
+                at(60),
+                "k",
+                at(90)));
+    assertThat(await(store.state(unknown)))
+        .contains(
+            new InstigatorState(
+                unknown,
+                InstigatorType.SCHEDULE,
+                InstigatorStatus.DECLARED_IN_CODE,
+                null,
+                at(60),
+                null,
+                at(90)));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.pipewright.storage.postgres.internal;
 
 import io.pipewright.core.instigation.InstigatorSelector;
 import io.pipewright.core.instigation.InstigatorState;
+import io.pipewright.core.instigation.InstigatorStatus;
 import io.pipewright.core.instigation.InstigatorType;
 import io.pipewright.core.instigation.Tick;
 import io.pipewright.core.instigation.TickStatus;
@@ -30,6 +31,27 @@ public final class TickRows {
         e.lastTickTime,
         e.lastRunKey,
         e.updateTime);
+  }
+
+  /** The columns of {@link #toState(Row)}, for plain SQL (quoted where they are keywords). */
+  public static final String STATE_COLUMNS =
+      "code_location, name, type, status, \"cursor\", last_tick_time, last_run_key, update_time";
+
+  /**
+   * Reads a state from a row of the reactive client with {@link #STATE_COLUMNS}.
+   *
+   * @param r the row
+   * @return the state
+   */
+  public static InstigatorState toState(Row r) {
+    return new InstigatorState(
+        InstigatorSelector.of(r.getString("code_location"), r.getString("name")),
+        InstigatorType.valueOf(r.getString("type")),
+        InstigatorStatus.valueOf(r.getString("status")),
+        r.getString("cursor"),
+        instant(r.getOffsetDateTime("last_tick_time")),
+        r.getString("last_run_key"),
+        instant(r.getOffsetDateTime("update_time")));
   }
 
   /**
