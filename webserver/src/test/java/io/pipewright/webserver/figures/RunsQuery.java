@@ -21,7 +21,13 @@ record RunsQuery(String name, String document, Map<String, Object> variables) {
   private static final String PAGE_WITH_COUNT =
       PAGE.replace("... on Runs {", "... on Runs { count");
 
-  static List<RunsQuery> all() {
+  /**
+   * The requests.
+   *
+   * @param runs how many runs are seeded: the cursor request starts from the middle one
+   */
+  static List<RunsQuery> all(int runs) {
+    String middle = String.format("bench-%07d", runs / 2);
     return List.of(
         new RunsQuery("newest 50", PAGE, Map.of("limit", 50)),
         new RunsQuery(
@@ -38,8 +44,7 @@ record RunsQuery(String name, String document, Map<String, Object> variables) {
                 50)),
         new RunsQuery(
             "job job_7, 50", PAGE, Map.of("filter", Map.of("pipelineName", "job_7"), "limit", 50)),
-        new RunsQuery(
-            "page after bench-0500000, 50", PAGE, Map.of("cursor", "bench-0500000", "limit", 50)),
+        new RunsQuery("page after " + middle + ", 50", PAGE, Map.of("cursor", middle, "limit", 50)),
         new RunsQuery(
             "status STARTED + tag team=team_1, 50",
             PAGE,
