@@ -12,35 +12,43 @@ import io.pipewright.storage.postgres.internal.OnVertx;
 import io.pipewright.storage.postgres.internal.PgErrors;
 import io.pipewright.storage.postgres.internal.RunEntity;
 import io.pipewright.storage.postgres.internal.RunRows;
+import io.pipewright.storage.postgres.internal.RunSql;
 import io.pipewright.storage.postgres.internal.RunTagEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The {@link RunStore} on PostgreSQL, with Hibernate Reactive Panache: tables {@code runs} and
- * {@code run_tags}.
+ * The {@link RunStore} on PostgreSQL: tables {@code runs} and {@code run_tags}. Writes go through
+ * Hibernate Reactive Panache; reads ({@code find}, {@code list}, {@code count}) are plain SQL on
+ * the reactive client ({@link RunSql}), the webserver's hot path.
  */
 @ApplicationScoped
 public class PostgresRunStore implements RunStore {
 
   private final OnVertx vertx;
+  private final Pool pool;
 
   /**
    * Creates the adapter.
    *
-   * @param vertx runs its work on a Vert.x context
+   * @param vertx runs its (Hibernate) writes on a Vert.x context
+   * @param pool the reactive client's pool, for reads
    */
-  public PostgresRunStore(OnVertx vertx) {
+  public PostgresRunStore(OnVertx vertx, Pool pool) {
     this.vertx = vertx;
+    this.pool = pool;
   }
 
   @Override
@@ -74,70 +82,55 @@ public class PostgresRunStore implements RunStore {
 
   @Override
   public Uni<Optional<Run>> find(String runId) {
-    return vertx.session(
-        () ->
-            RunEntity.<RunEntity>find("runId", runId)
-                .firstResult()
-                .map(e -> Optional.ofNullable(e).map(RunRows::toRun)));
+    return pool.preparedQuery(RunSql.FIND)
+        .execute(Tuple.of(runId))
+        .map(
+            rows -> {
+              RowIterator<Row> it = rows.iterator();
+              return it.hasNext() ? Optional.of(RunSql.read(it.next())) : Optional.empty();
+            });
   }
 
+  /**
+   * One statement on the reactive client (see {@link RunSql}); only an empty page after a cursor
+   * costs a second one, to tell an unknown cursor from the end of the runs.
+   */
   @Override
   public Uni<List<Run>> list(RunFilter filter, String afterRunId, int limit) {
-    return vertx.session(
-        () -> {
-          Failures.requireLimit(limit);
-          return Panache.getSession()
-              .flatMap(
-                  session ->
-                      cursorId(session, afterRunId)
-                          .flatMap(
-                              cursor -> {
-                                Map<String, Object> params = new HashMap<>();
-                                String hql =
-                                    "from RunEntity r where " + RunRows.where(filter, params);
-                                if (cursor != null) {
-                                  hql += " and r.id < :cursor";
-                                  params.put("cursor", cursor);
-                                }
-                                var query =
-                                    session.createSelectionQuery(
-                                        hql + " order by r.id desc", RunEntity.class);
-                                params.forEach(query::setParameter);
-                                return query.setMaxResults(limit).getResultList();
-                              }))
-              .map(rows -> rows.stream().map(RunRows::toRun).toList());
-        });
-  }
-
-  private static Uni<Long> cursorId(Mutiny.Session session, String runId) {
-    if (runId == null) {
-      return Uni.createFrom().nullItem();
-    }
-    return session
-        .createSelectionQuery("select r.id from RunEntity r where r.runId = :id", Long.class)
-        .setParameter("id", runId)
-        .getSingleResultOrNull()
-        .onItem()
-        .ifNull()
-        .failWith(() -> Failures.unknownRunCursor(runId));
+    return Uni.createFrom()
+        .item(
+            () -> {
+              Failures.requireLimit(limit);
+              return RunSql.page(filter, afterRunId, limit);
+            })
+        .flatMap(statement -> pool.preparedQuery(statement.sql()).execute(statement.params()))
+        .flatMap(
+            rows -> {
+              List<Run> page = new ArrayList<>(rows.size());
+              for (Row row : rows) {
+                page.add(RunSql.read(row));
+              }
+              if (!page.isEmpty() || afterRunId == null) {
+                return Uni.createFrom().item(page);
+              }
+              return pool.preparedQuery(RunSql.EXISTS)
+                  .execute(Tuple.of(afterRunId))
+                  .map(
+                      found -> {
+                        if (found.size() == 0) {
+                          throw Failures.unknownRunCursor(afterRunId);
+                        }
+                        return page;
+                      });
+            });
   }
 
   @Override
   public Uni<Long> count(RunFilter filter) {
-    return vertx.session(
-        () ->
-            Panache.getSession()
-                .flatMap(
-                    session -> {
-                      Map<String, Object> params = new HashMap<>();
-                      var query =
-                          session.createSelectionQuery(
-                              "select count(r) from RunEntity r where "
-                                  + RunRows.where(filter, params),
-                              Long.class);
-                      params.forEach(query::setParameter);
-                      return query.getSingleResult();
-                    }));
+    return Uni.createFrom()
+        .item(() -> RunSql.count(filter))
+        .flatMap(statement -> pool.preparedQuery(statement.sql()).execute(statement.params()))
+        .map(rows -> rows.iterator().next().getLong(0));
   }
 
   @Override

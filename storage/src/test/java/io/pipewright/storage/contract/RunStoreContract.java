@@ -207,6 +207,29 @@ public abstract class RunStoreContract {
   }
 
   @Test
+  void shouldPageNewestFirstWithinATagWhenGivenACursor() {
+    for (int i = 1; i <= 7; i++) {
+      Map<String, String> tags = i % 2 == 1 ? Map.of("team", "data") : Map.of("team", "web");
+      add(
+          run("r" + i, "orders", i == 5 ? RunStatus.FAILURE : RunStatus.QUEUED, i)
+              .tags(tags)
+              .build());
+    }
+    // A tag added later (its own write path) pages like one the run was created with.
+    await(store.addTags("r2", Map.of("team", "data")));
+    RunFilter data = RunFilter.builder().tags(Map.of("team", "data")).build();
+
+    assertThat(ids(await(store.list(data, null, 2)))).containsExactly("r7", "r5");
+    assertThat(ids(await(store.list(data, "r5", 2)))).containsExactly("r3", "r2");
+    assertThat(ids(await(store.list(data, "r2", 2)))).containsExactly("r1");
+    assertThat(ids(await(store.list(data, "r6", 10)))).containsExactly("r5", "r3", "r2", "r1");
+    RunFilter queuedData =
+        RunFilter.builder().tags(Map.of("team", "data")).statuses(Set.of(RunStatus.QUEUED)).build();
+    assertThat(ids(await(store.list(queuedData, "r7", 10)))).containsExactly("r3", "r2", "r1");
+    assertThat(await(store.count(queuedData))).isEqualTo(4);
+  }
+
+  @Test
   void shouldListQueuedRunsOldestFirstWhenAskedForTheQueue() {
     add(run("a", "orders", RunStatus.QUEUED, 1).build());
     add(run("b", "orders", RunStatus.STARTED, 2).build());

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -174,14 +175,17 @@ public class GraphQLResource {
         Response.Status.BAD_REQUEST, Map.of("errors", List.of(Map.of("message", message))));
   }
 
-  /** Writes the body with Jackson here: the REST layer then needs no JSON provider of its own. */
+  /**
+   * Writes the body here ({@link ResultJson}): the REST layer then needs no JSON provider of its
+   * own.
+   */
   private Response respond(Response.Status status, Map<String, Object> body) {
     try {
       return Response.status(status)
           .type(MediaType.APPLICATION_JSON)
-          .entity(json.writeValueAsBytes(body))
+          .entity(ResultJson.write(json, body))
           .build();
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("Cannot write a GraphQL response as JSON", e);
     }
   }

@@ -31,22 +31,24 @@ final class HttpLoad {
   private final String root;
   private final int clients;
   private final Duration time;
+  private final Cpu cpu;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  HttpLoad(URL root, int clients, Duration time) {
+  HttpLoad(URL root, int clients, Duration time, Cpu cpu) {
     this.root = root.toString().replaceAll("/$", "");
     this.clients = clients;
     this.time = time;
+    this.cpu = cpu;
   }
 
   /** Sends every request for a while first, so that the measured ones run compiled code. */
   void warmUp(List<RunsQuery> queries, Duration each) throws Exception {
     for (RunsQuery query : queries) {
-      new HttpLoad(new URL(root + "/"), clients, each)
+      new HttpLoad(new URL(root + "/"), clients, each, cpu)
           .measure(query.name(), query.document(), query.variables());
     }
   }
@@ -75,7 +77,11 @@ final class HttpLoad {
               }
               return 1;
             });
-    return name + ": " + r.summary("req") + (errors.get() > 0 ? ", ERRORS " + errors : "");
+    return name
+        + ": "
+        + r.summary("req")
+        + (errors.get() > 0 ? ", ERRORS " + errors : "")
+        + r.cpu("request");
   }
 
   String logPages(String runId, int pageSize, int requests) throws Exception {
@@ -91,7 +97,11 @@ final class HttpLoad {
     long[] latencies = new long[requests];
     String cursor = null;
     long events = 0;
+    Cpu.Sample before = null;
     for (int i = -20; i < requests; i++) {
+      if (i == 0) {
+        before = cpu.sample();
+      }
       Map<String, Object> variables = new HashMap<>();
       variables.put("runId", runId);
       variables.put("cursor", cursor);
@@ -108,8 +118,10 @@ final class HttpLoad {
         events += page.size();
       }
     }
+    Cpu.Sample after = cpu.sample();
     return new Result(latencies, Duration.ofNanos(Arrays.stream(latencies).sum())).summary("page")
-        + String.format(", %.0f events per page on average", (double) events / requests);
+        + String.format(", %.0f events per page on average", (double) events / requests)
+        + after.perUnit(before, requests, "page");
   }
 
   /**
@@ -147,7 +159,8 @@ final class HttpLoad {
             });
     return r.summary("batch")
         + String.format(", %,.0f events/s", r.units / (r.elapsed.toNanos() / 1e9))
-        + (refused.get() > 0 ? ", REFUSED " + refused : "");
+        + (refused.get() > 0 ? ", REFUSED " + refused : "")
+        + r.cpu("batch");
   }
 
   /** One ingest client: its run, its token, and its next batches, made ahead. */
@@ -229,22 +242,31 @@ final class HttpLoad {
                   return Arrays.copyOf(latencies, n);
                 }));
       }
+      // CPU over the measured time: from the end of the warm-up to the last answer.
+      Thread.sleep(Math.max(0, (warmEnd - System.nanoTime()) / 1_000_000));
+      Cpu.Sample before = cpu.sample();
       List<long[]> all = new ArrayList<>();
       for (Future<long[]> f : futures) {
         all.add(f.get());
       }
+      Cpu.Sample after = cpu.sample();
       long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
-      return new Result(merged, time, units.get());
+      return new Result(merged, time, units.get(), after.perUnit(before, merged.length, "%s"));
     } finally {
       pool.shutdownNow();
     }
   }
 
   /** Latencies in nanoseconds over an elapsed time. */
-  private record Result(long[] latencies, Duration elapsed, long units) {
+  private record Result(long[] latencies, Duration elapsed, long units, String cpuPer) {
 
     Result(long[] latencies, Duration elapsed) {
-      this(latencies, elapsed, latencies.length);
+      this(latencies, elapsed, latencies.length, "");
+    }
+
+    /** The CPU per request (or batch), JVM and PostgreSQL, over the measured time. */
+    String cpu(String unit) {
+      return cpuPer.replace("%s", unit);
     }
 
     String summary(String unit) {

@@ -21,27 +21,32 @@ record RunsQuery(String name, String document, Map<String, Object> variables) {
   private static final String PAGE_WITH_COUNT =
       PAGE.replace("... on Runs {", "... on Runs { count");
 
-  static List<RunsQuery> all() {
+  /**
+   * The requests.
+   *
+   * @param runs how many runs are seeded: the cursor request starts from the middle one
+   */
+  static List<RunsQuery> all(int runs) {
+    String middle = String.format("bench-%07d", runs / 2);
     return List.of(
-        new RunsQuery("newest 20", PAGE, Map.of("limit", 20)),
+        new RunsQuery("newest 50", PAGE, Map.of("limit", 50)),
         new RunsQuery(
-            "status FAILURE, 20",
+            "status FAILURE, 50",
             PAGE,
-            Map.of("filter", Map.of("statuses", List.of("FAILURE")), "limit", 20)),
+            Map.of("filter", Map.of("statuses", List.of("FAILURE")), "limit", 50)),
         new RunsQuery(
-            "tag team=team_7, 20",
+            "tag team=team_7, 50",
             PAGE,
             Map.of(
                 "filter",
                 Map.of("tags", List.of(Map.of("key", "team", "value", "team_7"))),
                 "limit",
-                20)),
+                50)),
         new RunsQuery(
-            "job job_7, 20", PAGE, Map.of("filter", Map.of("pipelineName", "job_7"), "limit", 20)),
+            "job job_7, 50", PAGE, Map.of("filter", Map.of("pipelineName", "job_7"), "limit", 50)),
+        new RunsQuery("page after " + middle + ", 50", PAGE, Map.of("cursor", middle, "limit", 50)),
         new RunsQuery(
-            "page after bench-0500000, 20", PAGE, Map.of("cursor", "bench-0500000", "limit", 20)),
-        new RunsQuery(
-            "status STARTED + tag team=team_1, 20",
+            "status STARTED + tag team=team_1, 50",
             PAGE,
             Map.of(
                 "filter",
@@ -49,10 +54,10 @@ record RunsQuery(String name, String document, Map<String, Object> variables) {
                     "statuses", List.of("STARTED"),
                     "tags", List.of(Map.of("key", "team", "value", "team_1"))),
                 "limit",
-                20)),
+                50)),
         new RunsQuery(
-            "status FAILURE, 20, with count",
+            "status FAILURE, 50, with count",
             PAGE_WITH_COUNT,
-            Map.of("filter", Map.of("statuses", List.of("FAILURE")), "limit", 20)));
+            Map.of("filter", Map.of("statuses", List.of("FAILURE")), "limit", 50)));
   }
 }

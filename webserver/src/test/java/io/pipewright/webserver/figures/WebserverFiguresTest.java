@@ -23,6 +23,11 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,12 +81,12 @@ class WebserverFiguresTest {
     data.load(RUNS, BIG_RUN_EVENTS);
     report.add("load average after loading: " + Load.average());
 
-    HttpLoad http = new HttpLoad(root, CLIENTS, MEASURE);
+    HttpLoad http = new HttpLoad(root, CLIENTS, MEASURE, new Cpu(postmaster()));
     if (ONLY.contains("runs")) {
-      http.warmUp(RunsQuery.all(), Duration.ofSeconds(5));
+      http.warmUp(RunsQuery.all(RUNS), Duration.ofSeconds(5));
       report.add("");
       report.add("runsOrError, " + CLIENTS + " clients, " + MEASURE.toSeconds() + " s each:");
-      for (RunsQuery query : RunsQuery.all()) {
+      for (RunsQuery query : RunsQuery.all(RUNS)) {
         report.add("  " + http.measure(query.name(), query.document(), query.variables()));
       }
     }
@@ -171,6 +176,16 @@ class WebserverFiguresTest {
   static String token(String runId, String step, int attempt) {
     return IngestTokens.mint(
         SECRET, new IngestTokens.Scope(runId, step, attempt, Instant.now().plusSeconds(3600)));
+  }
+
+  /** The PostgreSQL server's process, for its CPU time (0 when it cannot be found). */
+  private long postmaster() throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl(), user(), password());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW data_directory")) {
+      rs.next();
+      return Cpu.postmasterOf(rs.getString(1));
+    }
   }
 
   private static String jdbcUrl() {

@@ -78,7 +78,7 @@ public class RunViews implements EventViews.Context {
         .put("runId", run.runId())
         .put("pipelineSnapshotId", run.jobSnapshotId())
         .put("parentPipelineSnapshotId", null)
-        .put("repositoryOrigin", WorkspaceViews.origin(run.codeLocation()))
+        .later("repositoryOrigin", () -> WorkspaceViews.origin(run.codeLocation()))
         .put("status", status)
         .put("runStatus", status)
         .put("pipelineName", run.jobName())
@@ -87,10 +87,10 @@ public class RunViews implements EventViews.Context {
         .put("resolvedOpSelection", opSelection)
         .put(
             "stepKeysToExecute", run.stepKeysToExecute().isEmpty() ? null : run.stepKeysToExecute())
-        .put("runConfigYaml", Json.write(run.runConfig()))
+        .later("runConfigYaml", () -> Json.write(run.runConfig()))
         .put("runConfig", run.runConfig())
         .put("mode", "default")
-        .put("tags", JobViews.tags(visibleTags(run.tags())))
+        .later("tags", () -> JobViews.tags(visibleTags(run.tags())))
         .put("rootRunId", run.rootRunId())
         .put("parentRunId", run.parentRunId())
         .put("canTerminate", Termination.canTerminate(run.status()))
@@ -98,9 +98,12 @@ public class RunViews implements EventViews.Context {
         .put("startTime", Times.seconds(run.startTime()))
         .put("endTime", Times.seconds(run.endTime()))
         .put("updateTime", Times.seconds(run.updateTime()))
-        .put(
+        .later(
             "assetSelection",
-            run.assetSelection().isEmpty() ? null : MetadataViews.assetKeys(run.assetSelection()))
+            () ->
+                run.assetSelection().isEmpty()
+                    ? null
+                    : MetadataViews.assetKeys(run.assetSelection()))
         .put("assetSelectionCount", run.assetSelection().size())
         .put("assetCheckSelection", null)
         .put("assetCheckSelectionCount", 0)
