@@ -1,9 +1,6 @@
 package io.pipewright.daemon.schedule;
 
-import io.pipewright.core.codelocation.CodeLocationCallException;
 import io.pipewright.core.codelocation.CodeLocationClient;
-import io.pipewright.core.codelocation.CodeLocationUnavailableException;
-import io.pipewright.core.codelocation.ScheduleEvaluationRequest;
 import io.pipewright.core.instigation.InstigatorSelector;
 import io.pipewright.core.instigation.InstigatorState;
 import io.pipewright.core.instigation.InstigatorStatus;
@@ -13,22 +10,14 @@ import io.pipewright.core.instigation.Tick;
 import io.pipewright.core.instigation.TickFilter;
 import io.pipewright.core.instigation.TickStart;
 import io.pipewright.core.instigation.TickStatus;
-import io.pipewright.core.schedule.CronExpression;
-import io.pipewright.core.schedule.DueTicks;
-import io.pipewright.core.schedule.RunIds;
-import io.pipewright.core.schedule.RunTags;
 import io.pipewright.core.schedule.ScheduleTicks;
 import io.pipewright.core.snapshot.CodeLocationSnapshot;
 import io.pipewright.core.snapshot.DefaultStatus;
-import io.pipewright.core.snapshot.ErrorSnapshot;
-import io.pipewright.core.snapshot.InstigatorEvaluation;
 import io.pipewright.core.snapshot.RunRequestSnapshot;
 import io.pipewright.core.snapshot.ScheduleSnapshot;
 import io.pipewright.core.snapshot.TargetSnapshot;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,13 +60,6 @@ public final class Scheduler implements InstigationLoop.Cycle {
   /** The job that materializes an asset selection (the code location's implicit asset job). */
   public static final String IMPLICIT_ASSET_JOB = "__ASSET_JOB";
 
-  private record Running(
-      String location, CodeLocationSnapshot snapshot, ScheduleSnapshot schedule) {
-    InstigatorSelector selector() {
-      return InstigatorSelector.of(location, schedule.name());
-    }
-  }
-
   private final InstigationStores stores;
   private final CodeLocations locations;
   private final TickRunner runner;
@@ -86,7 +67,8 @@ public final class Scheduler implements InstigationLoop.Cycle {
   private final Clock clock;
   private final InstigationMetrics metrics;
   private final ExecutorService workers;
-  private final Map<String, Optional<CronExpression>> crons = new ConcurrentHashMap<>();
+  private final ScheduleTimes times;
+  private final ScheduleEvaluator evaluator;
 
   /**
    * Creates the scheduler.
@@ -110,6 +92,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
     this.settings = settings;
     this.clock = clock;
     this.metrics = metrics;
+    this.times = new ScheduleTimes(settings.catchUp());
     this.runner =
         new TickRunner(
             stores,
@@ -118,6 +101,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
             hooks,
             clock,
             settings.storeTimeout());
+    this.evaluator = new ScheduleEvaluator(locations, runner, settings, clock, metrics);
     this.workers =
         Executors.newFixedThreadPool(
             settings.workers(),
@@ -138,7 +122,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
   public void takeOver(Instant now) {
     Instant after = now.minus(settings.resumeWindow());
     List<Callable<Instant>> tasks = new ArrayList<>();
-    for (Running running : running()) {
+    for (RunningSchedule running : running()) {
       tasks.add(
           () -> {
             List<Tick> started =
@@ -178,13 +162,13 @@ public final class Scheduler implements InstigationLoop.Cycle {
     long statesAt = System.nanoTime();
     // The due set, computed once for the pass on this thread: schedules that share a cron, a time
     // zone and a checkpoint (most of them) share one computation.
-    DueSet dueSet = new DueSet(now);
+    ScheduleTimes.Pass dueSet = times.pass(now);
     List<Due> due = new ArrayList<>();
-    List<Running> firstSight = new ArrayList<>();
+    List<RunningSchedule> firstSight = new ArrayList<>();
     Instant next = now.plus(settings.interval());
-    for (Running running : running(states)) {
+    for (RunningSchedule running : running(states)) {
       InstigatorState state = states.get(running.selector());
-      Instant checkpoint = checkpoint(state);
+      Instant checkpoint = ScheduleTimes.checkpoint(state);
       if (checkpoint == null) {
         firstSight.add(running);
         continue;
@@ -214,7 +198,8 @@ public final class Scheduler implements InstigationLoop.Cycle {
       evaluations.add(() -> evaluateChunk(chunk));
     }
     for (int from = 0; from < firstSight.size(); from += BATCH) {
-      List<Running> chunk = firstSight.subList(from, Math.min(firstSight.size(), from + BATCH));
+      List<RunningSchedule> chunk =
+          firstSight.subList(from, Math.min(firstSight.size(), from + BATCH));
       evaluations.add(
           () -> {
             chunk.forEach(r -> firstSight(r, now));
@@ -305,134 +290,17 @@ public final class Scheduler implements InstigationLoop.Cycle {
   private record Evaluated(List<Phase> phases, TickRunner.Batch batch) {}
 
   /** A running schedule and its times due in this pass, in order. */
-  private record Due(Running running, List<Instant> times) {}
-
-  /** The due times and next fire times of a pass, shared by schedules with the same inputs. */
-  private final class DueSet {
-    private record Key(String cron, String zone, Instant checkpoint) {}
-
-    private final Instant now;
-    private final Map<Key, List<Instant>> times = new HashMap<>();
-    private final Map<Key, Optional<Instant>> next = new HashMap<>();
-    private final Map<String, Optional<ZoneId>> zones = new HashMap<>();
-
-    DueSet(Instant now) {
-      this.now = now;
-    }
-
-    private Optional<ZoneId> zone(Running running) {
-      String id = running.schedule().timezone();
-      Optional<ZoneId> zone =
-          zones.computeIfAbsent(
-              id,
-              z -> {
-                try {
-                  return Optional.of(ZoneId.of(z));
-                } catch (RuntimeException e) {
-                  return Optional.empty();
-                }
-              });
-      if (zone.isEmpty()) {
-        LOG.warnf("Schedule %s has an unknown time zone '%s'", running.selector(), id);
-      }
-      return zone;
-    }
-
-    /** The times due after the checkpoint (empty when none or when the schedule cannot tick). */
-    List<Instant> times(Running running, Instant checkpoint) {
-      ScheduleSnapshot schedule = running.schedule();
-      Optional<CronExpression> cron = cron(running.selector(), schedule.cronSchedule());
-      Optional<ZoneId> zone = zone(running);
-      if (cron.isEmpty() || zone.isEmpty()) {
-        return List.of();
-      }
-      Key key = new Key(schedule.cronSchedule(), schedule.timezone(), checkpoint);
-      List<Instant> out = times.get(key);
-      if (out == null) {
-        DueTicks due =
-            ScheduleTicks.due(cron.get(), zone.get(), checkpoint, now, settings.catchUp());
-        out = due.dropped() ? null : List.copyOf(due.due());
-        if (out == null) {
-          // Dropped ticks are logged per schedule: keep the result apart from the cache.
-          LOG.infof(
-              "Schedule %s missed more ticks than its catch-up policy runs (%d); older ones are"
-                  + " dropped",
-              running.selector(), settings.catchUp().maxTicks());
-          return due.due();
-        }
-        times.put(key, out);
-      }
-      return out;
-    }
-
-    /** When the schedule fires next after now, or null when it cannot tick. */
-    Instant next(Running running) {
-      ScheduleSnapshot schedule = running.schedule();
-      Key key = new Key(schedule.cronSchedule(), schedule.timezone(), null);
-      return next.computeIfAbsent(
-              key,
-              k -> {
-                Optional<CronExpression> cron = cron(running.selector(), k.cron());
-                Optional<ZoneId> zone = zones.getOrDefault(k.zone(), Optional.empty());
-                try {
-                  return cron.isEmpty() || zone.isEmpty()
-                      ? Optional.empty()
-                      : Optional.of(cron.get().nextAfter(now, zone.get()));
-                } catch (RuntimeException e) {
-                  return Optional.empty();
-                }
-              })
-          .orElse(null);
-    }
-  }
-
-  /** A reserved tick waiting for its runs. */
-  private record Reserved(Tick tick, List<RunRequestSnapshot> requests, Instant scheduledTime) {}
+  private record Due(RunningSchedule running, List<Instant> times) {}
 
   /**
    * One schedule after phase 1: in scheduled order, ticks finished already (their times) and ticks
    * reserved; whether its location asked to retry.
    */
   private record Phase(
-      Running running, List<Instant> done, List<Reserved> reserved, boolean retry) {}
-
-  /** Where an evaluation's outcome goes: stored at once, or gathered in a chunk's batch. */
-  private interface TickSink {
-    void finish(Tick finished);
-
-    Tick reserve(
-        Tick tick, List<RunRequestSnapshot> requests, List<String> runIds, List<String> runKeys);
-  }
-
-  private TickSink immediate() {
-    return new TickSink() {
-      @Override
-      public void finish(Tick finished) {
-        runner.finish(finished);
-      }
-
-      @Override
-      public Tick reserve(
-          Tick tick, List<RunRequestSnapshot> requests, List<String> runIds, List<String> runKeys) {
-        return runner.reserve(tick, requests, runIds, runKeys, null);
-      }
-    };
-  }
-
-  private static TickSink batched(TickRunner.Batch batch) {
-    return new TickSink() {
-      @Override
-      public void finish(Tick finished) {
-        batch.finish(finished);
-      }
-
-      @Override
-      public Tick reserve(
-          Tick tick, List<RunRequestSnapshot> requests, List<String> runIds, List<String> runKeys) {
-        return batch.reserve(tick, requests, runIds, runKeys);
-      }
-    };
-  }
+      RunningSchedule running,
+      List<Instant> done,
+      List<ScheduleEvaluator.Reserved> reserved,
+      boolean retry) {}
 
   /** Phase 1 of a chunk of schedules: their ticks created at once, evaluated; not reserved yet. */
   private Evaluated evaluateChunk(List<Due> chunk) {
@@ -455,7 +323,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
           .ifPresent(runner.hooks()::afterTickCreated);
     }
     TickRunner.Batch batch = new TickRunner.Batch();
-    TickSink sink = batched(batch);
+    TickSink sink = TickSink.batched(batch);
     List<Phase> phases = new ArrayList<>(chunk.size());
     int at = 0;
     for (Due d : chunk) {
@@ -467,26 +335,26 @@ public final class Scheduler implements InstigationLoop.Cycle {
   }
 
   /** Phase 1 of one schedule, its ticks started. */
-  private Phase evaluate(Running running, List<TickStart> starts, TickSink sink) {
+  private Phase evaluate(RunningSchedule running, List<TickStart> starts, TickSink sink) {
     List<Instant> done = new ArrayList<>();
-    List<Reserved> reserved = new ArrayList<>();
+    List<ScheduleEvaluator.Reserved> reserved = new ArrayList<>();
     for (TickStart start : starts) {
       Instant scheduledTime = start.time().scheduledTime();
       Object step =
           start.tick().isEmpty() || start.tick().get().status().isTerminal()
               ? TickRunner.Progress.FINISHED
-              : evaluateAndReserve(running, start.tick().get(), sink);
+              : evaluator.evaluateAndReserve(running, start.tick().get(), sink);
       if (step == TickRunner.Progress.RETRY_LATER) {
         // Its later ticks stay STARTED: the next pass finds and resumes them.
         return new Phase(running, done, reserved, true);
       }
-      if (step instanceof Reserved r) {
+      if (step instanceof ScheduleEvaluator.Reserved r) {
         reserved.add(r);
       } else if (reserved.isEmpty()) {
         done.add(scheduledTime);
       } else {
         // Finished after a reserved one: the checkpoint moves once that one is finished.
-        reserved.add(new Reserved(null, List.of(), scheduledTime));
+        reserved.add(new ScheduleEvaluator.Reserved(null, List.of(), scheduledTime));
       }
     }
     return new Phase(running, done, reserved, false);
@@ -509,7 +377,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
     for (Phase phase : phases) {
       Instant last = phase.done().isEmpty() ? null : phase.done().get(phase.done().size() - 1);
       boolean retry = phase.retry();
-      for (Reserved r : phase.reserved()) {
+      for (ScheduleEvaluator.Reserved r : phase.reserved()) {
         if (r.tick() != null) {
           Optional<Tick> done =
               createRuns(phase.running(), r.tick(), r.requests(), storedSnapshots);
@@ -536,7 +404,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
   }
 
   /** First sight of a running schedule: it ticks from now on, without catching up on the past. */
-  private void firstSight(Running running, Instant now) {
+  private void firstSight(RunningSchedule running, Instant now) {
     stores
         .instigators()
         .updateState(
@@ -566,12 +434,12 @@ public final class Scheduler implements InstigationLoop.Cycle {
     return states;
   }
 
-  private List<Running> running() {
+  private List<RunningSchedule> running() {
     return running(states());
   }
 
-  private List<Running> running(Map<InstigatorSelector, InstigatorState> states) {
-    List<Running> out = new ArrayList<>();
+  private List<RunningSchedule> running(Map<InstigatorSelector, InstigatorState> states) {
+    List<RunningSchedule> out = new ArrayList<>();
     for (String location : locations.names()) {
       Optional<CodeLocationSnapshot> snapshot = locations.snapshot(location);
       if (snapshot.isEmpty()) {
@@ -580,7 +448,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
       for (ScheduleSnapshot schedule : snapshot.get().schedules()) {
         InstigatorState state = states.get(InstigatorSelector.of(location, schedule.name()));
         if (isRunning(state, schedule.defaultStatus())) {
-          out.add(new Running(location, snapshot.get(), schedule));
+          out.add(new RunningSchedule(location, snapshot.get(), schedule));
         }
       }
     }
@@ -601,116 +469,21 @@ public final class Scheduler implements InstigationLoop.Cycle {
     return state.status() == InstigatorStatus.RUNNING;
   }
 
-  private static Instant checkpoint(InstigatorState state) {
-    if (state == null) {
-      return null;
-    }
-    if (state.lastTickTime() != null) {
-      return state.lastTickTime();
-    }
-    return state.status() == InstigatorStatus.RUNNING ? state.updateTime() : null;
-  }
-
-  private Optional<CronExpression> cron(InstigatorSelector selector, String expression) {
-    return crons.computeIfAbsent(
-        expression,
-        e -> {
-          try {
-            return Optional.of(CronExpression.parse(e));
-          } catch (IllegalArgumentException bad) {
-            LOG.warnf("Schedule %s cannot tick: %s", selector, bad.getMessage());
-            return Optional.empty();
-          }
-        });
-  }
-
   /** Evaluates a started tick (unless its runs are reserved), creates its runs, finishes it. */
-  private TickRunner.Progress advance(Running running, Tick tick) {
-    Object step = evaluateAndReserve(running, tick, immediate());
-    if (step instanceof Reserved r) {
+  private TickRunner.Progress advance(RunningSchedule running, Tick tick) {
+    Object step = evaluator.evaluateAndReserve(running, tick, TickSink.immediate(runner));
+    if (step instanceof ScheduleEvaluator.Reserved r) {
       return submitTick(running, r.tick(), r.requests());
     }
     return (TickRunner.Progress) step;
   }
 
-  /** Evaluates a started tick (unless its runs are reserved) and reserves its runs. */
-  private Object evaluateAndReserve(Running running, Tick tick, TickSink sink) {
-    ScheduleSnapshot schedule = running.schedule();
-    Instant scheduledTime = tick.scheduledTime();
-    Optional<CodeLocationClient> client = locations.client(running.location());
-    if (client.isEmpty()) {
-      return TickRunner.Progress.RETRY_LATER;
-    }
-    boolean withinGrace = clock.instant().isBefore(scheduledTime.plus(settings.unavailableGrace()));
-    List<RunRequestSnapshot> requests;
-    if (tick.reservedRunIds().isEmpty()) {
-      Instant start = clock.instant();
-      metrics.lag(InstigatorType.SCHEDULE, Duration.between(scheduledTime, start));
-      InstigatorEvaluation evaluation;
-      try {
-        evaluation =
-            client
-                .get()
-                .evaluateSchedule(new ScheduleEvaluationRequest(schedule.name(), scheduledTime));
-      } catch (CodeLocationUnavailableException e) {
-        if (withinGrace) {
-          LOG.debugf("Schedule %s waits for its code location: %s", running.selector(), e);
-          return TickRunner.Progress.RETRY_LATER;
-        }
-        sink.finish(tick.failure(TickRunner.unavailable(running.location(), e), clock.instant()));
-        return TickRunner.Progress.FINISHED;
-      } catch (CodeLocationCallException e) {
-        sink.finish(
-            tick.failure(
-                ErrorSnapshot.of(e.getClass().getName(), String.valueOf(e.getMessage())),
-                clock.instant()));
-        return TickRunner.Progress.FINISHED;
-      }
-      if (evaluation.isFailure()) {
-        sink.finish(tick.failure(evaluation.error(), clock.instant()));
-        return TickRunner.Progress.FINISHED;
-      }
-      if (evaluation.runRequests().isEmpty()) {
-        String reason = evaluation.skipReason();
-        sink.finish(
-            tick.skipped(
-                reason == null || reason.isBlank()
-                    ? "The schedule's function requested no runs"
-                    : reason,
-                clock.instant()));
-        return TickRunner.Progress.FINISHED;
-      }
-      requests = evaluation.runRequests();
-      List<String> runIds = new ArrayList<>(requests.size());
-      List<String> runKeys = new ArrayList<>();
-      for (int i = 0; i < requests.size(); i++) {
-        RunRequestSnapshot request = requests.get(i);
-        runIds.add(RunIds.forScheduleTick(running.selector(), scheduledTime, i, request.runKey()));
-        if (request.runKey() != null) {
-          runKeys.add(request.runKey());
-        }
-      }
-      tick = sink.reserve(tick, requests, runIds, runKeys);
-    } else {
-      Optional<List<RunRequestSnapshot>> stored = runner.reservedRequests(tick);
-      if (stored.isEmpty()) {
-        sink.finish(
-            tick.failure(
-                ErrorSnapshot.of(
-                    RunSubmitter.REJECTED,
-                    "The run requests of this tick were lost before its runs were created"),
-                clock.instant()));
-        return TickRunner.Progress.FINISHED;
-      }
-      requests = stored.get();
-    }
-    return new Reserved(tick, requests, scheduledTime);
-  }
-
   /** Creates a reserved tick's runs; the tick finished, not stored, or empty to retry later. */
   private Optional<Tick> createRuns(
-      Running running, Tick tick, List<RunRequestSnapshot> requests, Set<String> storedSnapshots) {
-    ScheduleSnapshot schedule = running.schedule();
+      RunningSchedule running,
+      Tick tick,
+      List<RunRequestSnapshot> requests,
+      Set<String> storedSnapshots) {
     Instant scheduledTime = tick.scheduledTime();
     Optional<CodeLocationClient> client = locations.client(running.location());
     if (client.isEmpty()) {
@@ -723,33 +496,14 @@ public final class Scheduler implements InstigationLoop.Cycle {
         requests,
         client.get(),
         running.snapshot(),
-        (runId, request) -> runSpec(running, schedule, tickId, scheduledTime, runId, request),
+        (runId, request) -> running.runSpec(tickId, scheduledTime, runId, request),
         withinGrace,
         storedSnapshots);
   }
 
-  private static RunSpec runSpec(
-      Running running,
-      ScheduleSnapshot schedule,
-      long tickId,
-      Instant scheduledTime,
-      String runId,
-      RunRequestSnapshot request) {
-    return new RunSpec(
-        runId,
-        running.location(),
-        jobOf(request, schedule.target()),
-        request.runConfig(),
-        tags(schedule, tickId, scheduledTime, request),
-        request.assetSelection(),
-        request.partitionKey(),
-        null);
-  }
-
   /** Creates a reserved tick's runs and finishes it. */
   private TickRunner.Progress submitTick(
-      Running running, Tick tick, List<RunRequestSnapshot> requests) {
-    ScheduleSnapshot schedule = running.schedule();
+      RunningSchedule running, Tick tick, List<RunRequestSnapshot> requests) {
     Instant scheduledTime = tick.scheduledTime();
     Optional<CodeLocationClient> client = locations.client(running.location());
     if (client.isEmpty()) {
@@ -762,7 +516,7 @@ public final class Scheduler implements InstigationLoop.Cycle {
         requests,
         client.get(),
         running.snapshot(),
-        (runId, request) -> runSpec(running, schedule, tickId, scheduledTime, runId, request),
+        (runId, request) -> running.runSpec(tickId, scheduledTime, runId, request),
         withinGrace);
   }
 
@@ -796,31 +550,6 @@ public final class Scheduler implements InstigationLoop.Cycle {
       }
     }
     return out;
-  }
-
-  /**
-   * The tags of a schedule's run: the schedule's, the request's, then the system tags.
-   *
-   * @param schedule the schedule
-   * @param tickId the tick
-   * @param scheduledTime the scheduled time
-   * @param request the request
-   * @return the tags
-   */
-  static Map<String, String> tags(
-      ScheduleSnapshot schedule, long tickId, Instant scheduledTime, RunRequestSnapshot request) {
-    Map<String, String> tags = new LinkedHashMap<>(schedule.tags());
-    tags.putAll(request.tags());
-    tags.put(RunTags.SCHEDULE_NAME, schedule.name());
-    tags.put(RunTags.TICK, Long.toString(tickId));
-    tags.put(RunTags.SCHEDULED_EXECUTION_TIME, scheduledTime.toString());
-    if (request.runKey() != null) {
-      tags.put(RunTags.RUN_KEY, request.runKey());
-    }
-    if (request.partitionKey() != null) {
-      tags.put(RunTags.PARTITION, request.partitionKey());
-    }
-    return tags;
   }
 
   /**
