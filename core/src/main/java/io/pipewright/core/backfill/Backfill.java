@@ -173,6 +173,41 @@ public record Backfill(
   }
 
   /**
+   * Returns this backfill resumed: a {@link BackfillStatus#FAILED} one back to {@link
+   * BackfillStatus#REQUESTED}, its error and end time cleared, as Dagster's {@code
+   * resumePartitionBackfill} does once its cause is fixed. FAILED stays terminal for the daemon
+   * (nothing resumes it on its own); only this explicit request leads out of it. The daemon then
+   * goes on from the partitions' stored states: a partition that has its run keeps it, the others
+   * are submitted.
+   *
+   * @param at when it was resumed
+   * @return the resumed copy
+   * @throws IllegalBackfillTransitionException unless the backfill is FAILED
+   */
+  public Backfill resumed(Instant at) {
+    if (status != BackfillStatus.FAILED) {
+      throw new IllegalBackfillTransitionException(
+          "Backfill '"
+              + backfillId
+              + "' is "
+              + status
+              + ": only a FAILED backfill can be resumed.");
+    }
+    return new Backfill(
+        backfillId,
+        BackfillStatus.REQUESTED,
+        codeLocation,
+        jobName,
+        assetSelection,
+        partitions,
+        tags,
+        fromFailure,
+        null,
+        createTime,
+        null);
+  }
+
+  /**
    * Returns this backfill failing or failed with an error.
    *
    * @param next {@link BackfillStatus#FAILING} or {@link BackfillStatus#FAILED}
@@ -252,6 +287,23 @@ public record Backfill(
       }
     }
     return out;
+  }
+
+  /**
+   * Checks a change a store is asked to write: the lifecycle's transitions, plus {@link #resumed}'s
+   * FAILED to REQUESTED (an explicit request, never the daemon's own move).
+   *
+   * @param from the stored status
+   * @param to the next status
+   * @param backfillId the backfill, for the message
+   * @throws IllegalBackfillTransitionException when not allowed
+   */
+  public static void requireStoredChange(
+      BackfillStatus from, BackfillStatus to, String backfillId) {
+    if (from == BackfillStatus.FAILED && to == BackfillStatus.REQUESTED) {
+      return;
+    }
+    requireTransition(from, to, backfillId);
   }
 
   /**

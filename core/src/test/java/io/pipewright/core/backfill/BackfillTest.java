@@ -28,6 +28,30 @@ class BackfillTest {
   }
 
   @Test
+  void shouldGoBackToRequestedWithoutItsErrorWhenAFailedBackfillIsResumed() {
+    Backfill failed =
+        backfill()
+            .withStatus(
+                BackfillStatus.FAILED,
+                io.pipewright.core.snapshot.ErrorSnapshot.of("X", "the job is gone"),
+                T0.plusSeconds(1));
+
+    Backfill resumed = failed.resumed(T0.plusSeconds(2));
+
+    assertThat(failed.status().isTerminal()).isTrue();
+    assertThat(resumed.status()).isEqualTo(BackfillStatus.REQUESTED);
+    assertThat(resumed.error()).isNull();
+    assertThat(resumed.endTime()).isNull();
+    assertThat(resumed.partitions()).isEqualTo(failed.partitions());
+    Backfill canceled = backfill().withStatus(BackfillStatus.CANCELED, T0);
+    assertThatThrownBy(() -> canceled.resumed(T0))
+        .isInstanceOf(IllegalBackfillTransitionException.class)
+        .hasMessageContaining("only a FAILED backfill can be resumed");
+    assertThatThrownBy(() -> backfill().resumed(T0))
+        .isInstanceOf(IllegalBackfillTransitionException.class);
+  }
+
+  @Test
   void shouldChangePartitionsByKeyWhenProgressIsRecorded() {
     Backfill next =
         backfill()

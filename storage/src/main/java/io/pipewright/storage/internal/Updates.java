@@ -107,7 +107,7 @@ public final class Updates {
               + "' changed its id, target, creation time or partitions; only statuses, runs,"
               + " tags, error and end time may change");
     }
-    Backfill.requireTransition(stored.status(), next.status(), id);
+    Backfill.requireStoredChange(stored.status(), next.status(), id);
     List<BackfillPartition> changed = new ArrayList<>();
     for (int i = 0; i < stored.partitions().size(); i++) {
       BackfillPartition before = stored.partitions().get(i);

@@ -141,6 +141,20 @@ public abstract class BackfillStoreContract {
   }
 
   @Test
+  void shouldStoreAFailedBackfillResumedWithoutItsErrorWhenAsked() {
+    await(store.add(job("bf1", 0, "p1")));
+    ErrorSnapshot error = ErrorSnapshot.of("NotFound", "job daily_orders is gone");
+    await(store.update("bf1", b -> b.withStatus(BackfillStatus.FAILED, error, at(3))));
+
+    Backfill resumed = await(store.update("bf1", b -> b.resumed(at(4))));
+
+    assertThat(await(store.find("bf1"))).contains(resumed);
+    assertThat(resumed.status()).isEqualTo(BackfillStatus.REQUESTED);
+    assertThat(resumed.error()).isNull();
+    assertThat(resumed.endTime()).isNull();
+  }
+
+  @Test
   void shouldRejectAnUpdateWhenALifecycleForbidsIt() {
     await(store.add(job("bf1", 0, "p1")));
     await(store.update("bf1", b -> b.withStatus(BackfillStatus.CANCELED, at(1))));

@@ -9,6 +9,7 @@ import io.pipewright.core.backfill.BackfillPartition;
 import io.pipewright.core.backfill.BackfillPartitionStatus;
 import io.pipewright.core.backfill.BackfillStatus;
 import io.pipewright.core.backfill.BackfillStore;
+import io.pipewright.core.snapshot.ErrorSnapshot;
 import io.pipewright.postgres.local.PrivatePostgresResource;
 import io.pipewright.webserver.run.Await;
 import io.pipewright.webserver.testlocation.InstigationDefinitions;
@@ -193,6 +194,34 @@ class BackfillTest {
             Map.of("runStatus", "NOT_STARTED", "count", 1));
     assertThat(at(backfill, "runs.0.runId")).isEqualTo(runId);
     assertThat(at(backfill, "unfinishedRuns.0.runId")).isEqualTo(runId);
+  }
+
+  @Test
+  void shouldResumeAFailedBackfillWhenAsked() {
+    Map<String, Object> params = jobParams("regions_job");
+    params.put("partitionNames", List.of("west"));
+    String id = (String) at(launch(params), "backfillId");
+    // As the daemon fails a backfill whose job disappeared.
+    Await.of(
+        backfills.update(
+            id,
+            b ->
+                b.withStatus(
+                    BackfillStatus.FAILED,
+                    ErrorSnapshot.of("JobNotFound", "job regions_job is gone"),
+                    Instant.now())));
+
+    Object resumed = resume(id);
+    Backfill stored = Await.of(backfills.find(id)).orElseThrow();
+    Object resumedAgain = resume(id);
+
+    assertThat(at(resumed, "__typename")).isEqualTo("ResumeBackfillSuccess");
+    assertThat(at(resumed, "backfillId")).isEqualTo(id);
+    assertThat(stored.status()).isEqualTo(BackfillStatus.REQUESTED);
+    assertThat(stored.error()).isNull();
+    assertThat(stored.endTime()).isNull();
+    assertThat(at(resumedAgain, "__typename")).isEqualTo("PythonError");
+    assertThat((String) at(resumedAgain, "message")).contains("nothing to resume");
   }
 
   @Test

@@ -155,7 +155,7 @@ public class BackfillFields implements RootFields {
     }
     Instant now = clock.instant();
     try {
-      Await.of(backfills.update(backfillId, b -> b.withStatus(BackfillStatus.REQUESTED, now)));
+      Await.of(backfills.update(backfillId, b -> b.resumed(now)));
     } catch (BackfillNotFoundException e) {
       return notFound(backfillId);
     } catch (IllegalBackfillTransitionException e) {
@@ -165,8 +165,9 @@ public class BackfillFields implements RootFields {
               + backfillId
               + " cannot be resumed: "
               + e.getMessage()
-              + " Launch a new backfill of its partitions instead (fromFailure: true re-runs the"
-              + " failed ones from their failure).");
+              + " A finished or canceled backfill stays as it is: launch a new backfill of its"
+              + " partitions instead (fromFailure: true re-runs the failed ones from their"
+              + " failure).");
     }
     return GqlObject.of("ResumeBackfillSuccess").put("backfillId", backfillId);
   }
