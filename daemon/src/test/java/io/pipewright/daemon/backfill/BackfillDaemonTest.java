@@ -174,4 +174,35 @@ class BackfillDaemonTest {
     assertThat(failed.status()).isEqualTo(BackfillStatus.FAILED);
     assertThat(failed.error().message()).contains("'gone'");
   }
+
+  @Test
+  void shouldSubmitTheRemainingPartitionsWhenAFailedBackfillIsResumed() {
+    add("bf-back", 3);
+    h.location.jobs.clear();
+    BackfillDaemon daemon = daemon();
+    daemon.run(h.clock.instant());
+    daemon.run(h.clock.instant());
+    assertThat(backfill("bf-back").status()).isEqualTo(BackfillStatus.FAILED);
+    assertThat(runs("bf-back")).isEmpty();
+
+    // The job is back (a redeploy); someone resumes the backfill.
+    h.location.jobs.add("job");
+    h.stores
+        .backfills()
+        .update("bf-back", b -> b.resumed(h.clock.instant()))
+        .await()
+        .indefinitely();
+    for (int pass = 0;
+        pass < 5 && backfill("bf-back").status() == BackfillStatus.REQUESTED;
+        pass++) {
+      daemon.run(h.clock.instant());
+      finishQueuedRuns("bf-back");
+      h.clock.advance(Duration.ofSeconds(5));
+    }
+
+    Backfill done = backfill("bf-back");
+    assertThat(done.status()).isEqualTo(BackfillStatus.COMPLETED_SUCCESS);
+    assertThat(done.error()).isNull();
+    assertThat(runs("bf-back")).hasSize(3);
+  }
 }
