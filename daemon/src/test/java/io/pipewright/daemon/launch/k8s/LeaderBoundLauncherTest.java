@@ -140,7 +140,8 @@ class LeaderBoundLauncherTest {
         .as("no launcher before leading")
         .isFalse();
     election.lead(true);
-    await(() -> order.contains("leading"));
+    // The listener adds "leading", then "running=...": wait for both, not for the first alone.
+    await(() -> order.size() >= 3);
     assertThat(order).containsExactly("started", "leading", "running=true");
     assertThat(bound.launch(request(1)).toCompletableFuture().get().isLaunched()).isTrue();
     started.get(0).launcher.succeed(new AttemptId("run-1", "step", 1));
