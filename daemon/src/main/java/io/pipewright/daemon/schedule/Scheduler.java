@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /**
@@ -484,40 +485,49 @@ public final class Scheduler implements InstigationLoop.Cycle {
       Tick tick,
       List<RunRequestSnapshot> requests,
       Set<String> storedSnapshots) {
-    Instant scheduledTime = tick.scheduledTime();
-    Optional<CodeLocationClient> client = locations.client(running.location());
-    if (client.isEmpty()) {
+    TickRuns runs = tickRuns(running, tick);
+    if (runs == null) {
       return Optional.empty();
     }
-    boolean withinGrace = clock.instant().isBefore(scheduledTime.plus(settings.unavailableGrace()));
-    long tickId = tick.id();
     return runner.createRuns(
         tick,
         requests,
-        client.get(),
+        runs.client(),
         running.snapshot(),
-        (runId, request) -> running.runSpec(tickId, scheduledTime, runId, request),
-        withinGrace,
+        runs.specs(),
+        runs.withinGrace(),
         storedSnapshots);
   }
 
   /** Creates a reserved tick's runs and finishes it. */
   private TickRunner.Progress submitTick(
       RunningSchedule running, Tick tick, List<RunRequestSnapshot> requests) {
-    Instant scheduledTime = tick.scheduledTime();
-    Optional<CodeLocationClient> client = locations.client(running.location());
-    if (client.isEmpty()) {
+    TickRuns runs = tickRuns(running, tick);
+    if (runs == null) {
       return TickRunner.Progress.RETRY_LATER;
     }
-    boolean withinGrace = clock.instant().isBefore(scheduledTime.plus(settings.unavailableGrace()));
-    long tickId = tick.id();
     return runner.submitReserved(
-        tick,
-        requests,
+        tick, requests, runs.client(), running.snapshot(), runs.specs(), runs.withinGrace());
+  }
+
+  /** What creating a reserved tick's runs needs from its code location and its tick. */
+  private record TickRuns(
+      CodeLocationClient client,
+      boolean withinGrace,
+      BiFunction<String, RunRequestSnapshot, RunSpec> specs) {}
+
+  /** The tick's {@link TickRuns}, or null while its code location is not loaded. */
+  private TickRuns tickRuns(RunningSchedule running, Tick tick) {
+    Optional<CodeLocationClient> client = locations.client(running.location());
+    if (client.isEmpty()) {
+      return null;
+    }
+    Instant scheduledTime = tick.scheduledTime();
+    long tickId = tick.id();
+    return new TickRuns(
         client.get(),
-        running.snapshot(),
-        (runId, request) -> running.runSpec(tickId, scheduledTime, runId, request),
-        withinGrace);
+        clock.instant().isBefore(scheduledTime.plus(settings.unavailableGrace())),
+        (runId, request) -> running.runSpec(tickId, scheduledTime, runId, request));
   }
 
   /**

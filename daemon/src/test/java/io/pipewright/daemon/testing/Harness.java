@@ -128,6 +128,13 @@ public final class Harness {
             .createTime(clock.instant())
             .build();
     stores.runs().add(run).await().indefinitely();
+    appendEnqueued(runId);
+    moveToQueued(runId);
+    return runId;
+  }
+
+  /** Appends a run's {@code RUN_ENQUEUED}, as the webserver's launch does. */
+  private void appendEnqueued(String runId) {
     stores
         .events()
         .append(
@@ -144,8 +151,6 @@ public final class Harness {
                     null)))
         .await()
         .indefinitely();
-    moveToQueued(runId);
-    return runId;
   }
 
   /**
@@ -172,22 +177,7 @@ public final class Harness {
                 .build())
         .await()
         .indefinitely();
-    stores
-        .events()
-        .append(
-            List.of(
-                new EventRecord(
-                    runId,
-                    null,
-                    0,
-                    0,
-                    clock.instant(),
-                    DagsterEventType.RUN_ENQUEUED,
-                    EventLevel.INFO,
-                    "",
-                    null)))
-        .await()
-        .indefinitely();
+    appendEnqueued(runId);
     return runId;
   }
 
