@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pipewright.core.auth.AttemptTokens;
 import io.pipewright.core.event.EventLog;
 import io.pipewright.core.instance.DaemonHeartbeatStore;
+import io.pipewright.core.instigation.InstigatorStore;
+import io.pipewright.core.instigation.TickStatus;
 import io.pipewright.core.launch.StepLauncher;
 import io.pipewright.core.logs.ComputeLogStore;
 import io.pipewright.core.orchestration.OrchestrationSettings;
@@ -31,6 +33,7 @@ import io.pipewright.daemon.loop.DaemonLoop;
 import io.pipewright.daemon.metrics.DaemonMetrics;
 import io.pipewright.daemon.orchestrator.LaunchRequests;
 import io.pipewright.daemon.retention.Retention;
+import io.pipewright.daemon.retention.RetentionPeriods;
 import io.pipewright.storage.files.FileComputeLogStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -67,6 +70,7 @@ public class DaemonApplication {
 
   private final DaemonConfig config;
   private final DaemonStores stores;
+  private final InstigatorStore instigators;
   private final MeterRegistry registry;
   private final ComputeLogStore configuredLogs;
   private final Optional<String> tokenSecret;
@@ -88,6 +92,7 @@ public class DaemonApplication {
       EventLog events,
       PoolStore pools,
       DaemonHeartbeatStore heartbeats,
+      InstigatorStore instigators,
       MeterRegistry registry,
       ComputeLogStore configuredLogs,
       @ConfigProperty(name = "pipewright.ingest.token-secret") Optional<String> tokenSecret,
@@ -96,6 +101,7 @@ public class DaemonApplication {
       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> jdbcPassword) {
     this.config = config;
     this.stores = new DaemonStores(runs, snapshots, events, pools, heartbeats);
+    this.instigators = instigators;
     this.registry = registry;
     this.configuredLogs = configuredLogs;
     this.tokenSecret = tokenSecret;
@@ -381,15 +387,23 @@ public class DaemonApplication {
 
   private void startRetention(LeaderElection election, Clock clock) {
     DaemonConfig.Retention r = config.retention();
-    if (r.events().isZero() && r.computeLogs().isZero()) {
+    RetentionPeriods periods =
+        new RetentionPeriods(
+            r.events(),
+            r.computeLogs(),
+            Map.of(
+                TickStatus.SKIPPED, r.ticks().skipped(),
+                TickStatus.SUCCESS, r.ticks().success(),
+                TickStatus.FAILURE, r.ticks().failure()));
+    if (periods.keepsEverything()) {
       return;
     }
     Retention task =
         new Retention(
             stores.events(),
             logs,
-            r.events(),
-            r.computeLogs(),
+            instigators,
+            periods,
             election::isLeader,
             clock,
             config.orchestration().storeTimeout().multipliedBy(10));

@@ -692,6 +692,41 @@ public interface DaemonConfig {
     Duration computeLogs();
 
     /**
+     * How long finished schedule and sensor ticks are kept, per status.
+     *
+     * @return the periods
+     */
+    Ticks ticks();
+
+    /** Tick retention per finished status; 0 keeps that status forever. */
+    interface Ticks {
+      /**
+       * How long skipped ticks are kept: the most numerous and the least useful, so they are the
+       * only ones purged by default.
+       *
+       * @return the period
+       */
+      @WithDefault("7d")
+      Duration skipped();
+
+      /**
+       * How long successful ticks are kept.
+       *
+       * @return the period
+       */
+      @WithDefault("0s")
+      Duration success();
+
+      /**
+       * How long failed ticks are kept.
+       *
+       * @return the period
+       */
+      @WithDefault("0s")
+      Duration failure();
+    }
+
+    /**
      * How often retention runs.
      *
      * @return the interval
