@@ -48,7 +48,7 @@ class FastPathDifferentialTest {
       """
       query RunsRoot($filter: RunsFilter, $cursor: String, $limit: Int) {
         pipelineRunsOrError: runsOrError(filter: $filter, cursor: $cursor, limit: $limit) {
-          ... on Runs { results { id: runId ...RunTableRunFragment __typename } __typename }
+          ... on Runs { results { key: runId ...RunTableRunFragment __typename } __typename }
           ... on InvalidPipelineRunsFilterError { message __typename }
           ...PythonErrorFragment
           __typename
