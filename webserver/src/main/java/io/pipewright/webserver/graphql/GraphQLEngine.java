@@ -1,5 +1,6 @@
 package io.pipewright.webserver.graphql;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -37,6 +38,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,18 +109,25 @@ public class GraphQLEngine {
         }
       };
 
+  /** How often a fast-path answer that differs from graphql-java's is checked again. */
+  private static final int VERIFY_ATTEMPTS = 3;
+
   private final GraphQL graphQL;
   private final GraphQLSchema schema;
   private final OperationMetrics metrics;
+  private final FastQueries fast;
+  private final boolean fastPath;
+  private final boolean verify;
 
   /**
    * Builds the schema and wires it.
    *
    * @param fields the groups of root fields
    * @param registry where request metrics go
+   * @param config whether queries take the fast path
    */
   @Inject
-  public GraphQLEngine(Instance<RootFields> fields, MeterRegistry registry) {
+  public GraphQLEngine(Instance<RootFields> fields, MeterRegistry registry, GraphQLConfig config) {
     TypeDefinitionRegistry types = readSchema();
     RootFieldRegistry roots = new RootFieldRegistry();
     for (RootFields group : fields) {
@@ -140,11 +149,15 @@ public class GraphQLEngine {
     }
     this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
     this.metrics = new OperationMetrics(registry);
+    DocumentCache documents = new DocumentCache(256);
     this.graphQL =
         GraphQL.newGraphQL(schema)
-            .preparsedDocumentProvider(new DocumentCache(256))
+            .preparsedDocumentProvider(documents)
             .instrumentation(metrics)
             .build();
+    this.fast = new FastQueries(schema, documents, FROM_OBJECT);
+    this.fastPath = config.fastPath();
+    this.verify = config.fastPathVerify();
   }
 
   /**
@@ -168,6 +181,81 @@ public class GraphQLEngine {
   public Map<String, Object> execute(
       String query, String operationName, Map<String, Object> variables, boolean viaGet) {
     return run(query, operationName, variables, viaGet).toSpecification();
+  }
+
+  /**
+   * Executes one request and writes its response as JSON: on the fast path ({@link FastQueries})
+   * when it is on and answers the request, through graphql-java otherwise. Both answer the same
+   * bytes; with {@code pipewright.graphql.fast-path-verify} every fast answer is checked against
+   * graphql-java's.
+   *
+   * @param json the mapper whose generator writes the response
+   * @param query the document
+   * @param operationName the operation to run, when the document has several; may be null
+   * @param variables the variables; may be null
+   * @param viaGet whether the request came with GET, which may not carry mutations
+   * @return the response in the GraphQL response format ({@code data}, {@code errors}), as UTF-8
+   *     JSON
+   * @throws IOException when a value cannot be written as JSON
+   */
+  public byte[] executeJson(
+      ObjectMapper json,
+      String query,
+      String operationName,
+      Map<String, Object> variables,
+      boolean viaGet)
+      throws IOException {
+    if (fastPath) {
+      long start = System.nanoTime();
+      FastQueries.Answer answer = fast.execute(json, query, operationName, variables, viaGet);
+      if (answer != null) {
+        metrics.record(answer.operation(), "query", System.nanoTime() - start, false);
+        if (verify) {
+          verify(json, query, operationName, variables, answer.json());
+        }
+        return answer.json();
+      }
+    }
+    return ResultJson.write(json, execute(query, operationName, variables, viaGet));
+  }
+
+  /** The fast path's count of answered requests and of those it left to graphql-java. */
+  long[] fastPathCounts() {
+    return new long[] {fast.answered(), fast.declined()};
+  }
+
+  /**
+   * Checks a fast-path answer against graphql-java's; data may change between the two, so a
+   * difference is checked again before it fails the request.
+   */
+  private void verify(
+      ObjectMapper json,
+      String query,
+      String operationName,
+      Map<String, Object> variables,
+      byte[] fastJson)
+      throws IOException {
+    byte[] fastAnswer = fastJson;
+    byte[] slowAnswer = null;
+    for (int attempt = 0; attempt < VERIFY_ATTEMPTS; attempt++) {
+      ExecutionInput input =
+          ExecutionInput.newExecutionInput()
+              .query(query)
+              .operationName(operationName)
+              .variables(variables == null ? Map.of() : variables)
+              .build();
+      slowAnswer = ResultJson.write(json, graphQL.execute(input).toSpecification());
+      if (Arrays.equals(fastAnswer, slowAnswer)) {
+        return;
+      }
+      FastQueries.Answer again = fast.execute(json, query, operationName, variables, false);
+      fastAnswer = again == null ? new byte[0] : again.json();
+    }
+    throw new IllegalStateException(
+        "The GraphQL fast path answered differently from graphql-java:\n  fast path:    "
+            + new String(fastAnswer, StandardCharsets.UTF_8)
+            + "\n  graphql-java: "
+            + new String(slowAnswer, StandardCharsets.UTF_8));
   }
 
   /**

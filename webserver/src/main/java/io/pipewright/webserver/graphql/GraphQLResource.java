@@ -136,9 +136,11 @@ public class GraphQLResource {
 
   private Response execute(
       String query, String operationName, Map<String, Object> variables, boolean viaGet) {
-    Map<String, Object> result;
+    byte[] result;
     try {
-      result = engine.execute(query, operationName, variables, viaGet);
+      result = engine.executeJson(json, query, operationName, variables, viaGet);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot write a GraphQL response as JSON", e);
     } catch (RuntimeException e) {
       // graphql-java reports problems as errors; anything else is a bug here, answered as JSON.
       LOG.errorf(e, "GraphQL request failed outside of execution");
@@ -146,7 +148,7 @@ public class GraphQLResource {
           Response.Status.INTERNAL_SERVER_ERROR,
           Map.of("errors", List.of(Map.of("message", "Internal error: " + e))));
     }
-    return respond(Response.Status.OK, result);
+    return Response.ok(result, MediaType.APPLICATION_JSON).build();
   }
 
   @SuppressWarnings("unchecked")

@@ -63,7 +63,16 @@ final class OperationMetrics extends SimplePerformantInstrumentation {
 
   /** Records one request. */
   void record(GraphQLContext context, long nanos, boolean failed) {
-    String operation = context.getOrDefault(OPERATION, "invalid");
+    record(
+        context.getOrDefault(OPERATION, "invalid"),
+        context.getOrDefault(TYPE, "unknown"),
+        nanos,
+        failed);
+  }
+
+  /** Records one request of an operation labelled already (the fast path's). */
+  void record(String label, String type, long nanos, boolean failed) {
+    String operation = label;
     if (!operations.contains(operation)) {
       if (operations.size() >= MAX_OPERATIONS) {
         operation = "other";
@@ -74,7 +83,7 @@ final class OperationMetrics extends SimplePerformantInstrumentation {
     Timer.builder("pipewright.graphql.requests")
         .description("GraphQL requests by operation: latency and count")
         .tag("operation", operation)
-        .tag("type", context.getOrDefault(TYPE, "unknown"))
+        .tag("type", type)
         .tag("outcome", failed ? "error" : "success")
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
@@ -83,7 +92,8 @@ final class OperationMetrics extends SimplePerformantInstrumentation {
         .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
-  private static String label(OperationDefinition operation) {
+  /** The operation's label: its name, or the root fields of an anonymous one. */
+  static String label(OperationDefinition operation) {
     if (operation.getName() != null && !operation.getName().isBlank()) {
       return operation.getName();
     }

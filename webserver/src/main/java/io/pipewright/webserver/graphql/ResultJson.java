@@ -29,13 +29,21 @@ final class ResultJson {
     try (ByteArrayBuilder out = new ByteArrayBuilder()) {
       // The mapper's generator: its settings (escapes, pretty printing) apply as before.
       try (JsonGenerator g = json.createGenerator(out)) {
-        write(json, g, value);
+        writeValue(json, g, value);
       }
       return out.toByteArray();
     }
   }
 
-  private static void write(ObjectMapper json, JsonGenerator g, Object value) throws IOException {
+  /**
+   * Writes one value of a response (or a scalar's serialized value) to a generator.
+   *
+   * @param json the mapper, for values of other types
+   * @param g where to write
+   * @param value the value
+   * @throws IOException when the value cannot be written
+   */
+  static void writeValue(ObjectMapper json, JsonGenerator g, Object value) throws IOException {
     if (value == null) {
       g.writeNull();
     } else if (value instanceof String s) {
@@ -44,13 +52,13 @@ final class ResultJson {
       g.writeStartObject();
       for (Map.Entry<?, ?> e : map.entrySet()) {
         g.writeFieldName(String.valueOf(e.getKey()));
-        write(json, g, e.getValue());
+        writeValue(json, g, e.getValue());
       }
       g.writeEndObject();
     } else if (value instanceof List<?> list) {
       g.writeStartArray();
       for (Object item : list) {
-        write(json, g, item);
+        writeValue(json, g, item);
       }
       g.writeEndArray();
     } else if (value instanceof Boolean b) {

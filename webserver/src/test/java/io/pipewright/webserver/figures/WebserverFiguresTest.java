@@ -18,6 +18,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>Sizes scale down with {@code -Dpipewright.bench.runs=N} (20 events per run) for a quick look.
  */
 @QuarkusTest
+@TestProfile(FiguresProfile.class)
 @WithTestResource(value = PrivatePostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = TestLocationPorts.class, scope = TestResourceScope.GLOBAL)
 @EnabledIfSystemProperty(named = "pipewright.bench", matches = "true")
