@@ -72,7 +72,10 @@ public final class EventRows {
           + " AS t(run_id, step_key, attempt, seqs)"
           + " ON CONFLICT (run_id, step_key, attempt) DO UPDATE"
           + " SET stored_before = a.stored, stored = a.stored + EXCLUDED.stored"
-          + " RETURNING run_id, step_key, attempt, stored_before),"
+          // "+ '{}'": a set of many ranges is stored compressed; the union decompresses it once
+          // per attempt here rather than once per event in the filter below.
+          + " RETURNING run_id, step_key, attempt,"
+          + " stored_before + '{}'::int8multirange AS stored_before),"
           + " input AS ("
           + " SELECT u.* FROM (SELECT pg_advisory_xact_lock($1)) l CROSS JOIN LATERAL"
           + " unnest($2::varchar[], $3::text[], $4::int[], $5::bigint[], $6::varchar[],"
