@@ -39,10 +39,11 @@ import java.util.Map;
  * <p>Ingests and appends are group-committed ({@link GroupCommit}): those that arrive while a write
  * is in flight are written together by the next one, and each write is one SQL statement, hence one
  * round trip and one transaction ({@link EventRows#APPEND}): the append lock ({@link
- * EventRows#APPEND_LOCK}), one multi-row insert ({@code INSERT ... SELECT FROM unnest(...)}; {@code
- * ON CONFLICT DO NOTHING} makes resent step events no-ops), the asset index's upsert, and {@code
- * pg_notify} per run, which PostgreSQL delivers at commit. A group holding check evaluations adds a
- * second statement in the same transaction for their executions.
+ * EventRows#APPEND_LOCK}), one multi-row insert ({@code INSERT ... SELECT FROM unnest(...)}; resent
+ * step events are left out by the sequences each attempt recorded in {@code
+ * event_ingest_attempts}), the asset index's upsert, and {@code pg_notify} per run, which
+ * PostgreSQL delivers at commit. A group holding check evaluations adds a second statement in the
+ * same transaction for their executions.
  */
 @ApplicationScoped
 public class PostgresEventLog implements EventLog {
@@ -103,11 +104,14 @@ public class PostgresEventLog implements EventLog {
   private static Uni<Long> highestSequence(SqlClient client, StepEventBatch batch) {
     return client
         .preparedQuery(
-            "SELECT max(worker_sequence) AS s FROM event_logs"
+            "SELECT upper(stored) - 1 AS s FROM event_ingest_attempts"
                 + " WHERE run_id = $1 AND step_key = $2 AND attempt = $3")
         .execute(Tuple.of(batch.runId(), batch.stepKey(), batch.attempt()))
         .map(
             rows -> {
+              if (rows.size() == 0) {
+                return -1L;
+              }
               Long s = rows.iterator().next().getLong("s");
               return s == null ? -1L : s;
             });
@@ -191,8 +195,18 @@ public class PostgresEventLog implements EventLog {
     for (EventRows.Encoded write : group) {
       boolean ingested = write.attempt() != null;
       List<StoredEvent> stored = new ArrayList<>(write.size());
+      // An ingest's events are all of its attempt: one key per write, not one per event.
+      Inserted ofIngest =
+          ingested
+              ? inserted.get(
+                  attemptKey(
+                      write.attempt().runId(),
+                      write.attempt().stepKey(),
+                      write.attempt().attempt()))
+              : null;
       for (EventRecord e : write.events()) {
-        Inserted rowsOfAttempt = inserted.get(attemptKey(e.runId(), e.stepKey(), e.attempt()));
+        Inserted rowsOfAttempt =
+            ingested ? ofIngest : inserted.get(attemptKey(e.runId(), e.stepKey(), e.attempt()));
         if (rowsOfAttempt == null || rowsOfAttempt.next == rowsOfAttempt.ids.length) {
           continue;
         }
@@ -238,7 +252,7 @@ public class PostgresEventLog implements EventLog {
   }
 
   private static String attemptKey(String runId, String stepKey, int attempt) {
-    return runId + '\u0000' + stepKey + '\u0000' + attempt;
+    return EventRows.attemptKey(runId, stepKey, attempt);
   }
 
   @Override
@@ -389,6 +403,13 @@ public class PostgresEventLog implements EventLog {
                               () ->
                                   conn.preparedQuery(
                                           "DELETE FROM asset_check_executions WHERE run_id = $1")
+                                      .execute(Tuple.of(runId)))
+                          // The run's recorded sequences go with its events, so that a worker
+                          // that sends them again stores them again, as before the deletion.
+                          .call(
+                              () ->
+                                  conn.preparedQuery(
+                                          "DELETE FROM event_ingest_attempts WHERE run_id = $1")
                                       .execute(Tuple.of(runId)))
                           .call(
                               () ->

@@ -99,6 +99,21 @@ public abstract class EventLogContract {
   }
 
   @Test
+  void shouldStoreAnEarlierBatchWhenItArrivesAfterALaterOne() {
+    await(log.ingest(logBatch("r1", "extract", 1, 0, 4)));
+    await(log.ingest(logBatch("r1", "extract", 1, 10, 14)));
+
+    IngestResult late = await(log.ingest(logBatch("r1", "extract", 1, 5, 9)));
+    IngestResult resent = await(log.ingest(logBatch("r1", "extract", 1, 3, 12)));
+
+    assertThat(late).isEqualTo(new IngestResult(5, 0, 14));
+    assertThat(resent).isEqualTo(new IngestResult(0, 10, 14));
+    assertThat(all("r1"))
+        .extracting(e -> e.event().sequence())
+        .containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
+  }
+
+  @Test
   void shouldKeepAttemptsApartWhenTheyReuseSequences() {
     await(log.ingest(logBatch("r1", "extract", 1, 0, 2)));
     IngestResult second = await(log.ingest(logBatch("r1", "extract", 2, 0, 2)));

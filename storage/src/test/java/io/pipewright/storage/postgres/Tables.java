@@ -20,7 +20,7 @@ public class Tables {
             "TRUNCATE runs, run_tags, snapshots, event_logs, asset_keys, asset_check_executions,"
                 + " instigators, ticks, bulk_actions, bulk_action_partitions, concurrency_limits,"
                 + " concurrency_slots, pending_steps, daemon_heartbeats, kvs, dynamic_partitions,"
-                + " compute_log_chunks"
+                + " compute_log_chunks, event_ingest_attempts"
                 + " RESTART IDENTITY CASCADE")
         .execute()
         .await()

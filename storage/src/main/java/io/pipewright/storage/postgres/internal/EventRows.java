@@ -14,7 +14,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** SQL and row codecs of the event log and the asset index. */
 public final class EventRows {
@@ -31,22 +37,46 @@ public final class EventRows {
 
   /**
    * One statement per group of batches (see {@link GroupCommit}), so one round trip and its own
-   * transaction: it takes the append lock (first, through the lateral join, before any id is
-   * drawn), inserts the events with one multi-row insert (resent step events conflict on the ingest
-   * key and are skipped), keeps each asset's latest materialization and observation in {@code
-   * asset_keys}, and notifies once per run; PostgreSQL delivers the notifications when the
-   * statement commits.
+   * transaction: it takes the append lock (first, through the lateral joins, before any row is
+   * locked or any id is drawn), records the sequences each ingested attempt sent in {@code
+   * event_ingest_attempts} and inserts, with one multi-row insert, the events whose sequence was
+   * not recorded before (resent step events are skipped), keeps each asset's latest materialization
+   * and observation in {@code asset_keys}, and notifies once per run; PostgreSQL delivers the
+   * notifications when the statement commits.
+   *
+   * <p>Why a set of sequences per attempt rather than a unique key on the events (migration {@code
+   * V2_11}): the key was a fourth b-tree over two text columns on every row, and {@code ON
+   * CONFLICT} probed it once more before each insert; together about half of the insert's CPU. The
+   * upsert ({@code ON CONFLICT DO UPDATE}) locks the attempt's row and reads its latest committed
+   * version even when the statement's snapshot (taken before the append lock) does not show it, so
+   * events stored by another process just before are seen as stored. Each attempt appears once per
+   * statement ({@link #appendParams} merges a group's writes of the same attempt and leaves out the
+   * events an earlier write of the group carries).
    *
    * <p>It answers rows of three kinds ({@code kind}): 0, one per (run, step, attempt) of the
    * inserted events, with their ids and worker sequences as arrays in id order (a few rows to
    * decode, not one per event); 1, one per ingested attempt, with the attempt's highest sequence
-   * stored before the statement began ({@code n}); 2, once, the notifications sent ({@code n}).
+   * stored before the statement ({@code n}, null when none); 2, once, the notifications sent
+   * ({@code n}).
    *
-   * <p>Parameters: $1 lock key, $2-$10 the event columns as arrays, $11 the channel, $12-$14 the
-   * ingested attempts as arrays (run, step, attempt; empty for host appends).
+   * <p>Parameters: $1 lock key, $2-$10 the event columns as arrays, $11 the channel, $12-$15 the
+   * ingested attempts as arrays (run, step, attempt, and the sequences sent as a multirange
+   * literal; empty for host appends).
    */
   public static final String APPEND =
-      "WITH input AS ("
+      "WITH marks AS ("
+          + " INSERT INTO event_ingest_attempts AS a (run_id, step_key, attempt, stored)"
+          + " SELECT t.run_id, t.step_key, t.attempt, t.seqs::int8multirange"
+          + " FROM (SELECT pg_advisory_xact_lock($1)) l CROSS JOIN LATERAL"
+          + " unnest($12::varchar[], $13::text[], $14::int[], $15::text[])"
+          + " AS t(run_id, step_key, attempt, seqs)"
+          + " ON CONFLICT (run_id, step_key, attempt) DO UPDATE"
+          + " SET stored_before = a.stored, stored = a.stored + EXCLUDED.stored"
+          // "+ '{}'": a set of many ranges is stored compressed; the union decompresses it once
+          // per attempt here rather than once per event in the filter below.
+          + " RETURNING run_id, step_key, attempt,"
+          + " stored_before + '{}'::int8multirange AS stored_before),"
+          + " input AS ("
           + " SELECT u.* FROM (SELECT pg_advisory_xact_lock($1)) l CROSS JOIN LATERAL"
           + " unnest($2::varchar[], $3::text[], $4::int[], $5::bigint[], $6::varchar[],"
           + " $7::timestamptz[], $8::text[], $9::text[], $10::bytea[]) WITH ORDINALITY"
@@ -54,9 +84,11 @@ public final class EventRows {
           + " ins AS ("
           + " INSERT INTO event_logs (run_id, step_key, attempt, worker_sequence, event_type,"
           + " timestamp, asset_key, partition, body)"
-          + " SELECT run_id, step_key, attempt, seq, type, ts, asset, part, body FROM input"
-          + " ORDER BY ord"
-          + " ON CONFLICT ON CONSTRAINT event_logs_ingest_key DO NOTHING"
+          + " SELECT i.run_id, i.step_key, i.attempt, i.seq, i.type, i.ts, i.asset, i.part, i.body"
+          + " FROM input i LEFT JOIN marks m ON m.run_id = i.run_id AND m.step_key = i.step_key"
+          + " AND m.attempt = i.attempt"
+          + " WHERE i.seq IS NULL OR m.stored_before IS NULL OR NOT m.stored_before @> i.seq"
+          + " ORDER BY i.ord"
           + " RETURNING id, run_id, step_key, attempt, worker_sequence, event_type, timestamp,"
           + " asset_key),"
           + " latest AS ("
@@ -88,10 +120,7 @@ public final class EventRows {
           + " array_agg(id ORDER BY id) AS ids, array_agg(worker_sequence ORDER BY id) AS seqs"
           + " FROM ins GROUP BY run_id, step_key, attempt"
           + " UNION ALL"
-          + " SELECT 1, (SELECT max(e.worker_sequence) FROM event_logs e WHERE e.run_id = a.run_id"
-          + " AND e.step_key = a.step_key AND e.attempt = a.attempt), a.run_id, a.step_key,"
-          + " a.attempt, NULL, NULL FROM unnest($12::varchar[], $13::text[], $14::int[])"
-          + " AS a(run_id, step_key, attempt)"
+          + " SELECT 1, upper(stored_before) - 1, run_id, step_key, attempt, NULL, NULL FROM marks"
           + " UNION ALL"
           + " SELECT 2, n, NULL, NULL, NULL, NULL, NULL FROM notified";
 
@@ -120,6 +149,8 @@ public final class EventRows {
    * @param assets the asset key column
    * @param parts the partition column
    * @param bodies the body column
+   * @param ranges an ingest's sequences as the ranges of a multirange literal ({@code
+   *     [0,500),[600,601)}); null for a host append
    */
   public record Encoded(
       List<EventRecord> events,
@@ -132,7 +163,8 @@ public final class EventRows {
       OffsetDateTime[] times,
       String[] assets,
       String[] parts,
-      Buffer[] bodies) {
+      Buffer[] bodies,
+      String ranges) {
 
     /**
      * Encodes a write.
@@ -156,7 +188,8 @@ public final class EventRows {
               new OffsetDateTime[n],
               new String[n],
               new String[n],
-              new Buffer[n]);
+              new Buffer[n],
+              ingested ? EventRows.ranges(events) : null);
       for (int i = 0; i < n; i++) {
         EventRecord e = events.get(i);
         out.runs[i] = e.runId();
@@ -184,17 +217,58 @@ public final class EventRows {
   }
 
   /**
-   * The parameters of {@link #APPEND} for a group of writes, in order.
+   * The sequences of a batch (increasing, see {@link StepEventBatch}) as the ranges of a multirange
+   * literal: one range per run of consecutive sequences, usually one for the whole batch.
+   */
+  static String ranges(List<EventRecord> events) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < events.size()) {
+      long from = events.get(i).sequence();
+      long to = from;
+      i++;
+      while (i < events.size() && events.get(i).sequence() == to + 1) {
+        to++;
+        i++;
+      }
+      if (!out.isEmpty()) {
+        out.append(',');
+      }
+      out.append('[').append(from).append(',').append(to + 1).append(')');
+    }
+    return out.toString();
+  }
+
+  /**
+   * The parameters of {@link #APPEND} for a group of writes, in order. Each ingested attempt is one
+   * element of the attempt arrays (an upsert may not touch a row twice), with the sequences of all
+   * the group's writes of it. A step event that an earlier write of the same group carries already
+   * (a worker's resend that joined the group of its first send) is left out: {@link #APPEND}
+   * filters only the sequences recorded before the statement.
    *
    * @param group the writes
    * @return the tuple
    */
   public static Tuple appendParams(List<Encoded> group) {
+    Map<String, StringBuilder> attemptRanges = new LinkedHashMap<>();
+    Map<String, StepEventBatch> attemptOf = new HashMap<>();
+    Map<String, Set<Long>> repeated = new HashMap<>();
     int n = 0;
-    int ingests = 0;
     for (Encoded e : group) {
       n += e.size();
-      ingests += e.attempt() == null ? 0 : 1;
+      if (e.attempt() != null) {
+        String key = attemptKey(e.attempt().runId(), e.attempt().stepKey(), e.attempt().attempt());
+        StringBuilder ranges = attemptRanges.get(key);
+        if (ranges == null) {
+          attemptRanges.put(key, new StringBuilder(e.ranges()));
+          attemptOf.put(key, e.attempt());
+        } else {
+          if (!e.ranges().isEmpty()) {
+            ranges.append(ranges.isEmpty() ? "" : ",").append(e.ranges());
+          }
+          repeated.put(key, new HashSet<>());
+        }
+      }
     }
     String[] runs = new String[n];
     String[] steps = new String[n];
@@ -205,29 +279,67 @@ public final class EventRows {
     String[] assets = new String[n];
     String[] parts = new String[n];
     Buffer[] bodies = new Buffer[n];
-    String[] attemptRuns = new String[ingests];
-    String[] attemptSteps = new String[ingests];
-    Integer[] attemptNumbers = new Integer[ingests];
     int at = 0;
-    int a = 0;
     for (Encoded e : group) {
       int k = e.size();
-      System.arraycopy(e.runs(), 0, runs, at, k);
-      System.arraycopy(e.steps(), 0, steps, at, k);
-      System.arraycopy(e.attempts(), 0, attempts, at, k);
-      System.arraycopy(e.seqs(), 0, seqs, at, k);
-      System.arraycopy(e.types(), 0, types, at, k);
-      System.arraycopy(e.times(), 0, times, at, k);
-      System.arraycopy(e.assets(), 0, assets, at, k);
-      System.arraycopy(e.parts(), 0, parts, at, k);
-      System.arraycopy(e.bodies(), 0, bodies, at, k);
-      at += k;
-      if (e.attempt() != null) {
-        attemptRuns[a] = e.attempt().runId();
-        attemptSteps[a] = e.attempt().stepKey();
-        attemptNumbers[a] = e.attempt().attempt();
-        a++;
+      Set<Long> seen =
+          e.attempt() == null
+              ? null
+              : repeated.get(
+                  attemptKey(e.attempt().runId(), e.attempt().stepKey(), e.attempt().attempt()));
+      if (seen == null) {
+        System.arraycopy(e.runs(), 0, runs, at, k);
+        System.arraycopy(e.steps(), 0, steps, at, k);
+        System.arraycopy(e.attempts(), 0, attempts, at, k);
+        System.arraycopy(e.seqs(), 0, seqs, at, k);
+        System.arraycopy(e.types(), 0, types, at, k);
+        System.arraycopy(e.times(), 0, times, at, k);
+        System.arraycopy(e.assets(), 0, assets, at, k);
+        System.arraycopy(e.parts(), 0, parts, at, k);
+        System.arraycopy(e.bodies(), 0, bodies, at, k);
+        at += k;
+        continue;
       }
+      for (int i = 0; i < k; i++) {
+        if (!seen.add(e.seqs()[i])) {
+          continue;
+        }
+        runs[at] = e.runs()[i];
+        steps[at] = e.steps()[i];
+        attempts[at] = e.attempts()[i];
+        seqs[at] = e.seqs()[i];
+        types[at] = e.types()[i];
+        times[at] = e.times()[i];
+        assets[at] = e.assets()[i];
+        parts[at] = e.parts()[i];
+        bodies[at] = e.bodies()[i];
+        at++;
+      }
+    }
+    if (at < n) {
+      runs = Arrays.copyOf(runs, at);
+      steps = Arrays.copyOf(steps, at);
+      attempts = Arrays.copyOf(attempts, at);
+      seqs = Arrays.copyOf(seqs, at);
+      types = Arrays.copyOf(types, at);
+      times = Arrays.copyOf(times, at);
+      assets = Arrays.copyOf(assets, at);
+      parts = Arrays.copyOf(parts, at);
+      bodies = Arrays.copyOf(bodies, at);
+    }
+    int a = attemptRanges.size();
+    String[] attemptRuns = new String[a];
+    String[] attemptSteps = new String[a];
+    Integer[] attemptNumbers = new Integer[a];
+    String[] attemptSeqs = new String[a];
+    int j = 0;
+    for (Map.Entry<String, StringBuilder> entry : attemptRanges.entrySet()) {
+      StepEventBatch batch = attemptOf.get(entry.getKey());
+      attemptRuns[j] = batch.runId();
+      attemptSteps[j] = batch.stepKey();
+      attemptNumbers[j] = batch.attempt();
+      attemptSeqs[j] = "{" + entry.getValue() + "}";
+      j++;
     }
     return tuple(
         APPEND_LOCK,
@@ -243,7 +355,20 @@ public final class EventRows {
         EventNotifications.CHANNEL,
         attemptRuns,
         attemptSteps,
-        attemptNumbers);
+        attemptNumbers,
+        attemptSeqs);
+  }
+
+  /**
+   * A key for one (run, step, attempt).
+   *
+   * @param runId the run
+   * @param stepKey the step
+   * @param attempt the attempt
+   * @return the key
+   */
+  public static String attemptKey(String runId, String stepKey, int attempt) {
+    return runId + '\u0000' + stepKey + '\u0000' + attempt;
   }
 
   /**
