@@ -301,6 +301,10 @@ public final class DaemonLoop implements AutoCloseable {
     boolean worked = !signals.isEmpty();
     try {
       for (Signal signal : signals) {
+        if (signal instanceof Appended) {
+          // Not the loop's time: how long news waited for the cycle in progress.
+          metrics.phase("inbox", started - signal.nanos());
+        }
         route(signal);
       }
       if (!leading) {
@@ -439,13 +443,24 @@ public final class DaemonLoop implements AutoCloseable {
       worked = true;
     }
     if (!now.isBefore(nextBeat)) {
+      long beat = System.nanoTime();
       heartbeats.beat(now, List.copyOf(errors));
+      metrics.phase("heartbeat", System.nanoTime() - beat);
       nextBeat = now.plus(settings.heartbeatInterval());
     }
     return worked;
   }
 
   private int admit(Instant now) {
+    long started = System.nanoTime();
+    try {
+      return admitNow(now);
+    } finally {
+      metrics.phase("admit", System.nanoTime() - started);
+    }
+  }
+
+  private int admitNow(Instant now) {
     queueDue = false;
     lastAdmission = now;
     nextQueue = now.plus(settings.queueInterval());

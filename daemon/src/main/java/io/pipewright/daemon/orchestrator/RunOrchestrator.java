@@ -317,8 +317,13 @@ public final class RunOrchestrator {
    * decision's events in one call, move the statuses, then call the launcher.
    */
   private void drive(List<RunState> batch, Instant now) {
+    long t0 = System.nanoTime();
     io.readNewEvents(batch, PAGE);
+    long t1 = System.nanoTime();
+    metrics.phase("read", t1 - t0);
     reloadRows(batch);
+    long t2 = System.nanoTime();
+    metrics.phase("reload", t2 - t1);
     List<Decided> decided = new ArrayList<>(batch.size());
     List<EventRecord> events = new ArrayList<>();
     for (RunState state : batch) {
@@ -331,7 +336,11 @@ public final class RunOrchestrator {
         events.addAll(decision.events());
       }
     }
+    long t3 = System.nanoTime();
+    metrics.phase("decide", t3 - t2);
     List<StoredEvent> stored = io.append(events);
+    long t4 = System.nanoTime();
+    metrics.phase("append", t4 - t3);
     for (StoredEvent event : stored) {
       RunState state = runs.get(event.event().runId());
       if (state != null && event.id() > state.ownLastId) {
@@ -356,9 +365,12 @@ public final class RunOrchestrator {
         dirty.add(state);
       }
     }
+    long t5 = System.nanoTime();
+    metrics.phase("move", t5 - t4);
     for (Decided d : decided) {
       act(d.state(), d.decision(), now);
     }
+    metrics.phase("launch", System.nanoTime() - t5);
   }
 
   private void reloadRows(List<RunState> batch) {
