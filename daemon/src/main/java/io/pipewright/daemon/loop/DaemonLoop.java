@@ -77,6 +77,9 @@ public final class DaemonLoop implements AutoCloseable {
 
   private record LaunchDone(AttemptId attempt, LaunchResult result, long nanos) implements Signal {}
 
+  /** An append of the orchestrator's was answered: its decisions can be carried out. */
+  private record AppendStored(long nanos) implements Signal {}
+
   private record Leadership(boolean leading, long nanos) implements Signal {}
 
   /** The event log's notification stream ended or failed: notifications may be missed. */
@@ -103,6 +106,13 @@ public final class DaemonLoop implements AutoCloseable {
   private Cancellable appended;
   private StatusWatch watch;
   private boolean queueDue;
+
+  /**
+   * The last admission read no queued run, and no run this daemon does not drive was notified
+   * since: a run's end then frees capacity that nobody waits for, and needs no admission.
+   */
+  private boolean queueEmpty;
+
   private Instant nextQueue = Instant.MIN;
   private Instant lastAdmission = Instant.MIN;
   private Instant nextResync = Instant.MAX;
@@ -150,6 +160,7 @@ public final class DaemonLoop implements AutoCloseable {
             random,
             metrics,
             (attempt, result) -> post(new LaunchDone(attempt, result, System.nanoTime())),
+            () -> post(new AppendStored(System.nanoTime())),
             settings.storeTimeout());
     this.queue =
         new RunQueueCycle(
@@ -344,6 +355,9 @@ public final class DaemonLoop implements AutoCloseable {
       if (++cycles > 10_000) {
         throw new IllegalStateException("The daemon loop does not settle: 10,000 busy cycles");
       }
+      if (active) {
+        orchestrator.awaitAppends(); // Their answers' signals are in the inbox then.
+      }
       Instant next = nextWakeUp();
       if (inbox.isEmpty() && (next == null || next.isAfter(clock.instant()))) {
         break;
@@ -373,12 +387,15 @@ public final class DaemonLoop implements AutoCloseable {
         orchestrator.eventsAppended(a.runId(), a.lastEventId());
       } else if (!orchestrator.endedRecently(a.runId())) {
         queueDue = true; // A run was queued, or a queued one changed.
+        queueEmpty = false;
         notifiedRuns.notified(a.runId(), clock.instant());
       }
     } else if (signal instanceof Status s) {
       orchestrator.status(s.status());
     } else if (signal instanceof LaunchDone d) {
       orchestrator.launchAnswered(d.attempt(), d.result());
+    } else if (signal instanceof AppendStored) {
+      return; // The orchestrator's cycle carries out what was stored.
     } else if (signal instanceof Stop) {
       return; // The thread sees closed after this cycle.
     } else if (signal instanceof NotificationsLost lost) {
@@ -437,7 +454,7 @@ public final class DaemonLoop implements AutoCloseable {
     nextDecision = orchestrator.cycle(now);
     if (orchestrator.takeCapacityFreed()) {
       // Runs ended: admit at once, and drive what was admitted in this cycle too.
-      if (admit(now) > 0) {
+      if (!queueEmpty && admit(now) > 0) {
         nextDecision = orchestrator.cycle(now);
       }
       worked = true;
@@ -465,6 +482,7 @@ public final class DaemonLoop implements AutoCloseable {
     lastAdmission = now;
     nextQueue = now.plus(settings.queueInterval());
     RunQueueCycle.Admitted admission = queue.admit(orchestrator.activeRuns(), now);
+    queueEmpty = admission.queued().isEmpty();
     // A notified run not QUEUED yet (its launch moves it after RUN_ENQUEUED): look again soon.
     notifiedRuns.admissionRan(admission.queued(), now);
     List<Run> admitted = admission.admitted();
@@ -502,6 +520,7 @@ public final class DaemonLoop implements AutoCloseable {
     orchestrator.clear();
     active = false;
     queueDue = false;
+    queueEmpty = false;
     notifiedRuns.clear();
     nextDecision = null;
     // Signals of the old view are stale: the next takeover reads everything again.
