@@ -21,11 +21,8 @@ import io.pipewright.daemon.metrics.DaemonMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,12 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -94,8 +86,8 @@ public final class RunOrchestrator {
   private final Map<String, RunState> runs = new LinkedHashMap<>();
   private final Set<RunState> dirty = new LinkedHashSet<>();
 
-  /** Appends on their way, oldest first, with the decisions they record. */
-  private final Deque<Commit> commits = new ArrayDeque<>();
+  /** Appends on their way, with the decisions they record. */
+  private final Commits<Decided> commits = new Commits<>();
 
   private final Runnable appendStored;
 
@@ -305,7 +297,7 @@ public final class RunOrchestrator {
    * recorded and not made is made by whoever adopts the run next, under the same attempt id).
    */
   public void clear() {
-    awaitAppends();
+    commits.awaitAll(timeout);
     commits.clear();
     runs.clear();
     recentlyEnded.clear();
@@ -356,12 +348,14 @@ public final class RunOrchestrator {
   }
 
   /** A run's decision of this cycle, on its way to being carried out. */
-  private record Decided(RunState state, RunDecision decision) {}
+  record Decided(RunState state, RunDecision decision) {}
 
   /**
    * One cycle for a batch of runs, in phases so that the database sees a few calls per cycle: read
-   * every run's new events, read the rows that may have changed, decide each run, append every
-   * decision's events in one call, move the statuses, then call the launcher.
+   * every run's new events, read the rows that may have changed, decide each run, then send every
+   * decision's events in one append followed by the status moves, without waiting: the launcher is
+   * called once they are stored ({@link #carryOutStored}). Decisions with nothing to store are
+   * carried out at once.
    */
   private void drive(List<RunState> batch, Instant now) {
     long t0 = System.nanoTime();
@@ -400,14 +394,10 @@ public final class RunOrchestrator {
                   d.state().runId(), d.state().run.status(), d.decision().runStatus()));
         }
       }
-      Commit commit = new Commit(recorded, io.commit(events, orders, now));
-      commits.add(commit);
       for (Decided d : recorded) {
         d.state().committing = true;
       }
-      if (!commit.stored().isDone()) {
-        commit.stored().whenComplete((stored, error) -> appendStored.run());
-      }
+      commits.send(recorded, io.commit(events, orders, now), appendStored);
       metrics.phase("append", System.nanoTime() - t3);
     }
     if (!quiet.isEmpty()) {
@@ -422,27 +412,13 @@ public final class RunOrchestrator {
     carryOutStored(now); // Answered at once (in memory): carried out in this cycle.
   }
 
-  /** A cycle's decisions, whose events are on their way to the log. */
-  private record Commit(List<Decided> decided, CompletableFuture<BatchIo.Committed> stored) {}
-
   /**
-   * Carries out the decisions whose events are stored, in the order they were sent. A failed append
-   * fails the cycle: the loop drops its view and rebuilds it from storage.
+   * Carries out the decisions whose commits are answered, in the order they were sent. A failed
+   * commit fails the cycle: the loop drops its view and rebuilds it from storage.
    */
   private void carryOutStored(Instant now) {
-    for (Iterator<Commit> it = commits.iterator(); it.hasNext(); ) {
-      Commit commit = it.next();
-      if (!commit.stored().isDone()) {
-        continue;
-      }
-      it.remove();
-      BatchIo.Committed committed;
-      try {
-        committed = commit.stored().join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
-      carryOut(commit.decided(), committed, now);
+    for (Commits.Done done : commits.takeDone()) {
+      carryOut(done.decided(), done.committed(), now);
     }
   }
 
@@ -506,7 +482,7 @@ public final class RunOrchestrator {
    * @return true while one is
    */
   public boolean appending() {
-    return !commits.isEmpty();
+    return commits.pending();
   }
 
   /**
@@ -514,17 +490,7 @@ public final class RunOrchestrator {
    * for {@link #cycle} to raise.
    */
   public void awaitAppends() {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (Commit commit : commits) {
-      try {
-        commit.stored().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        LOG.debugf("An append on its way failed or is late: %s", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    commits.awaitAll(timeout);
   }
 
   private void reloadRows(List<RunState> batch) {
