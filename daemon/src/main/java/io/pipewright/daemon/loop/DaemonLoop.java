@@ -26,8 +26,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -80,6 +84,9 @@ public final class DaemonLoop implements AutoCloseable {
   /** An append of the orchestrator's was answered: its decisions can be carried out. */
   private record AppendStored(long nanos) implements Signal {}
 
+  /** An admission on its way was answered: its runs can be adopted. */
+  private record AdmissionDone(long nanos) implements Signal {}
+
   private record Leadership(boolean leading, long nanos) implements Signal {}
 
   /** The event log's notification stream ended or failed: notifications may be missed. */
@@ -106,6 +113,9 @@ public final class DaemonLoop implements AutoCloseable {
   private Cancellable appended;
   private StatusWatch watch;
   private boolean queueDue;
+
+  /** The admission on its way (its writes), or null. */
+  private CompletableFuture<RunQueueCycle.Admitted> admission;
 
   /**
    * The last admission read no queued run, and no run this daemon does not drive was notified
@@ -237,9 +247,12 @@ public final class DaemonLoop implements AutoCloseable {
     if (!active) {
       return retakeAt;
     }
-    Instant next = earliest(nextDecision, nextQueue);
-    next = earliest(next, nextResync);
+    Instant next = earliest(nextDecision, nextResync);
     next = earliest(next, nextBeat);
+    if (admission != null) {
+      return next; // Its answer's signal wakes the loop; admissions wait for it.
+    }
+    next = earliest(next, nextQueue);
     next = earliest(next, notifiedRuns.retryAt());
     return queueDue ? earliest(next, admissionDue()) : next;
   }
@@ -356,6 +369,7 @@ public final class DaemonLoop implements AutoCloseable {
         throw new IllegalStateException("The daemon loop does not settle: 10,000 busy cycles");
       }
       if (active) {
+        awaitAdmission();
         orchestrator.awaitAppends(); // Their answers' signals are in the inbox then.
       }
       Instant next = nextWakeUp();
@@ -394,8 +408,8 @@ public final class DaemonLoop implements AutoCloseable {
       orchestrator.status(s.status());
     } else if (signal instanceof LaunchDone d) {
       orchestrator.launchAnswered(d.attempt(), d.result());
-    } else if (signal instanceof AppendStored) {
-      return; // The orchestrator's cycle carries out what was stored.
+    } else if (signal instanceof AppendStored || signal instanceof AdmissionDone) {
+      return; // The next cycle takes what was stored.
     } else if (signal instanceof Stop) {
       return; // The thread sees closed after this cycle.
     } else if (signal instanceof NotificationsLost lost) {
@@ -435,7 +449,7 @@ public final class DaemonLoop implements AutoCloseable {
   }
 
   private boolean cycle(Instant now) {
-    boolean worked = false;
+    boolean worked = adoptAdmitted(now) > 0;
     if (!now.isBefore(nextResync)) {
       orchestrator.resync();
       for (Run run : monitor.undriven(orchestrator::drives)) {
@@ -477,15 +491,71 @@ public final class DaemonLoop implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts an admission, and adopts its runs at once when it is answered at once (in memory);
+   * otherwise the cycle after its answer does. One admission at a time: one asked for meanwhile
+   * runs after it.
+   */
   private int admitNow(Instant now) {
+    if (admission != null) {
+      queueDue = true;
+      return 0;
+    }
     queueDue = false;
     lastAdmission = now;
     nextQueue = now.plus(settings.queueInterval());
-    RunQueueCycle.Admitted admission = queue.admit(orchestrator.activeRuns(), now);
-    queueEmpty = admission.queued().isEmpty();
+    CompletableFuture<RunQueueCycle.Admitted> sent =
+        queue
+            .admitting(orchestrator.activeRuns(), now)
+            .ifNoItem()
+            .after(settings.storeTimeout())
+            .fail()
+            .subscribeAsCompletionStage();
+    admission = sent;
+    if (!sent.isDone()) {
+      sent.whenComplete((admitted, error) -> post(new AdmissionDone(System.nanoTime())));
+    }
+    return adoptAdmitted(now);
+  }
+
+  /**
+   * Waits (at most the store timeout) for the admission on its way; failures are left for later.
+   */
+  private void awaitAdmission() {
+    CompletableFuture<RunQueueCycle.Admitted> sent = admission;
+    if (sent == null) {
+      return;
+    }
+    try {
+      sent.get(settings.storeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.debugf("The admission on its way failed or is late: %s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Adopts the runs of the admission on its way once it is answered.
+   *
+   * @return how many runs were adopted
+   */
+  private int adoptAdmitted(Instant now) {
+    CompletableFuture<RunQueueCycle.Admitted> sent = admission;
+    if (sent == null || !sent.isDone()) {
+      return 0;
+    }
+    admission = null;
+    RunQueueCycle.Admitted done;
+    try {
+      done = sent.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    queueEmpty = done.queued().isEmpty();
     // A notified run not QUEUED yet (its launch moves it after RUN_ENQUEUED): look again soon.
-    notifiedRuns.admissionRan(admission.queued(), now);
-    List<Run> admitted = admission.admitted();
+    notifiedRuns.admissionRan(done.queued(), now);
+    List<Run> admitted = done.admitted();
     for (Run run : admitted) {
       LOG.infof("Run %s of job '%s' admitted from the queue", run.runId(), run.jobName());
       orchestrator.adopt(run, false);
@@ -509,6 +579,9 @@ public final class DaemonLoop implements AutoCloseable {
 
   /** Lets go of everything this daemon held as the acting one. */
   private void release() {
+    // Its writes land before the runs' next owner reads them; its runs are adopted by a takeover.
+    awaitAdmission();
+    admission = null;
     if (appended != null) {
       appended.cancel();
       appended = null;
