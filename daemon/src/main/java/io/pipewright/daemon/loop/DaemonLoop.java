@@ -247,11 +247,11 @@ public final class DaemonLoop implements AutoCloseable {
     if (!active) {
       return retakeAt;
     }
-    Instant next = earliest(nextDecision, nextResync);
-    next = earliest(next, nextBeat);
+    Instant next = earliest(nextDecision, nextBeat);
     if (admission != null) {
-      return next; // Its answer's signal wakes the loop; admissions wait for it.
+      return next; // Its answer's signal wakes the loop; admissions and resyncs wait for it.
     }
+    next = earliest(next, nextResync);
     next = earliest(next, nextQueue);
     next = earliest(next, notifiedRuns.retryAt());
     return queueDue ? earliest(next, admissionDue()) : next;
@@ -450,7 +450,9 @@ public final class DaemonLoop implements AutoCloseable {
 
   private boolean cycle(Instant now) {
     boolean worked = adoptAdmitted(now) > 0;
-    if (!now.isBefore(nextResync)) {
+    // Not while an admission is on its way: its runs are STARTING and not driven yet, and adopting
+    // one here could record its first decision before the admission's RUN_STARTING.
+    if (!now.isBefore(nextResync) && admission == null) {
       orchestrator.resync();
       for (Run run : monitor.undriven(orchestrator::drives)) {
         LOG.warnf("Run %s is %s and nobody drove it: adopting it", run.runId(), run.status());
