@@ -69,15 +69,6 @@ final class Commits<D> {
   }
 
   /**
-   * Tells whether a commit is on its way or not carried out yet.
-   *
-   * @return true while one is
-   */
-  boolean pending() {
-    return !sent.isEmpty();
-  }
-
-  /**
    * Waits until every commit sent is answered, at most {@code timeout} in all; failures are left
    * for {@link #takeDone}.
    *

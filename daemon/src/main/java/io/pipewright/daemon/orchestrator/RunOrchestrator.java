@@ -477,15 +477,6 @@ public final class RunOrchestrator {
   }
 
   /**
-   * Tells whether appends are on their way (their decisions not carried out yet).
-   *
-   * @return true while one is
-   */
-  public boolean appending() {
-    return commits.pending();
-  }
-
-  /**
    * Waits (at most the store timeout) until every append on its way is answered; failures are left
    * for {@link #cycle} to raise.
    */
