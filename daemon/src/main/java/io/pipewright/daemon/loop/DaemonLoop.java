@@ -26,8 +26,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -77,6 +81,12 @@ public final class DaemonLoop implements AutoCloseable {
 
   private record LaunchDone(AttemptId attempt, LaunchResult result, long nanos) implements Signal {}
 
+  /** An append of the orchestrator's was answered: its decisions can be carried out. */
+  private record AppendStored(long nanos) implements Signal {}
+
+  /** An admission on its way was answered: its runs can be adopted. */
+  private record AdmissionDone(long nanos) implements Signal {}
+
   private record Leadership(boolean leading, long nanos) implements Signal {}
 
   /** The event log's notification stream ended or failed: notifications may be missed. */
@@ -103,6 +113,16 @@ public final class DaemonLoop implements AutoCloseable {
   private Cancellable appended;
   private StatusWatch watch;
   private boolean queueDue;
+
+  /** The admission on its way (its writes), or null. */
+  private CompletableFuture<RunQueueCycle.Admitted> admission;
+
+  /**
+   * The last admission read no queued run, and no run this daemon does not drive was notified
+   * since: a run's end then frees capacity that nobody waits for, and needs no admission.
+   */
+  private boolean queueEmpty;
+
   private Instant nextQueue = Instant.MIN;
   private Instant lastAdmission = Instant.MIN;
   private Instant nextResync = Instant.MAX;
@@ -150,6 +170,7 @@ public final class DaemonLoop implements AutoCloseable {
             random,
             metrics,
             (attempt, result) -> post(new LaunchDone(attempt, result, System.nanoTime())),
+            () -> post(new AppendStored(System.nanoTime())),
             settings.storeTimeout());
     this.queue =
         new RunQueueCycle(
@@ -226,9 +247,12 @@ public final class DaemonLoop implements AutoCloseable {
     if (!active) {
       return retakeAt;
     }
-    Instant next = earliest(nextDecision, nextQueue);
+    Instant next = earliest(nextDecision, nextBeat);
+    if (admission != null) {
+      return next; // Its answer's signal wakes the loop; admissions and resyncs wait for it.
+    }
     next = earliest(next, nextResync);
-    next = earliest(next, nextBeat);
+    next = earliest(next, nextQueue);
     next = earliest(next, notifiedRuns.retryAt());
     return queueDue ? earliest(next, admissionDue()) : next;
   }
@@ -301,6 +325,10 @@ public final class DaemonLoop implements AutoCloseable {
     boolean worked = !signals.isEmpty();
     try {
       for (Signal signal : signals) {
+        if (signal instanceof Appended) {
+          // Not the loop's time: how long news waited for the cycle in progress.
+          metrics.phase("inbox", started - signal.nanos());
+        }
         route(signal);
       }
       if (!leading) {
@@ -340,6 +368,10 @@ public final class DaemonLoop implements AutoCloseable {
       if (++cycles > 10_000) {
         throw new IllegalStateException("The daemon loop does not settle: 10,000 busy cycles");
       }
+      if (active) {
+        awaitAdmission();
+        orchestrator.awaitAppends(); // Their answers' signals are in the inbox then.
+      }
       Instant next = nextWakeUp();
       if (inbox.isEmpty() && (next == null || next.isAfter(clock.instant()))) {
         break;
@@ -369,12 +401,15 @@ public final class DaemonLoop implements AutoCloseable {
         orchestrator.eventsAppended(a.runId(), a.lastEventId());
       } else if (!orchestrator.endedRecently(a.runId())) {
         queueDue = true; // A run was queued, or a queued one changed.
+        queueEmpty = false;
         notifiedRuns.notified(a.runId(), clock.instant());
       }
     } else if (signal instanceof Status s) {
       orchestrator.status(s.status());
     } else if (signal instanceof LaunchDone d) {
       orchestrator.launchAnswered(d.attempt(), d.result());
+    } else if (signal instanceof AppendStored || signal instanceof AdmissionDone) {
+      return; // The next cycle takes what was stored.
     } else if (signal instanceof Stop) {
       return; // The thread sees closed after this cycle.
     } else if (signal instanceof NotificationsLost lost) {
@@ -414,8 +449,10 @@ public final class DaemonLoop implements AutoCloseable {
   }
 
   private boolean cycle(Instant now) {
-    boolean worked = false;
-    if (!now.isBefore(nextResync)) {
+    boolean worked = adoptAdmitted(now) > 0;
+    // Not while an admission is on its way: its runs are STARTING and not driven yet, and adopting
+    // one here could record its first decision before the admission's RUN_STARTING.
+    if (!now.isBefore(nextResync) && admission == null) {
       orchestrator.resync();
       for (Run run : monitor.undriven(orchestrator::drives)) {
         LOG.warnf("Run %s is %s and nobody drove it: adopting it", run.runId(), run.status());
@@ -433,26 +470,94 @@ public final class DaemonLoop implements AutoCloseable {
     nextDecision = orchestrator.cycle(now);
     if (orchestrator.takeCapacityFreed()) {
       // Runs ended: admit at once, and drive what was admitted in this cycle too.
-      if (admit(now) > 0) {
+      if (!queueEmpty && admit(now) > 0) {
         nextDecision = orchestrator.cycle(now);
       }
       worked = true;
     }
     if (!now.isBefore(nextBeat)) {
+      long beat = System.nanoTime();
       heartbeats.beat(now, List.copyOf(errors));
+      metrics.phase("heartbeat", System.nanoTime() - beat);
       nextBeat = now.plus(settings.heartbeatInterval());
     }
     return worked;
   }
 
   private int admit(Instant now) {
+    long started = System.nanoTime();
+    try {
+      return admitNow(now);
+    } finally {
+      metrics.phase("admit", System.nanoTime() - started);
+    }
+  }
+
+  /**
+   * Starts an admission, and adopts its runs at once when it is answered at once (in memory);
+   * otherwise the cycle after its answer does. One admission at a time: one asked for meanwhile
+   * runs after it.
+   */
+  private int admitNow(Instant now) {
+    if (admission != null) {
+      queueDue = true;
+      return 0;
+    }
     queueDue = false;
     lastAdmission = now;
     nextQueue = now.plus(settings.queueInterval());
-    RunQueueCycle.Admitted admission = queue.admit(orchestrator.activeRuns(), now);
+    CompletableFuture<RunQueueCycle.Admitted> sent =
+        queue
+            .admitting(orchestrator.activeRuns(), now)
+            .ifNoItem()
+            .after(settings.storeTimeout())
+            .fail()
+            .subscribeAsCompletionStage();
+    admission = sent;
+    if (!sent.isDone()) {
+      sent.whenComplete((admitted, error) -> post(new AdmissionDone(System.nanoTime())));
+    }
+    return adoptAdmitted(now);
+  }
+
+  /**
+   * Waits (at most the store timeout) for the admission on its way; failures are left for later.
+   */
+  private void awaitAdmission() {
+    CompletableFuture<RunQueueCycle.Admitted> sent = admission;
+    if (sent == null) {
+      return;
+    }
+    try {
+      sent.get(settings.storeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.debugf("The admission on its way failed or is late: %s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Adopts the runs of the admission on its way once it is answered.
+   *
+   * @return how many runs were adopted
+   */
+  private int adoptAdmitted(Instant now) {
+    CompletableFuture<RunQueueCycle.Admitted> sent = admission;
+    if (sent == null || !sent.isDone()) {
+      return 0;
+    }
+    admission = null;
+    RunQueueCycle.Admitted done;
+    try {
+      done = sent.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    queueEmpty = done.queued().isEmpty();
     // A notified run not QUEUED yet (its launch moves it after RUN_ENQUEUED): look again soon.
-    notifiedRuns.admissionRan(admission.queued(), now);
-    List<Run> admitted = admission.admitted();
+    notifiedRuns.admissionRan(done.queued(), now);
+    List<Run> admitted = done.admitted();
     for (Run run : admitted) {
       LOG.infof("Run %s of job '%s' admitted from the queue", run.runId(), run.jobName());
       orchestrator.adopt(run, false);
@@ -476,6 +581,9 @@ public final class DaemonLoop implements AutoCloseable {
 
   /** Lets go of everything this daemon held as the acting one. */
   private void release() {
+    // Its writes land before the runs' next owner reads them; its runs are adopted by a takeover.
+    awaitAdmission();
+    admission = null;
     if (appended != null) {
       appended.cancel();
       appended = null;
@@ -487,6 +595,7 @@ public final class DaemonLoop implements AutoCloseable {
     orchestrator.clear();
     active = false;
     queueDue = false;
+    queueEmpty = false;
     notifiedRuns.clear();
     nextDecision = null;
     // Signals of the old view are stale: the next takeover reads everything again.

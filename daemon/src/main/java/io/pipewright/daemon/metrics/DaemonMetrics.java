@@ -10,6 +10,7 @@ import io.pipewright.core.run.RunStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       to their end, by how they ended
  *   <li>{@code pipewright_daemon_loop_seconds}: the duration of one loop cycle (reading events,
  *       deciding, writing)
+ *   <li>{@code pipewright_daemon_loop_phase_seconds{phase}}: the loop's time in each phase of its
+ *       cycles (admit, read, reload, decide, append, move, launch, heartbeat), summed per cycle
  *   <li>{@code pipewright_daemon_signal_latency_seconds}: from a signal (new events, a launcher
  *       status) reaching the daemon to the end of the cycle that handled it
  *   <li>{@code pipewright_daemon_leader}: 1 while this daemon leads, else 0
@@ -39,6 +42,7 @@ public final class DaemonMetrics {
   private final Map<String, Counter> runs = new ConcurrentHashMap<>();
   private final Map<String, Counter> launches = new ConcurrentHashMap<>();
   private final Map<String, Timer> stepDurations = new ConcurrentHashMap<>();
+  private final Map<String, Timer> phases = new ConcurrentHashMap<>();
   private final AtomicInteger queueDepth = new AtomicInteger();
   private final AtomicInteger activeRuns = new AtomicInteger();
   private final AtomicInteger leader = new AtomicInteger();
@@ -194,6 +198,25 @@ public final class DaemonMetrics {
    */
   public void cycle(Duration took) {
     loop.record(took);
+  }
+
+  /**
+   * The loop spent time in a phase of a cycle.
+   *
+   * @param phase the phase ({@code admit}, {@code read}, {@code reload}, {@code decide}, {@code
+   *     append}, {@code move}, {@code launch}, {@code heartbeat})
+   * @param nanos how long, in nanoseconds
+   */
+  public void phase(String phase, long nanos) {
+    phases
+        .computeIfAbsent(
+            phase,
+            p ->
+                Timer.builder("pipewright.daemon.loop.phase")
+                    .description("The loop's time in each phase of its cycles")
+                    .tag("phase", p)
+                    .register(registry))
+        .record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
   }
 
   /**

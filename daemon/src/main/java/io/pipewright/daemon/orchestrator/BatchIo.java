@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -159,6 +160,51 @@ final class BatchIo {
     return stores.events().append(events).await().atMost(timeout);
   }
 
+  /** A status change to make: the run's id, the status it must have, the next one. */
+  record Order(String runId, RunStatus expected, RunStatus next) {}
+
+  /**
+   * What a commit stored.
+   *
+   * @param events the stored events, in the order sent
+   * @param moved per order, the changed run, or empty when the run had changed under the daemon
+   */
+  record Committed(List<StoredEvent> events, List<Optional<Run>> moved) {}
+
+  /**
+   * Sends the events of many runs in one call, each run's in order, then, once they are stored,
+   * moves the runs' statuses side by side; does not wait for any of it.
+   *
+   * @return what was stored, once the last move landed; fails when the append or a move failed
+   *     (after every move sent landed), or after the timeout
+   */
+  CompletableFuture<Committed> commit(List<EventRecord> events, List<Order> orders, Instant now) {
+    Uni<List<StoredEvent>> append =
+        events.isEmpty()
+            ? Uni.createFrom().item(List.<StoredEvent>of())
+            : stores.events().append(events);
+    return append
+        .chain(
+            stored -> {
+              if (orders.isEmpty()) {
+                return Uni.createFrom().item(new Committed(stored, List.of()));
+              }
+              List<Uni<Optional<Run>>> moves = new ArrayList<>(orders.size());
+              for (Order order : orders) {
+                moves.add(transition(order.runId(), order.expected(), order.next(), now));
+              }
+              return Uni.join()
+                  .all(moves)
+                  .usingConcurrencyOf(CONCURRENCY)
+                  .andCollectFailures()
+                  .map(moved -> new Committed(stored, moved));
+            })
+        .ifNoItem()
+        .after(timeout.multipliedBy(2))
+        .fail()
+        .subscribeAsCompletionStage();
+  }
+
   /**
    * Ends one run: its last event, then its status.
    *
@@ -186,17 +232,17 @@ final class BatchIo {
    * @return per move, the changed run, or empty when the run had changed under the daemon
    */
   List<Optional<Run>> move(List<Move> moves, Instant now) {
-    return each(
-        moves,
-        m ->
-            stores
-                .runs()
-                .transition(m.state().runId(), m.state().run.status(), m.next(), now)
-                .map(Optional::of)
-                .onFailure(
-                    e ->
-                        e instanceof RunConflictException
-                            || e instanceof IllegalRunTransitionException)
-                .recoverWithItem(Optional.empty()));
+    return each(moves, m -> transition(m.state().runId(), m.state().run.status(), m.next(), now));
+  }
+
+  private Uni<Optional<Run>> transition(
+      String runId, RunStatus expected, RunStatus next, Instant now) {
+    return stores
+        .runs()
+        .transition(runId, expected, next, now)
+        .map(Optional::of)
+        .onFailure(
+            e -> e instanceof RunConflictException || e instanceof IllegalRunTransitionException)
+        .recoverWithItem(Optional.empty());
   }
 }

@@ -49,8 +49,18 @@ import org.jboss.logging.Logger;
  * the launcher recognizes. Live attempts the launcher does not know after its replay are reported
  * {@link AttemptFailureReason#LOST}.
  *
- * <p>Not thread-safe: the daemon's loop thread calls every method. Launch answers come back through
- * the callback given at construction, which must hand them to that thread.
+ * <p><b>Pipelined appends.</b> A cycle sends its decisions' events and goes on without waiting for
+ * them to be stored: news of other runs that arrives meanwhile is read and decided by the next
+ * cycle, while the append is on its way (on PostgreSQL an append waits for the event log's group
+ * commit, shared with the workers' ingests). A decision is carried out (status moves, launches)
+ * only once its events are stored, by the first cycle after the answer; a run whose append is on
+ * its way is not decided again until then, so each run's events are still appended in order and one
+ * decision at a time. {@link #clear} waits for the appends on their way: a dropped view must not be
+ * overtaken by one of its writes landing later.
+ *
+ * <p>Not thread-safe: the daemon's loop thread calls every method. Launch answers and stored
+ * appends come back through the callbacks given at construction, which must hand them to that
+ * thread.
  */
 public final class RunOrchestrator {
 
@@ -75,6 +85,11 @@ public final class RunOrchestrator {
   private final StepTimes stepTimes;
   private final Map<String, RunState> runs = new LinkedHashMap<>();
   private final Set<RunState> dirty = new LinkedHashSet<>();
+
+  /** Appends on their way, with the decisions they record. */
+  private final Commits<Decided> commits = new Commits<>();
+
+  private final Runnable appendStored;
 
   /** Runs dropped lately (bounded), whose late notifications need no admission cycle. */
   private final Map<String, Boolean> recentlyEnded =
@@ -103,6 +118,8 @@ public final class RunOrchestrator {
    * @param metrics the metrics
    * @param launchDone receives each launch's answer; must hand it to the loop thread ({@link
    *     #launchAnswered})
+   * @param appendStored called (on any thread) when an append on its way was answered; must wake
+   *     the loop thread, whose next {@link #cycle} carries out the decisions it recorded
    * @param timeout how long one store call may take
    */
   public RunOrchestrator(
@@ -115,6 +132,7 @@ public final class RunOrchestrator {
       DoubleSupplier random,
       DaemonMetrics metrics,
       BiConsumer<AttemptId, LaunchResult> launchDone,
+      Runnable appendStored,
       Duration timeout) {
     this.stores = Objects.requireNonNull(stores, "stores must not be null");
     this.launcher = Objects.requireNonNull(launcher, "launcher must not be null");
@@ -125,6 +143,7 @@ public final class RunOrchestrator {
     this.random = Objects.requireNonNull(random, "random must not be null");
     this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
     this.launchDone = Objects.requireNonNull(launchDone, "launchDone must not be null");
+    this.appendStored = Objects.requireNonNull(appendStored, "appendStored must not be null");
     this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
     this.plans = new PlanLoader(stores.snapshots(), timeout);
     this.io = new BatchIo(stores, timeout);
@@ -172,6 +191,13 @@ public final class RunOrchestrator {
   public void eventsAppended(String runId, long lastEventId) {
     RunState state = runs.get(runId);
     if (state == null || (lastEventId > 0 && lastEventId <= state.cursor)) {
+      return;
+    }
+    if (state.committing) {
+      // Its append is on its way: whether this is its own notification is known once it is
+      // answered ({@link #carryOut}).
+      state.notifiedWhileCommitting.add(lastEventId);
+      dirty.add(state);
       return;
     }
     if (lastEventId == state.ownLastId) {
@@ -264,8 +290,15 @@ public final class RunOrchestrator {
     return freed;
   }
 
-  /** Forgets every run (leadership lost); nothing is written. */
+  /**
+   * Forgets every run (leadership lost, a failed cycle, the loop closing); nothing more is written.
+   * Waits first for the appends on their way (at most the store timeout), so that none of them
+   * lands after the next owner of the runs read them; their decisions are not carried out (a launch
+   * recorded and not made is made by whoever adopts the run next, under the same attempt id).
+   */
   public void clear() {
+    commits.awaitAll(timeout);
+    commits.clear();
     runs.clear();
     recentlyEnded.clear();
     dirty.clear();
@@ -283,6 +316,7 @@ public final class RunOrchestrator {
    * @return when the next time-based decision falls due; null when none
    */
   public Instant cycle(Instant now) {
+    carryOutStored(now);
     for (RunState state : runs.values()) {
       if (state.wakeUpAt != null && !state.wakeUpAt.isAfter(now)) {
         dirty.add(state);
@@ -291,7 +325,12 @@ public final class RunOrchestrator {
     for (int pass = 0; pass < 3 && !dirty.isEmpty(); pass++) {
       List<RunState> batch = new ArrayList<>(dirty.size());
       for (RunState state : dirty) {
-        if (runs.get(state.runId()) == state) {
+        if (runs.get(state.runId()) != state) {
+          continue;
+        }
+        if (state.committing) {
+          state.deferred = true; // Driven once its append is answered.
+        } else {
           batch.add(state);
         }
       }
@@ -309,44 +348,115 @@ public final class RunOrchestrator {
   }
 
   /** A run's decision of this cycle, on its way to being carried out. */
-  private record Decided(RunState state, RunDecision decision) {}
+  record Decided(RunState state, RunDecision decision) {}
 
   /**
    * One cycle for a batch of runs, in phases so that the database sees a few calls per cycle: read
-   * every run's new events, read the rows that may have changed, decide each run, append every
-   * decision's events in one call, move the statuses, then call the launcher.
+   * every run's new events, read the rows that may have changed, decide each run, then send every
+   * decision's events in one append followed by the status moves, without waiting: the launcher is
+   * called once they are stored ({@link #carryOutStored}). Decisions with nothing to store are
+   * carried out at once.
    */
   private void drive(List<RunState> batch, Instant now) {
+    long t0 = System.nanoTime();
     io.readNewEvents(batch, PAGE);
+    long t1 = System.nanoTime();
+    metrics.phase("read", t1 - t0);
     reloadRows(batch);
-    List<Decided> decided = new ArrayList<>(batch.size());
+    long t2 = System.nanoTime();
+    metrics.phase("reload", t2 - t1);
+    List<Decided> recorded = new ArrayList<>(batch.size());
+    List<Decided> quiet = new ArrayList<>();
     List<EventRecord> events = new ArrayList<>();
     for (RunState state : batch) {
       if (runs.get(state.runId()) != state) {
         continue; // Dropped while reading.
       }
       RunDecision decision = decide(state, now);
-      if (decision != null) {
-        decided.add(new Decided(state, decision));
+      if (decision == null) {
+        continue;
+      }
+      if (decision.events().isEmpty()) {
+        quiet.add(new Decided(state, decision)); // Nothing to store first.
+      } else {
+        recorded.add(new Decided(state, decision));
         events.addAll(decision.events());
       }
     }
-    List<StoredEvent> stored = io.append(events);
-    for (StoredEvent event : stored) {
+    long t3 = System.nanoTime();
+    metrics.phase("decide", t3 - t2);
+    if (!recorded.isEmpty()) {
+      List<BatchIo.Order> orders = new ArrayList<>();
+      for (Decided d : recorded) {
+        if (d.decision().runStatus() != null) {
+          orders.add(
+              new BatchIo.Order(
+                  d.state().runId(), d.state().run.status(), d.decision().runStatus()));
+        }
+      }
+      for (Decided d : recorded) {
+        d.state().committing = true;
+      }
+      commits.send(recorded, io.commit(events, orders, now), appendStored);
+      metrics.phase("append", System.nanoTime() - t3);
+    }
+    if (!quiet.isEmpty()) {
+      List<BatchIo.Move> moves = new ArrayList<>();
+      for (Decided d : quiet) {
+        if (d.decision().runStatus() != null) {
+          moves.add(new BatchIo.Move(d.state(), d.decision().runStatus()));
+        }
+      }
+      carryOut(quiet, new BatchIo.Committed(List.of(), io.move(moves, now)), now);
+    }
+    carryOutStored(now); // Answered at once (in memory): carried out in this cycle.
+  }
+
+  /**
+   * Carries out the decisions whose commits are answered, in the order they were sent. A failed
+   * commit fails the cycle: the loop drops its view and rebuilds it from storage.
+   */
+  private void carryOutStored(Instant now) {
+    for (Commits.Done done : commits.takeDone()) {
+      carryOut(done.decided(), done.committed(), now);
+    }
+  }
+
+  /**
+   * Carries out decisions whose events are stored and statuses moved: takes the moved rows, then
+   * calls the launcher.
+   */
+  private void carryOut(List<Decided> decided, BatchIo.Committed committed, Instant now) {
+    long t4 = System.nanoTime();
+    for (StoredEvent event : committed.events()) {
       RunState state = runs.get(event.event().runId());
       if (state != null && event.id() > state.ownLastId) {
         state.ownLastId = event.id();
       }
     }
-    List<BatchIo.Move> moves = new ArrayList<>();
     for (Decided d : decided) {
-      if (d.decision().runStatus() != null) {
-        moves.add(new BatchIo.Move(d.state(), d.decision().runStatus()));
+      RunState state = d.state();
+      state.committing = false;
+      for (long notified : state.notifiedWhileCommitting) {
+        if (notified != state.ownLastId && (notified <= 0 || notified > state.cursor)) {
+          state.eventsPending = true; // Someone else's events: read them.
+        }
+      }
+      state.notifiedWhileCommitting.clear();
+      if (state.deferred || state.eventsPending) {
+        state.deferred = false;
+        dirty.add(state);
       }
     }
-    List<Optional<Run>> moved = io.move(moves, now);
+    List<RunState> moves = new ArrayList<>();
+    for (Decided d : decided) {
+      if (d.decision().runStatus() != null) {
+        moves.add(d.state());
+      }
+    }
+    List<Optional<Run>> moved = committed.moved();
     for (int i = 0; i < moves.size(); i++) {
-      RunState state = moves.get(i).state();
+      RunState state = moves.get(i);
       if (moved.get(i).isPresent()) {
         state.run = moved.get(i).get();
       } else {
@@ -356,9 +466,22 @@ public final class RunOrchestrator {
         dirty.add(state);
       }
     }
+    long t5 = System.nanoTime();
+    metrics.phase("move", t5 - t4);
     for (Decided d : decided) {
-      act(d.state(), d.decision(), now);
+      if (runs.get(d.state().runId()) == d.state()) {
+        act(d.state(), d.decision(), now);
+      }
     }
+    metrics.phase("launch", System.nanoTime() - t5);
+  }
+
+  /**
+   * Waits (at most the store timeout) until every append on its way is answered; failures are left
+   * for {@link #cycle} to raise.
+   */
+  public void awaitAppends() {
+    commits.awaitAll(timeout);
   }
 
   private void reloadRows(List<RunState> batch) {

@@ -43,6 +43,18 @@ final class RunState {
    */
   long ownLastId;
 
+  /**
+   * A decision's events are on their way to the log: the run is not decided again until they are
+   * stored and the decision carried out.
+   */
+  boolean committing;
+
+  /** News arrived while committing: drive the run once the decision is carried out. */
+  boolean deferred;
+
+  /** The ids notified for the run while committing (its own append's among them, maybe). */
+  final List<Long> notifiedWhileCommitting = new ArrayList<>();
+
   /** The run's row may have been changed by someone else (a cancel): read it again. */
   boolean reloadRun;
 

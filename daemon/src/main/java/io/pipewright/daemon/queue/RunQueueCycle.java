@@ -87,10 +87,28 @@ public final class RunQueueCycle {
    * @return the admitted runs and the queued runs seen
    */
   public Admitted admit(List<ActiveRun> active, Instant now) {
-    List<Run> queued = stores.runs().queued(maxScan).await().atMost(timeout);
+    return admitting(active, now).await().atMost(timeout);
+  }
+
+  /**
+   * Admits what the limits allow, without waiting: the same as {@link #admit}, as one chain of
+   * store calls (read the queue, move the admitted runs side by side, record their {@code
+   * RUN_STARTING}). The admitted runs' events are stored when the answer comes, so their first
+   * decisions follow them in the log.
+   *
+   * @param active the runs in progress
+   * @param now the time of the admission
+   * @return the admitted runs and the queued runs seen, once every write landed; fails after every
+   *     transition sent landed
+   */
+  public Uni<Admitted> admitting(List<ActiveRun> active, Instant now) {
+    return stores.runs().queued(maxScan).chain(queued -> admitFrom(queued, active, now));
+  }
+
+  private Uni<Admitted> admitFrom(List<Run> queued, List<ActiveRun> active, Instant now) {
     if (queued.isEmpty()) {
       metrics.admission(0, 0);
-      return new Admitted(List.of(), Set.of());
+      return Uni.createFrom().item(new Admitted(List.of(), Set.of()));
     }
     Map<String, Run> byId = new HashMap<>();
     List<QueuedRun> candidates = new ArrayList<>(queued.size());
@@ -99,36 +117,45 @@ public final class RunQueueCycle {
       candidates.add(new QueuedRun(run.runId(), run.tags(), run.createTime()));
     }
     Admission admission = RunQueue.admit(candidates, active, limits);
-    List<Run> admitted = new ArrayList<>(admission.admitted().size());
-    List<QueuedRun> order = admission.admitted();
-    for (int from = 0; from < order.size(); from += CONCURRENT_TRANSITIONS) {
-      List<Uni<Optional<Run>>> moves = new ArrayList<>();
-      for (QueuedRun candidate :
-          order.subList(from, Math.min(order.size(), from + CONCURRENT_TRANSITIONS))) {
-        moves.add(start(candidate.runId(), now));
-      }
-      // Every transition sent has landed before a failure is thrown (see BatchIo.each).
-      List<Optional<Run>> moved =
-          Uni.join().all(moves).andCollectFailures().await().atMost(timeout);
-      for (Optional<Run> run : moved) {
-        run.ifPresent(admitted::add);
-      }
-    }
-    if (!admitted.isEmpty()) {
-      List<EventRecord> events = new ArrayList<>(admitted.size());
-      for (Run run : admitted) {
-        events.add(RunEvents.starting(run, now));
-        metrics.queueWait(Duration.between(byId.get(run.runId()).createTime(), now));
-      }
-      stores.events().append(events).await().atMost(timeout);
-    }
-    metrics.admission(admitted.size(), admission.held().size());
     if (LOG.isDebugEnabled()) {
       for (HeldRun held : admission.held()) {
         LOG.debugf("Run %s stays queued: %s", held.run().runId(), held.reason());
       }
     }
-    return new Admitted(admitted, byId.keySet());
+    if (admission.admitted().isEmpty()) {
+      metrics.admission(0, admission.held().size());
+      return Uni.createFrom().item(new Admitted(List.of(), byId.keySet()));
+    }
+    List<Uni<Optional<Run>>> moves = new ArrayList<>(admission.admitted().size());
+    for (QueuedRun candidate : admission.admitted()) {
+      moves.add(start(candidate.runId(), now));
+    }
+    // Every transition sent has landed before a failure is thrown (see BatchIo.each).
+    return Uni.join()
+        .all(moves)
+        .usingConcurrencyOf(CONCURRENT_TRANSITIONS)
+        .andCollectFailures()
+        .chain(
+            moved -> {
+              List<Run> admitted = new ArrayList<>(moved.size());
+              for (Optional<Run> run : moved) {
+                run.ifPresent(admitted::add);
+              }
+              if (admitted.isEmpty()) {
+                return Uni.createFrom().item(admitted);
+              }
+              List<EventRecord> events = new ArrayList<>(admitted.size());
+              for (Run run : admitted) {
+                events.add(RunEvents.starting(run, now));
+                metrics.queueWait(Duration.between(byId.get(run.runId()).createTime(), now));
+              }
+              return stores.events().append(events).replaceWith(admitted);
+            })
+        .map(
+            admitted -> {
+              metrics.admission(admitted.size(), admission.held().size());
+              return new Admitted(admitted, byId.keySet());
+            });
   }
 
   private Uni<Optional<Run>> start(String runId, Instant now) {

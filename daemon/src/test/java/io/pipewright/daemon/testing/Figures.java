@@ -56,11 +56,32 @@ public final class Figures {
   }
 
   /** The time per step, and the loop thread's own busy time per step. */
-  public record PerStep(Percentiles latency, double loopMillisPerStep) {
+  public record PerStep(Percentiles latency, double loopMillisPerStep, String phases) {
     @Override
     public String toString() {
-      return latency + String.format("; loop busy %.2f ms per step", loopMillisPerStep);
+      return latency
+          + String.format("; loop busy %.2f ms per step", loopMillisPerStep)
+          + "\n    loop phases (ms per step; calls, mean ms, max ms): "
+          + phases;
     }
+  }
+
+  /** The loop's time per phase, per step: total ms per step, how many times, the longest. */
+  private static String phases(DaemonMetrics metrics, int steps) {
+    StringBuilder out = new StringBuilder();
+    for (io.micrometer.core.instrument.Timer timer :
+        metrics.registry().find("pipewright.daemon.loop.phase").timers()) {
+      java.util.concurrent.TimeUnit ms = java.util.concurrent.TimeUnit.MILLISECONDS;
+      out.append(
+          String.format(
+              "%s %.2f (%d, mean %.2f, max %.1f); ",
+              timer.getId().getTag("phase"),
+              timer.totalTime(ms) / steps,
+              timer.count(),
+              timer.mean(ms),
+              timer.max(ms)));
+    }
+    return out.toString();
   }
 
   private static DaemonLoop loop(
@@ -174,7 +195,8 @@ public final class Figures {
                 .get("pipewright.daemon.loop")
                 .timer()
                 .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
-        return new PerStep(Percentiles.of(latencies), busy / (runs * steps));
+        return new PerStep(
+            Percentiles.of(latencies), busy / (runs * steps), phases(metrics, runs * steps));
       } finally {
         loop.close();
         endLeftovers(stores);

@@ -1,0 +1,204 @@
+package io.pipewright.daemon.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.core.event.DagsterEventType;
+import io.pipewright.core.event.EventLog;
+import io.pipewright.core.event.EventPage;
+import io.pipewright.core.event.EventQuery;
+import io.pipewright.core.event.EventRecord;
+import io.pipewright.core.event.IngestResult;
+import io.pipewright.core.event.RunEventsAppended;
+import io.pipewright.core.event.StepEventBatch;
+import io.pipewright.core.event.StoredEvent;
+import io.pipewright.core.launch.AttemptId;
+import io.pipewright.core.launch.LaunchRequest;
+import io.pipewright.core.run.RunStatus;
+import io.pipewright.daemon.DaemonSettings;
+import io.pipewright.daemon.DaemonStores;
+import io.pipewright.daemon.metrics.DaemonMetrics;
+import io.pipewright.daemon.orchestrator.LaunchRequests;
+import io.pipewright.daemon.testing.Harness;
+import io.pipewright.daemon.testing.Plans;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The orchestrator's appends are pipelined: a cycle does not wait for its append to be stored
+ * before it handles other runs' news, and a decision is carried out (its launches made) only once
+ * its events are stored.
+ */
+class DaemonLoopAppendTest {
+
+  /** An event log whose appends launching a given step wait for a gate (a slow database). */
+  private static final class GatedEvents implements EventLog {
+    private final EventLog delegate;
+    private final String stepKey;
+    final CompletableFuture<Void> gate = new CompletableFuture<>();
+    final CountDownLatch gated = new CountDownLatch(1);
+    final AtomicInteger inFlight = new AtomicInteger();
+
+    GatedEvents(EventLog delegate, String stepKey) {
+      this.delegate = delegate;
+      this.stepKey = stepKey;
+    }
+
+    @Override
+    public Uni<List<StoredEvent>> append(List<EventRecord> events) {
+      boolean held =
+          events.stream()
+              .anyMatch(
+                  e ->
+                      e.type() == DagsterEventType.STEP_WORKER_STARTING
+                          && stepKey.equals(e.stepKey()));
+      if (!held) {
+        return delegate.append(events);
+      }
+      return Uni.createFrom()
+          .voidItem()
+          .invoke(
+              () -> {
+                inFlight.incrementAndGet();
+                gated.countDown();
+              })
+          .chain(() -> Uni.createFrom().completionStage(gate))
+          .chain(() -> delegate.append(events))
+          .eventually(inFlight::decrementAndGet);
+    }
+
+    @Override
+    public Uni<IngestResult> ingest(StepEventBatch batch) {
+      return delegate.ingest(batch);
+    }
+
+    @Override
+    public Uni<EventPage> eventsForRun(String runId, long afterId, int limit) {
+      return delegate.eventsForRun(runId, afterId, limit);
+    }
+
+    @Override
+    public Uni<Map<String, EventPage>> eventsForRuns(Map<String, Long> cursors, int limit) {
+      return delegate.eventsForRuns(cursors, limit);
+    }
+
+    @Override
+    public Uni<List<StoredEvent>> query(EventQuery query) {
+      return delegate.query(query);
+    }
+
+    @Override
+    public Uni<Long> deleteRun(String runId) {
+      return delegate.deleteRun(runId);
+    }
+
+    @Override
+    public Uni<Long> deleteBefore(Instant cutoff) {
+      return delegate.deleteBefore(cutoff);
+    }
+
+    @Override
+    public Multi<RunEventsAppended> appended() {
+      return delegate.appended();
+    }
+  }
+
+  private static DaemonLoop loop(Harness h, GatedEvents events) {
+    DaemonStores stores =
+        new DaemonStores(
+            h.stores.runs(), h.stores.snapshots(), events, h.stores.pools(), h.stores.heartbeats());
+    DaemonLoop loop =
+        new DaemonLoop(
+            stores,
+            h.workers,
+            new LaunchRequests(null, Duration.ofHours(1), null, null, Clock.systemUTC()),
+            location -> Optional.empty(),
+            DaemonSettings.defaults("daemon-1"),
+            Clock.systemUTC(),
+            () -> 0.5,
+            DaemonMetrics.none());
+    loop.start();
+    loop.leading(true);
+    return loop;
+  }
+
+  private static void await(String what, BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!done.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  private static List<AttemptId> launched(Harness h) {
+    return h.workers.platform().launched().stream().map(LaunchRequest::attempt).toList();
+  }
+
+  @Test
+  void shouldDriveOtherRunsWhileAnAppendIsOnItsWayAndLaunchOnlyOnceItIsStored() throws Exception {
+    Harness h = new Harness();
+    h.loop.leading(false); // The harness's own loop stays out of it.
+    GatedEvents events = new GatedEvents(h.stores.events(), "slow");
+    DaemonLoop loop = loop(h, events);
+    try {
+      String slow = h.queue(Plans.chain("job", "slow"));
+      assertThat(events.gated.await(10, TimeUnit.SECONDS))
+          .as("the loop appends the slow step's launch")
+          .isTrue();
+
+      String quick = h.queue(Plans.chain("job", "a", "b"));
+      await("the other run to succeed", () -> h.run(quick).status() == RunStatus.SUCCESS);
+      assertThat(launched(h))
+          .as("the slow step is not launched before its STEP_WORKER_STARTING is stored")
+          .doesNotContain(new AttemptId(slow, "slow", 1));
+
+      events.gate.complete(null);
+      await("the slow run to succeed", () -> h.run(slow).status() == RunStatus.SUCCESS);
+      assertThat(launched(h))
+          .containsExactlyInAnyOrder(
+              new AttemptId(quick, "a", 1),
+              new AttemptId(quick, "b", 1),
+              new AttemptId(slow, "slow", 1));
+    } finally {
+      events.gate.complete(null);
+      loop.close();
+    }
+  }
+
+  @Test
+  void shouldWaitForTheAppendOnItsWayWhenClosed() throws Exception {
+    Harness h = new Harness();
+    h.loop.leading(false);
+    GatedEvents events = new GatedEvents(h.stores.events(), "slow");
+    DaemonLoop loop = loop(h, events);
+    String slow = h.queue(Plans.chain("job", "slow"));
+    assertThat(events.gated.await(10, TimeUnit.SECONDS)).isTrue();
+
+    // The database answers 300 ms later; the daemon is closed meanwhile.
+    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)
+        .execute(() -> events.gate.complete(null));
+    loop.close();
+
+    assertThat(events.inFlight.get()).as("appends still in flight after close").isZero();
+
+    // A restarted daemon launches the recorded attempt, once.
+    DaemonLoop next = loop(h, new GatedEvents(h.stores.events(), "none"));
+    try {
+      await("the run to succeed", () -> h.run(slow).status() == RunStatus.SUCCESS);
+      assertThat(launched(h)).containsExactly(new AttemptId(slow, "slow", 1));
+    } finally {
+      next.close();
+    }
+  }
+}
