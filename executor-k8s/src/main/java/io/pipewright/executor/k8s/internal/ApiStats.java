@@ -33,6 +33,26 @@ public final class ApiStats {
    */
   public record VerbStats(long calls, long errors, long nanos) {}
 
+  /**
+   * What one {@link PodApi#create} did, whatever the number of calls it took: the pods created and
+   * not created, by reason.
+   */
+  public enum CreateOutcome {
+    /** Created by the first create call. */
+    CREATED,
+    /** The first call answered AlreadyExists; the pod read back is the same attempt's. */
+    ALREADY_EXISTED,
+    /**
+     * The first call answered AlreadyExists and the read found no pod: the attempt's pod existed
+     * and is gone (ended and deleted, or deleted by someone), so it is not created again.
+     */
+    GONE,
+    /** A pod of that name exists for another attempt. */
+    NAME_COLLISION,
+    /** The API server refused the creation for another reason (or did not answer). */
+    REFUSED
+  }
+
   /** Sees every call as it is counted: how a metrics registry gets latencies, not just sums. */
   @FunctionalInterface
   public interface Observer {
@@ -44,12 +64,20 @@ public final class ApiStats {
      * @param error whether it failed
      */
     void observe(Verb verb, long elapsedNanos, boolean error);
+
+    /**
+     * Called once per {@link PodApi#create}, on the calling thread, with what it did.
+     *
+     * @param outcome what it did
+     */
+    default void created(CreateOutcome outcome) {}
   }
 
   private final Observer observer;
   private final AtomicLongArray calls = new AtomicLongArray(Verb.values().length);
   private final AtomicLongArray errors = new AtomicLongArray(Verb.values().length);
   private final AtomicLongArray nanos = new AtomicLongArray(Verb.values().length);
+  private final AtomicLongArray creates = new AtomicLongArray(CreateOutcome.values().length);
 
   /** Creates counters that nobody observes. */
   public ApiStats() {
@@ -72,6 +100,21 @@ public final class ApiStats {
     if (error) {
       errors.incrementAndGet(verb.ordinal());
     }
+  }
+
+  void recordCreate(CreateOutcome outcome) {
+    observer.created(outcome);
+    creates.incrementAndGet(outcome.ordinal());
+  }
+
+  /**
+   * Returns how many {@link PodApi#create} calls ended with an outcome.
+   *
+   * @param outcome the outcome
+   * @return the count
+   */
+  public long creates(CreateOutcome outcome) {
+    return creates.get(outcome.ordinal());
   }
 
   /**

@@ -35,7 +35,13 @@ public final class PodApi implements AutoCloseable {
      * The pod existed already, for the same run, step and attempt: launched before (by this daemon
      * before a restart, or by another replica), so launched.
      */
-    ALREADY_EXISTED
+    ALREADY_EXISTED,
+    /**
+     * The create answered AlreadyExists but the pod was gone when read: the attempt was launched
+     * before and its pod has since been deleted. It is not created again (that would run the step
+     * twice): launched, and gone.
+     */
+    GONE
   }
 
   private static final int HTTP_NOT_FOUND = 404;
@@ -74,7 +80,9 @@ public final class PodApi implements AutoCloseable {
   }
 
   /**
-   * Creates a pod; a pod of the same name for the same attempt counts as created.
+   * Creates a pod; a pod of the same name for the same attempt counts as created. Never creates a
+   * pod whose create answered AlreadyExists: a pod of that name that is gone when read was this
+   * attempt's ({@link CreateResult#GONE}).
    *
    * @param pod the pod, from the pod factory
    * @return what happened
@@ -98,6 +106,25 @@ public final class PodApi implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting for the rate limiter
    */
   public CreateResult create(Pod pod, LongConsumer sent) throws InterruptedException {
+    ApiStats.CreateOutcome outcome = ApiStats.CreateOutcome.REFUSED;
+    try {
+      CreateResult result = createOnce(pod, sent);
+      outcome =
+          switch (result) {
+            case CREATED -> ApiStats.CreateOutcome.CREATED;
+            case ALREADY_EXISTED -> ApiStats.CreateOutcome.ALREADY_EXISTED;
+            case GONE -> ApiStats.CreateOutcome.GONE;
+          };
+      return result;
+    } catch (PodNameCollisionException e) {
+      outcome = ApiStats.CreateOutcome.NAME_COLLISION;
+      throw e;
+    } finally {
+      stats.recordCreate(outcome);
+    }
+  }
+
+  private CreateResult createOnce(Pod pod, LongConsumer sent) throws InterruptedException {
     String name = pod.getMetadata().getName();
     limiter.acquire();
     long start = System.nanoTime();
@@ -115,22 +142,11 @@ public final class PodApi implements AutoCloseable {
     }
     Pod existing = get(name);
     if (existing == null) {
-      // Deleted between our create and our read: create it again, once.
-      limiter.acquire();
-      long again = System.nanoTime();
-      try {
-        client.pods().inNamespace(namespace).resource(pod).create();
-        stats.record(ApiStats.Verb.CREATE, System.nanoTime() - again, false);
-        return CreateResult.CREATED;
-      } catch (KubernetesClientException e) {
-        stats.record(ApiStats.Verb.CREATE, System.nanoTime() - again, e.getCode() != HTTP_CONFLICT);
-        if (e.getCode() != HTTP_CONFLICT) {
-          throw e;
-        }
-        existing = get(name);
-      }
+      // The name is the attempt's: a pod of this attempt existed and is gone (it ended and was
+      // deleted, or someone deleted it). Creating it again would run the step a second time.
+      return CreateResult.GONE;
     }
-    if (existing != null && !sameAttempt(pod, existing)) {
+    if (!sameAttempt(pod, existing)) {
       throw new PodNameCollisionException(name, identity(pod), identity(existing));
     }
     return CreateResult.ALREADY_EXISTED;
