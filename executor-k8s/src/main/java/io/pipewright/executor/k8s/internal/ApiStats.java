@@ -38,18 +38,26 @@ public final class ApiStats {
    * not created, by reason.
    */
   public enum CreateOutcome {
-    /** Created by the first create call. */
+    /** Created by a create call that was answered (the first, or a re-send). */
     CREATED,
-    /** The first call answered AlreadyExists; the pod read back is the same attempt's. */
+    /**
+     * A create failed in transit and the informer showed the pod before it was sent again: created
+     * by the unanswered request, and not sent again.
+     */
+    CREATED_UNANSWERED,
+    /** A create answered AlreadyExists; the pod read back is the same attempt's. */
     ALREADY_EXISTED,
     /**
-     * The first call answered AlreadyExists and the read found no pod: the attempt's pod existed
-     * and is gone (ended and deleted, or deleted by someone), so it is not created again.
+     * A create answered AlreadyExists and the read found no pod: the attempt's pod existed and is
+     * gone (ended and deleted, or deleted by someone), so it is not created again.
      */
     GONE,
     /** A pod of that name exists for another attempt. */
     NAME_COLLISION,
-    /** The API server refused the creation for another reason (or did not answer). */
+    /**
+     * The API server refused the creation for another reason, or it failed in transit more times
+     * than it is sent again.
+     */
     REFUSED
   }
 

@@ -182,7 +182,8 @@ public final class PodLauncher implements AutoCloseable {
       String sentName = podName;
       // Timed from the request going out (after the rate limiter's wait), not from its answer:
       // the informer can show the pod before the answer arrives.
-      PodApi.CreateResult created = api.create(pod, sentAt -> createdAt.put(sentName, sentAt));
+      PodApi.CreateResult created =
+          api.create(pod, sentAt -> createdAt.put(sentName, sentAt), () -> book.knows(id));
       if (created == PodApi.CreateResult.CREATED) {
         metrics.podCreated();
         outcome = LaunchResult.launched();
