@@ -81,6 +81,15 @@ final class BenchCluster implements AutoCloseable {
   /** When each pod's final status was written (System.nanoTime, noted before the write). */
   final Map<AttemptId, Long> podEnded = new ConcurrentHashMap<>();
 
+  /**
+   * The pod creations the API server received (every HTTP request, a client's re-sent ones too), by
+   * answer: "201", "409", ...
+   */
+  static final Map<String, AtomicInteger> POSTS = new ConcurrentHashMap<>();
+
+  /** How many create requests the API server received per pod name. */
+  static final Map<String, AtomicInteger> POSTS_PER_POD = new ConcurrentHashMap<>();
+
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private SharedIndexInformer<Pod> informer;
 
@@ -278,6 +287,9 @@ final class BenchCluster implements AutoCloseable {
   private static final class Logs extends Dispatcher {
     private static final Pattern LOG_PATH =
         Pattern.compile("/api/v1/namespaces/[^/]+/pods/[^/?]+/log(\\?.*)?");
+    private static final Pattern PODS_PATH =
+        Pattern.compile("/api/v1/namespaces/[^/]+/pods/?(\\?.*)?");
+    private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Dispatcher delegate;
 
@@ -287,6 +299,18 @@ final class BenchCluster implements AutoCloseable {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+      if ("POST".equalsIgnoreCase(request.getMethod())
+          && PODS_PATH.matcher(request.getPath()).matches()) {
+        MockResponse response = delegate.dispatch(request);
+        POSTS
+            .computeIfAbsent(String.valueOf(response.code()), c -> new AtomicInteger())
+            .incrementAndGet();
+        java.util.regex.Matcher name = NAME.matcher(request.getUtf8Body());
+        if (name.find()) {
+          POSTS_PER_POD.computeIfAbsent(name.group(1), c -> new AtomicInteger()).incrementAndGet();
+        }
+        return response;
+      }
       if (!"GET".equalsIgnoreCase(request.getMethod())
           || !LOG_PATH.matcher(request.getPath()).matches()) {
         return delegate.dispatch(request);

@@ -149,7 +149,8 @@ final class KubernetesFanOut implements AutoCloseable {
       double allDeletedSeconds,
       double loopBusyMillis,
       double loopCpuMillis,
-      double rateLimiterWaitSeconds) {
+      double rateLimiterWaitSeconds,
+      String creations) {
 
     @Override
     public String toString() {
@@ -172,7 +173,8 @@ final class KubernetesFanOut implements AutoCloseable {
               + " all pods deleted after %.2f s%n"
               + "  loop busy (its cycles' wall time): %.0f ms in all; the loop thread's CPU time:"
               + " %.0f ms in all (%.0f us per step); rate limiter waits: %.1f s summed over"
-              + " threads%n",
+              + " threads%n"
+              + "  pod creations: %s%n",
           width,
           QPS,
           BURST,
@@ -196,7 +198,8 @@ final class KubernetesFanOut implements AutoCloseable {
           loopBusyMillis,
           loopCpuMillis,
           loopCpuMillis * 1000 / (width + 2),
-          rateLimiterWaitSeconds);
+          rateLimiterWaitSeconds,
+          creations);
     }
   }
 
@@ -253,6 +256,8 @@ final class KubernetesFanOut implements AutoCloseable {
     double busyBefore = loopBusyMillis();
     long cpuBefore = loopCpuNanos();
     double waitedBefore = limiterWaitSeconds();
+    Map<String, Double> countersBefore = counters();
+    Map<String, Integer> postsBefore = posts();
     long queued = System.nanoTime();
     String runId = Runs.queue(stores, plan, LOCATION, Map.of(), Instant.now());
     await("the run to end", () -> ended(runId));
@@ -338,13 +343,93 @@ final class KubernetesFanOut implements AutoCloseable {
         (deleted - queued) / 1e9,
         loopBusyMillis() - busyBefore,
         (loopCpuNanos() - cpuBefore) / 1e6,
-        limiterWaitSeconds() - waitedBefore);
+        limiterWaitSeconds() - waitedBefore,
+        creations(runId, countersBefore, postsBefore));
+  }
+
+  /** The launcher's creation and launch counters, and what the API server received, by name. */
+  private Map<String, Double> counters() {
+    Map<String, Double> counters = new java.util.TreeMap<>();
+    registry
+        .find("pipewright.k8s.pods.creations")
+        .counters()
+        .forEach(c -> counters.put("creation " + c.getId().getTag("outcome"), c.count()));
+    registry
+        .find("pipewright.k8s.launches")
+        .counters()
+        .forEach(c -> counters.put("launch " + c.getId().getTag("answer"), c.count()));
+    return counters;
+  }
+
+  private static Map<String, Integer> posts() {
+    Map<String, Integer> posts = new java.util.TreeMap<>();
+    BenchCluster.POSTS.forEach((code, n) -> posts.put(code, n.get()));
+    return posts;
+  }
+
+  private String creations(
+      String runId, Map<String, Double> countersBefore, Map<String, Integer> postsBefore) {
+    StringBuilder text = new StringBuilder("launcher:");
+    counters()
+        .forEach(
+            (name, n) -> {
+              double delta = n - countersBefore.getOrDefault(name, 0.0);
+              if (delta > 0) {
+                text.append(' ').append(name).append(' ').append((long) delta).append(',');
+              }
+            });
+    text.append(" API server received POST pods:");
+    posts()
+        .forEach(
+            (code, n) -> {
+              int delta = n - postsBefore.getOrDefault(code, 0);
+              if (delta > 0) {
+                text.append(' ').append(code).append(' ').append(delta).append(',');
+              }
+            });
+    long podsPostedTwice =
+        BenchCluster.POSTS_PER_POD.values().stream().filter(n -> n.get() > 1).count();
+    long attemptsLaunchedTwice =
+        recorder.launchCount.entrySet().stream()
+            .filter(e -> e.getKey().runId().equals(runId) && e.getValue().get() > 1)
+            .count();
+    long launchCalls =
+        recorder.launchCount.entrySet().stream()
+            .filter(e -> e.getKey().runId().equals(runId))
+            .mapToLong(e -> e.getValue().get())
+            .sum();
+    return text.append(" pods POSTed more than once (since the start): ")
+        .append(podsPostedTwice)
+        .append("; daemon launch calls: ")
+        .append(launchCalls)
+        .append(", attempts asked for more than once: ")
+        .append(attemptsLaunchedTwice)
+        .toString();
   }
 
   private static Result failed(int width, RunStatus end, long nanos) {
     Percentiles none = new Percentiles(0, 0, 0, 0, 0);
     return new Result(
-        width, end, 0, 0, none, none, none, none, "", 0, 0, none, 0, "", nanos / 1e9, 0, 0, 0, 0);
+        width,
+        end,
+        0,
+        0,
+        none,
+        none,
+        none,
+        none,
+        "",
+        0,
+        0,
+        none,
+        0,
+        "",
+        nanos / 1e9,
+        0,
+        0,
+        0,
+        0,
+        "");
   }
 
   private boolean ended(String runId) {
@@ -438,6 +523,8 @@ final class KubernetesFanOut implements AutoCloseable {
   private static final class Recorder implements StepLauncher {
     private final StepLauncher delegate;
     final Map<AttemptId, Long> launchCalls = new ConcurrentHashMap<>();
+    final Map<AttemptId, java.util.concurrent.atomic.AtomicInteger> launchCount =
+        new ConcurrentHashMap<>();
     final Map<AttemptId, Long> created = new ConcurrentHashMap<>();
     final Map<AttemptId, List<String>> statuses = new ConcurrentHashMap<>();
 
@@ -449,6 +536,9 @@ final class KubernetesFanOut implements AutoCloseable {
     public CompletionStage<LaunchResult> launch(LaunchRequest request) {
       AttemptId id = request.attempt();
       launchCalls.putIfAbsent(id, System.nanoTime());
+      launchCount
+          .computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger())
+          .incrementAndGet();
       return delegate
           .launch(request)
           .whenComplete(

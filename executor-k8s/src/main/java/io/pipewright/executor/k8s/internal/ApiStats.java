@@ -33,6 +33,34 @@ public final class ApiStats {
    */
   public record VerbStats(long calls, long errors, long nanos) {}
 
+  /**
+   * What one {@link PodApi#create} did, whatever the number of calls it took: the pods created and
+   * not created, by reason.
+   */
+  public enum CreateOutcome {
+    /** Created by a create call that was answered (the first, or a re-send). */
+    CREATED,
+    /**
+     * A create failed in transit and the informer showed the pod before it was sent again: created
+     * by the unanswered request, and not sent again.
+     */
+    CREATED_UNANSWERED,
+    /** A create answered AlreadyExists; the pod read back is the same attempt's. */
+    ALREADY_EXISTED,
+    /**
+     * A create answered AlreadyExists and the read found no pod: the attempt's pod existed and is
+     * gone (ended and deleted, or deleted by someone), so it is not created again.
+     */
+    GONE,
+    /** A pod of that name exists for another attempt. */
+    NAME_COLLISION,
+    /**
+     * The API server refused the creation for another reason, or it failed in transit more times
+     * than it is sent again.
+     */
+    REFUSED
+  }
+
   /** Sees every call as it is counted: how a metrics registry gets latencies, not just sums. */
   @FunctionalInterface
   public interface Observer {
@@ -44,12 +72,20 @@ public final class ApiStats {
      * @param error whether it failed
      */
     void observe(Verb verb, long elapsedNanos, boolean error);
+
+    /**
+     * Called once per {@link PodApi#create}, on the calling thread, with what it did.
+     *
+     * @param outcome what it did
+     */
+    default void created(CreateOutcome outcome) {}
   }
 
   private final Observer observer;
   private final AtomicLongArray calls = new AtomicLongArray(Verb.values().length);
   private final AtomicLongArray errors = new AtomicLongArray(Verb.values().length);
   private final AtomicLongArray nanos = new AtomicLongArray(Verb.values().length);
+  private final AtomicLongArray creates = new AtomicLongArray(CreateOutcome.values().length);
 
   /** Creates counters that nobody observes. */
   public ApiStats() {
@@ -72,6 +108,21 @@ public final class ApiStats {
     if (error) {
       errors.incrementAndGet(verb.ordinal());
     }
+  }
+
+  void recordCreate(CreateOutcome outcome) {
+    observer.created(outcome);
+    creates.incrementAndGet(outcome.ordinal());
+  }
+
+  /**
+   * Returns how many {@link PodApi#create} calls ended with an outcome.
+   *
+   * @param outcome the outcome
+   * @return the count
+   */
+  public long creates(CreateOutcome outcome) {
+    return creates.get(outcome.ordinal());
   }
 
   /**

@@ -19,6 +19,12 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@code pipewright.k8s.pods.created} ({@code _total}): pods this launcher created.
+ *   <li>{@code pipewright.k8s.pods.creations{outcome}}: what each pod creation did, however many
+ *       calls it took, by {@link ApiStats.CreateOutcome} ({@code CREATED}, {@code ALREADY_EXISTED},
+ *       ...): pods created and not created, by reason.
+ *   <li>{@code pipewright.k8s.launches{answer}}: launch requests by how they were answered: {@code
+ *       create} (a creation was started), {@code known} (the attempt was known: answered without an
+ *       API call), {@code in_flight} (the attempt's creation was under way: its answer shared).
  *   <li>{@code pipewright.k8s.pods.failed{reason}}: attempts whose pod failed, by {@link
  *       PodFailureReason}.
  *   <li>{@code pipewright.k8s.pods.deleted{cause}}: pods deleted, by why ({@code succeeded}, {@code
@@ -45,6 +51,19 @@ public final class LauncherMetrics {
   private final Map<ApiStats.Verb, Timer> apiOk = new EnumMap<>(ApiStats.Verb.class);
   private final Map<ApiStats.Verb, Timer> apiError = new EnumMap<>(ApiStats.Verb.class);
   private final Map<PodFailureReason, Counter> failed = new EnumMap<>(PodFailureReason.class);
+  private final Map<ApiStats.CreateOutcome, Counter> creations =
+      new EnumMap<>(ApiStats.CreateOutcome.class);
+  private final Map<LaunchAnswer, Counter> launches = new EnumMap<>(LaunchAnswer.class);
+
+  /** How a launch request was answered. */
+  public enum LaunchAnswer {
+    /** A creation was started. */
+    CREATE,
+    /** The attempt was known: answered without an API call. */
+    KNOWN,
+    /** The attempt's creation was under way: its answer is shared. */
+    IN_FLIGHT
+  }
 
   /**
    * Registers the meters.
@@ -82,6 +101,22 @@ public final class LauncherMetrics {
               .tag("reason", reason.name())
               .register(registry));
     }
+    for (ApiStats.CreateOutcome outcome : ApiStats.CreateOutcome.values()) {
+      creations.put(
+          outcome,
+          Counter.builder(PREFIX + "pods.creations")
+              .description("Pod creations by what they did")
+              .tag("outcome", outcome.name())
+              .register(registry));
+    }
+    for (LaunchAnswer answer : LaunchAnswer.values()) {
+      launches.put(
+          answer,
+          Counter.builder(PREFIX + "launches")
+              .description("Launch requests by how they were answered")
+              .tag("answer", answer.name().toLowerCase(Locale.ROOT))
+              .register(registry));
+    }
     Gauge.builder(PREFIX + "attempts.tracked", trackedAttempts, s -> s.get().doubleValue())
         .description("Step attempts the launcher remembers")
         .register(registry);
@@ -107,6 +142,39 @@ public final class LauncherMetrics {
    */
   public void apiCall(ApiStats.Verb verb, long nanos, boolean error) {
     (error ? apiError : apiOk).get(verb).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Counts what one pod creation did.
+   *
+   * @param outcome what it did
+   */
+  public void creation(ApiStats.CreateOutcome outcome) {
+    creations.get(outcome).increment();
+  }
+
+  /**
+   * Counts a launch request by its answer.
+   *
+   * @param answer how it was answered
+   */
+  public void launch(LaunchAnswer answer) {
+    launches.get(answer).increment();
+  }
+
+  /** The API observer that feeds these meters. */
+  ApiStats.Observer apiObserver() {
+    return new ApiStats.Observer() {
+      @Override
+      public void observe(ApiStats.Verb verb, long elapsedNanos, boolean error) {
+        apiCall(verb, elapsedNanos, error);
+      }
+
+      @Override
+      public void created(ApiStats.CreateOutcome outcome) {
+        creation(outcome);
+      }
+    };
   }
 
   /**

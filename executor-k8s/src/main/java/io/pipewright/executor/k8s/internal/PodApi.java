@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.pipewright.executor.k8s.PodLabels;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
@@ -35,13 +37,28 @@ public final class PodApi implements AutoCloseable {
      * The pod existed already, for the same run, step and attempt: launched before (by this daemon
      * before a restart, or by another replica), so launched.
      */
-    ALREADY_EXISTED
+    ALREADY_EXISTED,
+    /**
+     * The create answered AlreadyExists but the pod was gone when read: the attempt was launched
+     * before and its pod has since been deleted. It is not created again (that would run the step
+     * twice): launched, and gone.
+     */
+    GONE
   }
 
   private static final int HTTP_NOT_FOUND = 404;
   private static final int HTTP_CONFLICT = 409;
+  private static final int HTTP_TOO_MANY_REQUESTS = 429;
+  private static final int HTTP_SERVER_ERROR = 500;
+
+  /** How many times a create that failed in transit is sent again, at most. */
+  static final int CREATE_RESENDS = 3;
+
+  /** The wait before the first re-send; doubled before each next one. */
+  static final long RESEND_BACKOFF_MILLIS = 100;
 
   private final KubernetesClient client;
+  private final KubernetesClient creator;
   private final String namespace;
   private final String instance;
   private final TokenBucket limiter;
@@ -66,6 +83,19 @@ public final class PodApi implements AutoCloseable {
       ApiStats stats,
       int createConcurrency) {
     this.client = Objects.requireNonNull(client, "client");
+    // Creates are never sent again by the HTTP client (fabric8 re-sends after a connection
+    // failure, a 429 or a 5xx, up to requestRetryBackoffLimit times): the first request may have
+    // created the pod, which can run, end and be deleted before a blind re-send, which would then
+    // create it a second time and run the step twice. create() re-sends itself, through the rate
+    // limiter and the counters, and only while the informer has not shown the pod. Other calls
+    // keep the client's retries: they are idempotent.
+    this.creator =
+        client
+            .newClient(
+                new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .adapt(KubernetesClient.class);
     this.namespace = Objects.requireNonNull(namespace, "namespace");
     this.instance = Objects.requireNonNull(instance, "instance");
     this.limiter = Objects.requireNonNull(limiter, "limiter");
@@ -74,7 +104,9 @@ public final class PodApi implements AutoCloseable {
   }
 
   /**
-   * Creates a pod; a pod of the same name for the same attempt counts as created.
+   * Creates a pod; a pod of the same name for the same attempt counts as created. Never creates a
+   * pod whose create answered AlreadyExists: a pod of that name that is gone when read was this
+   * attempt's ({@link CreateResult#GONE}).
    *
    * @param pod the pod, from the pod factory
    * @return what happened
@@ -83,7 +115,7 @@ public final class PodApi implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting for the rate limiter
    */
   public CreateResult create(Pod pod) throws InterruptedException {
-    return create(pod, sentAt -> {});
+    return create(pod, sentAt -> {}, () -> false);
   }
 
   /**
@@ -92,48 +124,79 @@ public final class PodApi implements AutoCloseable {
    *
    * @param pod the pod, from the pod factory
    * @param sent receives {@link System#nanoTime()} just before the create request goes out
+   * @param shown whether the informer shows the attempt's pod: asked before a create that failed in
+   *     transit (a connection failure, a 429 or a 5xx) is sent again; true means the failed request
+   *     created it, and it is not sent again
    * @return what happened
    * @throws PodNameCollisionException when a pod of that name exists for another attempt
    * @throws KubernetesClientException when the API server refuses for another reason
    * @throws InterruptedException when interrupted while waiting for the rate limiter
    */
-  public CreateResult create(Pod pod, LongConsumer sent) throws InterruptedException {
-    String name = pod.getMetadata().getName();
-    limiter.acquire();
-    long start = System.nanoTime();
-    sent.accept(start);
+  public CreateResult create(Pod pod, LongConsumer sent, BooleanSupplier shown)
+      throws InterruptedException {
+    ApiStats.CreateOutcome outcome = ApiStats.CreateOutcome.REFUSED;
     try {
-      client.pods().inNamespace(namespace).resource(pod).create();
-      stats.record(ApiStats.Verb.CREATE, System.nanoTime() - start, false);
-      return CreateResult.CREATED;
-    } catch (KubernetesClientException e) {
-      boolean conflict = e.getCode() == HTTP_CONFLICT;
-      stats.record(ApiStats.Verb.CREATE, System.nanoTime() - start, !conflict);
-      if (!conflict) {
-        throw e;
+      Sent result = send(pod, sent, shown);
+      outcome = result.outcome();
+      return result.result();
+    } catch (PodNameCollisionException e) {
+      outcome = ApiStats.CreateOutcome.NAME_COLLISION;
+      throw e;
+    } finally {
+      stats.recordCreate(outcome);
+    }
+  }
+
+  private record Sent(CreateResult result, ApiStats.CreateOutcome outcome) {}
+
+  private Sent send(Pod pod, LongConsumer sent, BooleanSupplier shown) throws InterruptedException {
+    String name = pod.getMetadata().getName();
+    for (int resends = 0; ; resends++) {
+      if (resends > 0) {
+        Thread.sleep(RESEND_BACKOFF_MILLIS << (resends - 1));
+        if (shown.getAsBoolean()) {
+          // The failed request created the pod: sending it again could only be answered
+          // AlreadyExists, or, once the pod ended and was deleted, create it a second time.
+          return new Sent(CreateResult.CREATED, ApiStats.CreateOutcome.CREATED_UNANSWERED);
+        }
+      }
+      limiter.acquire();
+      long start = System.nanoTime();
+      sent.accept(start);
+      try {
+        creator.pods().inNamespace(namespace).resource(pod).create();
+        stats.record(ApiStats.Verb.CREATE, System.nanoTime() - start, false);
+        return new Sent(CreateResult.CREATED, ApiStats.CreateOutcome.CREATED);
+      } catch (KubernetesClientException e) {
+        boolean conflict = e.getCode() == HTTP_CONFLICT;
+        stats.record(ApiStats.Verb.CREATE, System.nanoTime() - start, !conflict);
+        if (conflict) {
+          break;
+        }
+        if (!inTransit(e) || resends == CREATE_RESENDS) {
+          throw e;
+        }
       }
     }
     Pod existing = get(name);
     if (existing == null) {
-      // Deleted between our create and our read: create it again, once.
-      limiter.acquire();
-      long again = System.nanoTime();
-      try {
-        client.pods().inNamespace(namespace).resource(pod).create();
-        stats.record(ApiStats.Verb.CREATE, System.nanoTime() - again, false);
-        return CreateResult.CREATED;
-      } catch (KubernetesClientException e) {
-        stats.record(ApiStats.Verb.CREATE, System.nanoTime() - again, e.getCode() != HTTP_CONFLICT);
-        if (e.getCode() != HTTP_CONFLICT) {
-          throw e;
-        }
-        existing = get(name);
-      }
+      // The name is the attempt's: a pod of this attempt existed and is gone (it ended and was
+      // deleted, or someone deleted it). Creating it again would run the step a second time.
+      return new Sent(CreateResult.GONE, ApiStats.CreateOutcome.GONE);
     }
-    if (existing != null && !sameAttempt(pod, existing)) {
+    if (!sameAttempt(pod, existing)) {
       throw new PodNameCollisionException(name, identity(pod), identity(existing));
     }
-    return CreateResult.ALREADY_EXISTED;
+    return new Sent(CreateResult.ALREADY_EXISTED, ApiStats.CreateOutcome.ALREADY_EXISTED);
+  }
+
+  /**
+   * A failure the request may not have caused: no answer (a connection failure; the request may
+   * have been carried out), too many requests, or a server error.
+   */
+  private static boolean inTransit(KubernetesClientException e) {
+    int code = e.getCode();
+    return code <= 0 || code == HTTP_TOO_MANY_REQUESTS || code >= HTTP_SERVER_ERROR;
   }
 
   /**

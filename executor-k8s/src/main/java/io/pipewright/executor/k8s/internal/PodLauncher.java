@@ -101,7 +101,7 @@ public final class PodLauncher implements AutoCloseable {
             settings.namespace(),
             settings.instance(),
             limiter,
-            new ApiStats(metrics::apiCall),
+            new ApiStats(metrics.apiObserver()),
             1);
     this.watcher = new PodWatcher(parts.client(), settings, clock, new Outcomes());
     this.threads = new LauncherThreads(settings.createConcurrency());
@@ -134,14 +134,25 @@ public final class PodLauncher implements AutoCloseable {
     Objects.requireNonNull(request, "request must not be null");
     AttemptId id = request.attempt();
     if (book.knows(id)) {
+      metrics.launch(LauncherMetrics.LaunchAnswer.KNOWN);
       return CompletableFuture.completedFuture(LaunchResult.alreadyLaunched());
     }
     CompletableFuture<LaunchResult> mine = new CompletableFuture<>();
     CompletableFuture<LaunchResult> earlier = inFlight.putIfAbsent(id, mine);
     if (earlier != null) {
       // The same attempt is being created right now: share that creation's fate.
+      metrics.launch(LauncherMetrics.LaunchAnswer.IN_FLIGHT);
       return earlier.thenApply(r -> r.isLaunched() ? LaunchResult.alreadyLaunched() : r);
     }
+    if (book.knows(id)) {
+      // Its creation finished between the check above and this claim (it registers the attempt
+      // before it lets go of its claim): answered from the book, without an API call.
+      inFlight.remove(id, mine);
+      metrics.launch(LauncherMetrics.LaunchAnswer.KNOWN);
+      mine.complete(LaunchResult.alreadyLaunched());
+      return mine;
+    }
+    metrics.launch(LauncherMetrics.LaunchAnswer.CREATE);
     try {
       threads.create(() -> create(request, mine));
     } catch (RejectedExecutionException e) {
@@ -155,20 +166,30 @@ public final class PodLauncher implements AutoCloseable {
 
   private void create(LaunchRequest request, CompletableFuture<LaunchResult> result) {
     AttemptId id = request.attempt();
+    if (book.knows(id)) {
+      // The informer showed a pod of this attempt while its creation waited (one created before a
+      // restart, or by another replica): launched, no API call.
+      inFlight.remove(id);
+      result.complete(LaunchResult.alreadyLaunched());
+      return;
+    }
     String podName = null;
     LaunchResult outcome;
+    boolean gone = false;
     try {
       Pod pod = LaunchSpecs.pod(request, runs, locationConfig, factory);
       podName = pod.getMetadata().getName();
       String sentName = podName;
       // Timed from the request going out (after the rate limiter's wait), not from its answer:
       // the informer can show the pod before the answer arrives.
-      PodApi.CreateResult created = api.create(pod, sentAt -> createdAt.put(sentName, sentAt));
+      PodApi.CreateResult created =
+          api.create(pod, sentAt -> createdAt.put(sentName, sentAt), () -> book.knows(id));
       if (created == PodApi.CreateResult.CREATED) {
         metrics.podCreated();
         outcome = LaunchResult.launched();
       } else {
         createdAt.remove(podName);
+        gone = created == PodApi.CreateResult.GONE;
         outcome = LaunchResult.alreadyLaunched();
       }
     } catch (LaunchSpecs.Rejection e) {
@@ -198,11 +219,12 @@ public final class PodLauncher implements AutoCloseable {
     }
     String name = podName;
     LaunchResult done = outcome;
+    boolean podGone = gone;
     try {
       // Registered before the stage completes, so that a watch started afterwards replays it.
       threads.awaitOnDelivery(
           () -> {
-            registerLaunch(id, name, done);
+            registerLaunch(id, name, done, podGone);
             return null;
           });
     } catch (IllegalStateException e) {
@@ -213,12 +235,26 @@ public final class PodLauncher implements AutoCloseable {
     }
   }
 
-  private void registerLaunch(AttemptId id, String podName, LaunchResult result) {
+  private void registerLaunch(AttemptId id, String podName, LaunchResult result, boolean gone) {
     if (!result.isLaunched()) {
       return;
     }
     book.track(id, podName);
-    if (!book.hasStatus(id)) {
+    if (gone && !book.hasStatus(id)) {
+      // Its pod existed and vanished before the informer showed its end: it is not created again
+      // (the step would run twice); the daemon decides from the worker's events.
+      deliver(
+          AttemptStatus.failed(
+              id,
+              clock.instant(),
+              AttemptFailureReason.LOST,
+              null,
+              "pod "
+                  + podName
+                  + " of this attempt existed and was deleted before its end was seen; not"
+                  + " created again",
+              List.of()));
+    } else if (!book.hasStatus(id)) {
       String message =
           "pod "
               + podName
