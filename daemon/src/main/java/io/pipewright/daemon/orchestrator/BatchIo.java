@@ -193,11 +193,7 @@ final class BatchIo {
               for (Order order : orders) {
                 moves.add(transition(order.runId(), order.expected(), order.next(), now));
               }
-              return Uni.join()
-                  .all(moves)
-                  .usingConcurrencyOf(CONCURRENCY)
-                  .andCollectFailures()
-                  .map(moved -> new Committed(stored, moved));
+              return SideBySide.all(moves, CONCURRENCY).map(moved -> new Committed(stored, moved));
             })
         .ifNoItem()
         .after(timeout.multipliedBy(2))

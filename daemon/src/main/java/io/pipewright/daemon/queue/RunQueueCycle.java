@@ -15,6 +15,7 @@ import io.pipewright.core.run.RunStatus;
 import io.pipewright.daemon.DaemonStores;
 import io.pipewright.daemon.metrics.DaemonMetrics;
 import io.pipewright.daemon.orchestrator.RunEvents;
+import io.pipewright.daemon.orchestrator.SideBySide;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,10 +132,7 @@ public final class RunQueueCycle {
       moves.add(start(candidate.runId(), now));
     }
     // Every transition sent has landed before a failure is thrown (see BatchIo.each).
-    return Uni.join()
-        .all(moves)
-        .usingConcurrencyOf(CONCURRENT_TRANSITIONS)
-        .andCollectFailures()
+    return SideBySide.all(moves, CONCURRENT_TRANSITIONS)
         .chain(
             moved -> {
               List<Run> admitted = new ArrayList<>(moved.size());
