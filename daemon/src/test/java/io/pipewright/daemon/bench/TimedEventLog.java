@@ -2,17 +2,11 @@ package io.pipewright.daemon.bench;
 
 import io.pipewright.core.event.DagsterEventType;
 import io.pipewright.core.event.EventLog;
-import io.pipewright.core.event.EventPage;
-import io.pipewright.core.event.EventQuery;
 import io.pipewright.core.event.EventRecord;
-import io.pipewright.core.event.IngestResult;
-import io.pipewright.core.event.RunEventsAppended;
-import io.pipewright.core.event.StepEventBatch;
 import io.pipewright.core.event.StoredEvent;
 import io.pipewright.core.launch.AttemptId;
-import io.smallrye.mutiny.Multi;
+import io.pipewright.daemon.testing.ForwardingEventLog;
 import io.smallrye.mutiny.Uni;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * decision, written before the launch call) started and ended, to split the orchestrator's time per
  * step into deciding, storing the decision and calling the launcher.
  */
-final class TimedEventLog implements EventLog {
+final class TimedEventLog extends ForwardingEventLog {
 
   /** When the append holding an attempt's STEP_WORKER_STARTING was subscribed to (nanoTime). */
   final Map<AttemptId, Long> startingAppendBegan = new ConcurrentHashMap<>();
@@ -33,15 +27,8 @@ final class TimedEventLog implements EventLog {
   /** When the append of each run's RUN_SUCCESS was subscribed to (nanoTime). */
   final Map<String, Long> runSuccessAppended = new ConcurrentHashMap<>();
 
-  private final EventLog delegate;
-
   TimedEventLog(EventLog delegate) {
-    this.delegate = delegate;
-  }
-
-  @Override
-  public Uni<IngestResult> ingest(StepEventBatch batch) {
-    return delegate.ingest(batch);
+    super(delegate);
   }
 
   @Override
@@ -73,30 +60,5 @@ final class TimedEventLog implements EventLog {
               long now = System.nanoTime();
               starting.forEach(id -> startingAppendEnded.putIfAbsent(id, now));
             });
-  }
-
-  @Override
-  public Uni<EventPage> eventsForRun(String runId, long afterId, int limit) {
-    return delegate.eventsForRun(runId, afterId, limit);
-  }
-
-  @Override
-  public Uni<List<StoredEvent>> query(EventQuery query) {
-    return delegate.query(query);
-  }
-
-  @Override
-  public Uni<Long> deleteRun(String runId) {
-    return delegate.deleteRun(runId);
-  }
-
-  @Override
-  public Uni<Long> deleteBefore(Instant cutoff) {
-    return delegate.deleteBefore(cutoff);
-  }
-
-  @Override
-  public Multi<RunEventsAppended> appended() {
-    return delegate.appended();
   }
 }

@@ -4,30 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.core.event.DagsterEventType;
 import io.pipewright.core.event.EventLog;
-import io.pipewright.core.event.EventPage;
-import io.pipewright.core.event.EventQuery;
 import io.pipewright.core.event.EventRecord;
-import io.pipewright.core.event.IngestResult;
-import io.pipewright.core.event.RunEventsAppended;
-import io.pipewright.core.event.StepEventBatch;
 import io.pipewright.core.event.StoredEvent;
 import io.pipewright.core.launch.AttemptId;
 import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.run.RunStatus;
-import io.pipewright.daemon.DaemonSettings;
 import io.pipewright.daemon.DaemonStores;
 import io.pipewright.daemon.metrics.DaemonMetrics;
-import io.pipewright.daemon.orchestrator.LaunchRequests;
+import io.pipewright.daemon.testing.ForwardingEventLog;
 import io.pipewright.daemon.testing.Harness;
 import io.pipewright.daemon.testing.Plans;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,15 +31,14 @@ import org.junit.jupiter.api.Test;
 class DaemonLoopAppendTest {
 
   /** An event log whose appends launching a given step wait for a gate (a slow database). */
-  private static final class GatedEvents implements EventLog {
-    private final EventLog delegate;
+  private static final class GatedEvents extends ForwardingEventLog {
     private final String stepKey;
     final CompletableFuture<Void> gate = new CompletableFuture<>();
     final CountDownLatch gated = new CountDownLatch(1);
     final AtomicInteger inFlight = new AtomicInteger();
 
     GatedEvents(EventLog delegate, String stepKey) {
-      this.delegate = delegate;
+      super(delegate);
       this.stepKey = stepKey;
     }
 
@@ -77,57 +64,13 @@ class DaemonLoopAppendTest {
           .chain(() -> delegate.append(events))
           .eventually(inFlight::decrementAndGet);
     }
-
-    @Override
-    public Uni<IngestResult> ingest(StepEventBatch batch) {
-      return delegate.ingest(batch);
-    }
-
-    @Override
-    public Uni<EventPage> eventsForRun(String runId, long afterId, int limit) {
-      return delegate.eventsForRun(runId, afterId, limit);
-    }
-
-    @Override
-    public Uni<Map<String, EventPage>> eventsForRuns(Map<String, Long> cursors, int limit) {
-      return delegate.eventsForRuns(cursors, limit);
-    }
-
-    @Override
-    public Uni<List<StoredEvent>> query(EventQuery query) {
-      return delegate.query(query);
-    }
-
-    @Override
-    public Uni<Long> deleteRun(String runId) {
-      return delegate.deleteRun(runId);
-    }
-
-    @Override
-    public Uni<Long> deleteBefore(Instant cutoff) {
-      return delegate.deleteBefore(cutoff);
-    }
-
-    @Override
-    public Multi<RunEventsAppended> appended() {
-      return delegate.appended();
-    }
   }
 
   private static DaemonLoop loop(Harness h, GatedEvents events) {
     DaemonStores stores =
         new DaemonStores(
             h.stores.runs(), h.stores.snapshots(), events, h.stores.pools(), h.stores.heartbeats());
-    DaemonLoop loop =
-        new DaemonLoop(
-            stores,
-            h.workers,
-            new LaunchRequests(null, Duration.ofHours(1), null, null, Clock.systemUTC()),
-            location -> Optional.empty(),
-            DaemonSettings.defaults("daemon-1"),
-            Clock.systemUTC(),
-            () -> 0.5,
-            DaemonMetrics.none());
+    DaemonLoop loop = h.realTimeLoop(stores, DaemonMetrics.none());
     loop.start();
     loop.leading(true);
     return loop;

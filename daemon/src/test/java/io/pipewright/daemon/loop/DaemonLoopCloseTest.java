@@ -6,15 +6,11 @@ import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunFilter;
 import io.pipewright.core.run.RunStatus;
 import io.pipewright.core.run.RunStore;
-import io.pipewright.daemon.DaemonSettings;
 import io.pipewright.daemon.DaemonStores;
 import io.pipewright.daemon.metrics.DaemonMetrics;
-import io.pipewright.daemon.orchestrator.LaunchRequests;
 import io.pipewright.daemon.testing.Harness;
 import io.pipewright.daemon.testing.Plans;
 import io.smallrye.mutiny.Uni;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -100,16 +96,7 @@ class DaemonLoopCloseTest {
         new DaemonStores(
             runs, h.stores.snapshots(), h.stores.events(), h.stores.pools(), h.stores.heartbeats());
     DaemonMetrics metrics = DaemonMetrics.none();
-    DaemonLoop loop =
-        new DaemonLoop(
-            stores,
-            h.workers,
-            new LaunchRequests(null, Duration.ofHours(1), null, null, Clock.systemUTC()),
-            location -> Optional.empty(),
-            DaemonSettings.defaults("daemon-1"),
-            Clock.systemUTC(),
-            () -> 0.5,
-            metrics);
+    DaemonLoop loop = h.realTimeLoop(stores, metrics);
     loop.start();
     loop.leading(true);
     String runId = h.queue(Plans.chain("job", "a"));

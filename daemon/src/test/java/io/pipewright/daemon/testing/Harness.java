@@ -17,6 +17,7 @@ import io.pipewright.daemon.metrics.DaemonMetrics;
 import io.pipewright.daemon.orchestrator.LaunchRequests;
 import io.pipewright.protocol.mapping.PlanMapper;
 import io.pipewright.storage.memory.InMemoryStorage;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,26 @@ public final class Harness {
                 : Optional.of("Code location '" + location + "' is gone."),
         settings,
         clock,
+        () -> 0.5,
+        metrics);
+  }
+
+  /**
+   * A second loop over other stores (usually wrappers of this harness's) and this harness's
+   * workers, on the system clock, for tests that run a loop on its own thread. Not leading yet.
+   *
+   * @param stores the stores it uses
+   * @param metrics where its metrics go
+   * @return the loop
+   */
+  public DaemonLoop realTimeLoop(DaemonStores stores, DaemonMetrics metrics) {
+    return new DaemonLoop(
+        stores,
+        workers,
+        new LaunchRequests(null, Duration.ofHours(1), null, null, Clock.systemUTC()),
+        location -> Optional.empty(),
+        DaemonSettings.defaults("daemon-1"),
+        Clock.systemUTC(),
         () -> 0.5,
         metrics);
   }
