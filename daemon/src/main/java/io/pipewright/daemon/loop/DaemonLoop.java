@@ -81,8 +81,11 @@ public final class DaemonLoop implements AutoCloseable {
 
   private record LaunchDone(AttemptId attempt, LaunchResult result, long nanos) implements Signal {}
 
-  /** An append of the orchestrator's was answered: its decisions can be carried out. */
-  private record AppendStored(long nanos) implements Signal {}
+  /**
+   * A read or an append of the orchestrator's was answered: its runs can be decided, or its
+   * decisions carried out.
+   */
+  private record StoreAnswered(long nanos) implements Signal {}
 
   /** An admission on its way was answered: its runs can be adopted. */
   private record AdmissionDone(long nanos) implements Signal {}
@@ -170,7 +173,7 @@ public final class DaemonLoop implements AutoCloseable {
             random,
             metrics,
             (attempt, result) -> post(new LaunchDone(attempt, result, System.nanoTime())),
-            () -> post(new AppendStored(System.nanoTime())),
+            () -> post(new StoreAnswered(System.nanoTime())),
             settings.storeTimeout());
     this.queue =
         new RunQueueCycle(
@@ -370,7 +373,7 @@ public final class DaemonLoop implements AutoCloseable {
       }
       if (active) {
         awaitAdmission();
-        orchestrator.awaitAppends(); // Their answers' signals are in the inbox then.
+        orchestrator.awaitStoreCalls(); // Their answers' signals are in the inbox then.
       }
       Instant next = nextWakeUp();
       if (inbox.isEmpty() && (next == null || next.isAfter(clock.instant()))) {
@@ -408,7 +411,7 @@ public final class DaemonLoop implements AutoCloseable {
       orchestrator.status(s.status());
     } else if (signal instanceof LaunchDone d) {
       orchestrator.launchAnswered(d.attempt(), d.result());
-    } else if (signal instanceof AppendStored || signal instanceof AdmissionDone) {
+    } else if (signal instanceof StoreAnswered || signal instanceof AdmissionDone) {
       return; // The next cycle takes what was stored.
     } else if (signal instanceof Stop) {
       return; // The thread sees closed after this cycle.

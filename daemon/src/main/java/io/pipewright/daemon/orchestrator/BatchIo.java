@@ -73,51 +73,54 @@ final class BatchIo {
   }
 
   /**
-   * Reads the new events of the runs that may have some, and applies them to their views; a run
-   * whose events say its row changed (a cancel) is marked to be read again.
+   * Sends a read of the new events of runs, without waiting: one call per chunk of runs (one round
+   * trip each on PostgreSQL), chunks side by side.
+   *
+   * @param batch the runs, each with its cursor
+   * @param pageSize events per run and page
+   * @return every run's page, keyed by run id; fails after the timeout
    */
-  void readNewEvents(List<RunState> batch, int pageSize) {
-    List<RunState> pending = new ArrayList<>();
-    for (RunState state : batch) {
-      if (state.eventsPending) {
-        state.eventsPending = false;
-        pending.add(state);
+  CompletableFuture<Map<String, EventPage>> read(List<RunState> batch, int pageSize) {
+    List<Uni<Map<String, EventPage>>> calls = new ArrayList<>();
+    for (int from = 0; from < batch.size(); from += RUNS_PER_READ) {
+      Map<String, Long> cursors = new LinkedHashMap<>();
+      for (RunState state : batch.subList(from, Math.min(batch.size(), from + RUNS_PER_READ))) {
+        cursors.put(state.runId(), state.cursor);
+      }
+      calls.add(stores.events().eventsForRuns(cursors, pageSize));
+    }
+    return SideBySide.all(calls, CONCURRENCY)
+        .map(
+            answers -> {
+              Map<String, EventPage> pages = new HashMap<>();
+              for (Map<String, EventPage> answer : answers) {
+                pages.putAll(answer);
+              }
+              return pages;
+            })
+        .ifNoItem()
+        .after(timeout)
+        .fail()
+        .subscribeAsCompletionStage();
+  }
+
+  /**
+   * Applies a page read to its run's view; a run whose events say its row changed (a cancel) is
+   * marked to be read again.
+   *
+   * @return whether more events wait after the page
+   */
+  static boolean apply(RunState state, EventPage page) {
+    for (StoredEvent stored : page.events()) {
+      EventRecord event = stored.event();
+      state.progress.apply(event);
+      state.outputs.apply(event);
+      if (event.stepKey() == null && ROW_CHANGES.contains(event.type())) {
+        state.reloadRun = true;
       }
     }
-    while (!pending.isEmpty()) {
-      // One call per chunk of runs (one round trip each on PostgreSQL), chunks side by side.
-      List<Map<String, Long>> chunks = new ArrayList<>();
-      for (int from = 0; from < pending.size(); from += RUNS_PER_READ) {
-        Map<String, Long> cursors = new LinkedHashMap<>();
-        for (RunState state :
-            pending.subList(from, Math.min(pending.size(), from + RUNS_PER_READ))) {
-          cursors.put(state.runId(), state.cursor);
-        }
-        chunks.add(cursors);
-      }
-      Map<String, EventPage> pages = new HashMap<>();
-      for (Map<String, EventPage> read :
-          each(chunks, cursors -> stores.events().eventsForRuns(cursors, pageSize))) {
-        pages.putAll(read);
-      }
-      List<RunState> more = new ArrayList<>();
-      for (RunState state : pending) {
-        EventPage page = pages.get(state.runId());
-        for (StoredEvent stored : page.events()) {
-          EventRecord event = stored.event();
-          state.progress.apply(event);
-          state.outputs.apply(event);
-          if (event.stepKey() == null && ROW_CHANGES.contains(event.type())) {
-            state.reloadRun = true;
-          }
-        }
-        state.cursor = page.cursor();
-        if (page.hasMore()) {
-          more.add(state);
-        }
-      }
-      pending = more;
-    }
+    state.cursor = page.cursor();
+    return page.hasMore();
   }
 
   /**
@@ -148,18 +151,6 @@ final class BatchIo {
     return deleted;
   }
 
-  /**
-   * Appends the events of many runs in one call, each run's in order.
-   *
-   * @return the stored events, in the same order
-   */
-  List<StoredEvent> append(List<EventRecord> events) {
-    if (events.isEmpty()) {
-      return List.of();
-    }
-    return stores.events().append(events).await().atMost(timeout);
-  }
-
   /** A status change to make: the run's id, the status it must have, the next one. */
   record Order(String runId, RunStatus expected, RunStatus next) {}
 
@@ -171,34 +162,63 @@ final class BatchIo {
    */
   record Committed(List<StoredEvent> events, List<Optional<Run>> moved) {}
 
+  /** Events to append in one call, then the status moves to make once they are stored. */
+  record Part(List<EventRecord> events, List<Order> orders) {}
+
   /**
-   * Sends the events of many runs in one call, each run's in order, then, once they are stored,
-   * moves the runs' statuses side by side; does not wait for any of it.
+   * Sends parts one after another, each once the one before it is stored (so that each run's events
+   * are stored in order), and moves each part's runs once its events are stored; does not wait for
+   * any of it. The parts go through a trampoline ({@link SideBySide}): in memory each answers at
+   * once, and the next must not be sent from inside its callback.
    *
-   * @return what was stored, once the last move landed; fails when the append or a move failed
-   *     (after every move sent landed), or after the timeout
+   * @return per part, what it stored once its last move landed; fails when its append or a move
+   *     failed (after every move sent landed), when a part before it failed (it is not sent then),
+   *     or after the timeout
    */
-  CompletableFuture<Committed> commit(List<EventRecord> events, List<Order> orders, Instant now) {
+  List<CompletableFuture<Committed>> commit(List<Part> parts, Instant now) {
+    List<CompletableFuture<Committed>> answers = new ArrayList<>(parts.size());
+    List<Uni<Committed>> calls = new ArrayList<>(parts.size());
+    for (Part part : parts) {
+      CompletableFuture<Committed> answer = new CompletableFuture<>();
+      answers.add(answer);
+      calls.add(
+          commit(part, now)
+              .ifNoItem()
+              .after(timeout.multipliedBy(2))
+              .fail()
+              .onItem()
+              .invoke(answer::complete)
+              .onFailure()
+              .invoke(answer::completeExceptionally));
+    }
+    SideBySide.all(calls, 1)
+        .subscribe()
+        .with(
+            all -> {},
+            error -> {
+              for (CompletableFuture<Committed> answer : answers) {
+                answer.completeExceptionally(error);
+              }
+            });
+    return answers;
+  }
+
+  private Uni<Committed> commit(Part part, Instant now) {
     Uni<List<StoredEvent>> append =
-        events.isEmpty()
+        part.events().isEmpty()
             ? Uni.createFrom().item(List.<StoredEvent>of())
-            : stores.events().append(events);
-    return append
-        .chain(
-            stored -> {
-              if (orders.isEmpty()) {
-                return Uni.createFrom().item(new Committed(stored, List.of()));
-              }
-              List<Uni<Optional<Run>>> moves = new ArrayList<>(orders.size());
-              for (Order order : orders) {
-                moves.add(transition(order.runId(), order.expected(), order.next(), now));
-              }
-              return SideBySide.all(moves, CONCURRENCY).map(moved -> new Committed(stored, moved));
-            })
-        .ifNoItem()
-        .after(timeout.multipliedBy(2))
-        .fail()
-        .subscribeAsCompletionStage();
+            : stores.events().append(part.events());
+    return append.chain(
+        stored -> {
+          if (part.orders().isEmpty()) {
+            return Uni.createFrom().item(new Committed(stored, List.of()));
+          }
+          List<Uni<Optional<Run>>> moves = new ArrayList<>(part.orders().size());
+          for (Order order : part.orders()) {
+            moves.add(transition(order.runId(), order.expected(), order.next(), now));
+          }
+          return SideBySide.all(moves, CONCURRENCY).map(moved -> new Committed(stored, moved));
+        });
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.pipewright.daemon.orchestrator;
 
-import io.pipewright.core.event.EventRecord;
 import io.pipewright.core.event.StoredEvent;
 import io.pipewright.core.launch.AttemptFailureReason;
 import io.pipewright.core.launch.AttemptId;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleSupplier;
@@ -86,10 +87,13 @@ public final class RunOrchestrator {
   private final Map<String, RunState> runs = new LinkedHashMap<>();
   private final Set<RunState> dirty = new LinkedHashSet<>();
 
-  /** Appends on their way, with the decisions they record. */
-  private final Commits<Decided> commits = new Commits<>();
+  /** Commits on their way (the parts of a cycle's appends), with the decisions they record. */
+  private final InFlight<Decided, BatchIo.Committed> commits = new InFlight<>();
 
-  private final Runnable appendStored;
+  /** Reads of new events on their way. */
+  private final EventReads reads;
+
+  private final Runnable storeAnswered;
 
   /** Runs dropped lately (bounded), whose late notifications need no admission cycle. */
   private final Map<String, Boolean> recentlyEnded =
@@ -118,8 +122,9 @@ public final class RunOrchestrator {
    * @param metrics the metrics
    * @param launchDone receives each launch's answer; must hand it to the loop thread ({@link
    *     #launchAnswered})
-   * @param appendStored called (on any thread) when an append on its way was answered; must wake
-   *     the loop thread, whose next {@link #cycle} carries out the decisions it recorded
+   * @param storeAnswered called (on any thread) when a read or a commit on its way was answered;
+   *     must wake the loop thread, whose next {@link #cycle} decides the runs read, and carries out
+   *     the decisions stored
    * @param timeout how long one store call may take
    */
   public RunOrchestrator(
@@ -132,7 +137,7 @@ public final class RunOrchestrator {
       DoubleSupplier random,
       DaemonMetrics metrics,
       BiConsumer<AttemptId, LaunchResult> launchDone,
-      Runnable appendStored,
+      Runnable storeAnswered,
       Duration timeout) {
     this.stores = Objects.requireNonNull(stores, "stores must not be null");
     this.launcher = Objects.requireNonNull(launcher, "launcher must not be null");
@@ -143,10 +148,11 @@ public final class RunOrchestrator {
     this.random = Objects.requireNonNull(random, "random must not be null");
     this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
     this.launchDone = Objects.requireNonNull(launchDone, "launchDone must not be null");
-    this.appendStored = Objects.requireNonNull(appendStored, "appendStored must not be null");
+    this.storeAnswered = Objects.requireNonNull(storeAnswered, "storeAnswered must not be null");
     this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
     this.plans = new PlanLoader(stores.snapshots(), timeout);
     this.io = new BatchIo(stores, timeout);
+    this.reads = new EventReads(io, PAGE, storeAnswered);
     this.slots = new SlotQueue(stores.pools(), timeout);
     this.stepTimes = new StepTimes(metrics);
   }
@@ -193,14 +199,14 @@ public final class RunOrchestrator {
     if (state == null || (lastEventId > 0 && lastEventId <= state.cursor)) {
       return;
     }
-    if (state.committing) {
-      // Its append is on its way: whether this is its own notification is known once it is
-      // answered ({@link #carryOut}).
-      state.notifiedWhileCommitting.add(lastEventId);
+    if (state.committing || state.reading) {
+      // A commit or a read is on its way: whether this brings anything new is known once it is
+      // answered ({@link #carryOut}, {@link EventReads#takeAnswered}).
+      state.notifiedMeanwhile.add(lastEventId);
       dirty.add(state);
       return;
     }
-    if (lastEventId == state.ownLastId) {
+    if (state.isOwn(lastEventId)) {
       // This daemon's own append: notifications come one per append, in commit order, so any
       // other writer's events before it were notified already. Read them back later, with the
       // next read the run needs.
@@ -294,11 +300,13 @@ public final class RunOrchestrator {
    * Forgets every run (leadership lost, a failed cycle, the loop closing); nothing more is written.
    * Waits first for the appends on their way (at most the store timeout), so that none of them
    * lands after the next owner of the runs read them; their decisions are not carried out (a launch
-   * recorded and not made is made by whoever adopts the run next, under the same attempt id).
+   * recorded and not made is made by whoever adopts the run next, under the same attempt id). The
+   * reads on their way are dropped: they write nothing.
    */
   public void clear() {
     commits.awaitAll(timeout);
     commits.clear();
+    reads.clear();
     runs.clear();
     recentlyEnded.clear();
     dirty.clear();
@@ -310,7 +318,9 @@ public final class RunOrchestrator {
   // ================================================================ cycle
 
   /**
-   * Drives every run that has news or a decision due, then gives out pool slots.
+   * Drives every run that has news or a decision due, then gives out pool slots: carries out the
+   * decisions stored, decides the runs read, sends reads for the runs with new events, and decides
+   * at once the runs with other news (launcher reports, a time due).
    *
    * @param now the time of the decisions
    * @return when the next time-based decision falls due; null when none
@@ -322,22 +332,37 @@ public final class RunOrchestrator {
         dirty.add(state);
       }
     }
-    for (int pass = 0; pass < 3 && !dirty.isEmpty(); pass++) {
-      List<RunState> batch = new ArrayList<>(dirty.size());
+    List<RunState> read = takeRead();
+    for (int pass = 0; pass < 3 && (!dirty.isEmpty() || !read.isEmpty()); pass++) {
+      List<RunState> batch = new ArrayList<>(dirty.size() + read.size());
+      for (RunState state : read) {
+        if (runs.get(state.runId()) == state) {
+          batch.add(state);
+          dirty.remove(state);
+        }
+      }
+      List<RunState> toRead = new ArrayList<>();
       for (RunState state : dirty) {
-        if (runs.get(state.runId()) != state) {
-          continue;
+        if (runs.get(state.runId()) != state || state.reading) {
+          continue; // Dropped, or decided once its read is answered.
         }
         if (state.committing) {
           state.deferred = true; // Driven once its append is answered.
+        } else if (state.eventsPending) {
+          toRead.add(state);
         } else {
           batch.add(state);
         }
       }
       dirty.clear();
+      long t0 = System.nanoTime();
+      reads.send(toRead);
+      metrics.phase("read", System.nanoTime() - t0);
       drive(batch, now);
+      read = takeRead(); // Answered at once (in memory): decided in this cycle.
       dirty.addAll(slots.allocate(runs));
     }
+    dirty.addAll(read); // Read in the last pass: decided by the next cycle.
     Instant next = null;
     for (RunState state : runs.values()) {
       if (state.wakeUpAt != null && (next == null || state.wakeUpAt.isBefore(next))) {
@@ -347,57 +372,60 @@ public final class RunOrchestrator {
     return dirty.isEmpty() ? next : now;
   }
 
-  /** A run's decision of this cycle, on its way to being carried out. */
-  record Decided(RunState state, RunDecision decision) {}
+  /** Applies the reads answered so far; their runs are to be decided. */
+  private List<RunState> takeRead() {
+    long t0 = System.nanoTime();
+    List<RunState> read = reads.takeAnswered();
+    metrics.phase("read", System.nanoTime() - t0);
+    return read;
+  }
 
   /**
-   * One cycle for a batch of runs, in phases so that the database sees a few calls per cycle: read
-   * every run's new events, read the rows that may have changed, decide each run, then send every
-   * decision's events in one append followed by the status moves, without waiting: the launcher is
-   * called once they are stored ({@link #carryOutStored}). Decisions with nothing to store are
-   * carried out at once.
+   * One cycle for a batch of runs whose new events are read, in phases so that the database sees a
+   * few calls per cycle: read the rows that may have changed, decide each run, then send every
+   * decision's events (in parts, {@link CommitParts}) followed by the status moves, without
+   * waiting: the launcher is called once they are stored ({@link #carryOutStored}). Decisions with
+   * nothing to store are carried out at once.
    */
   private void drive(List<RunState> batch, Instant now) {
-    long t0 = System.nanoTime();
-    io.readNewEvents(batch, PAGE);
+    if (batch.isEmpty()) {
+      return;
+    }
     long t1 = System.nanoTime();
-    metrics.phase("read", t1 - t0);
     reloadRows(batch);
     long t2 = System.nanoTime();
     metrics.phase("reload", t2 - t1);
     List<Decided> recorded = new ArrayList<>(batch.size());
     List<Decided> quiet = new ArrayList<>();
-    List<EventRecord> events = new ArrayList<>();
     for (RunState state : batch) {
       if (runs.get(state.runId()) != state) {
-        continue; // Dropped while reading.
+        continue; // Dropped while reloading.
       }
       RunDecision decision = decide(state, now);
       if (decision == null) {
         continue;
       }
       if (decision.events().isEmpty()) {
-        quiet.add(new Decided(state, decision)); // Nothing to store first.
+        quiet.add(new Decided(state, decision, true)); // Nothing to store first.
       } else {
-        recorded.add(new Decided(state, decision));
-        events.addAll(decision.events());
+        recorded.add(new Decided(state, decision, true));
       }
     }
     long t3 = System.nanoTime();
     metrics.phase("decide", t3 - t2);
     if (!recorded.isEmpty()) {
-      List<BatchIo.Order> orders = new ArrayList<>();
-      for (Decided d : recorded) {
-        if (d.decision().runStatus() != null) {
-          orders.add(
-              new BatchIo.Order(
-                  d.state().runId(), d.state().run.status(), d.decision().runStatus()));
-        }
-      }
       for (Decided d : recorded) {
         d.state().committing = true;
       }
-      commits.send(recorded, io.commit(events, orders, now), appendStored);
+      List<CommitParts.Planned> parts = CommitParts.plan(recorded, CommitParts.CHUNK);
+      List<BatchIo.Part> toStore = new ArrayList<>(parts.size());
+      for (CommitParts.Planned part : parts) {
+        toStore.add(part.part());
+      }
+      List<CompletableFuture<BatchIo.Committed>> answers = io.commit(toStore, now);
+      for (int i = 0; i < parts.size(); i++) {
+        commits.send(parts.get(i).pieces(), answers.get(i), storeAnswered);
+      }
       metrics.phase("append", System.nanoTime() - t3);
     }
     if (!quiet.isEmpty()) {
@@ -417,8 +445,8 @@ public final class RunOrchestrator {
    * commit fails the cycle: the loop drops its view and rebuilds it from storage.
    */
   private void carryOutStored(Instant now) {
-    for (Commits.Done done : commits.takeDone()) {
-      carryOut(done.decided(), done.committed(), now);
+    for (InFlight.Done<Decided, BatchIo.Committed> done : commits.takeDone()) {
+      carryOut(done.items(), done.answer(), now);
     }
   }
 
@@ -428,21 +456,23 @@ public final class RunOrchestrator {
    */
   private void carryOut(List<Decided> decided, BatchIo.Committed committed, Instant now) {
     long t4 = System.nanoTime();
+    Map<String, Long> lastIds = new HashMap<>();
     for (StoredEvent event : committed.events()) {
-      RunState state = runs.get(event.event().runId());
-      if (state != null && event.id() > state.ownLastId) {
-        state.ownLastId = event.id();
+      lastIds.merge(event.event().runId(), event.id(), Math::max);
+    }
+    for (Map.Entry<String, Long> last : lastIds.entrySet()) {
+      RunState state = runs.get(last.getKey());
+      if (state != null) {
+        state.stored(last.getValue());
       }
     }
     for (Decided d : decided) {
       RunState state = d.state();
-      state.committing = false;
-      for (long notified : state.notifiedWhileCommitting) {
-        if (notified != state.ownLastId && (notified <= 0 || notified > state.cursor)) {
-          state.eventsPending = true; // Someone else's events: read them.
-        }
+      if (!d.last()) {
+        continue; // More of its decision is on its way.
       }
-      state.notifiedWhileCommitting.clear();
+      state.committing = false;
+      state.takeNotified();
       if (state.deferred || state.eventsPending) {
         state.deferred = false;
         dirty.add(state);
@@ -470,17 +500,18 @@ public final class RunOrchestrator {
     metrics.phase("move", t5 - t4);
     for (Decided d : decided) {
       if (runs.get(d.state().runId()) == d.state()) {
-        act(d.state(), d.decision(), now);
+        act(d.state(), d.decision(), d.last(), now);
       }
     }
     metrics.phase("launch", System.nanoTime() - t5);
   }
 
   /**
-   * Waits (at most the store timeout) until every append on its way is answered; failures are left
-   * for {@link #cycle} to raise.
+   * Waits (at most the store timeout) until every read and append on its way is answered; failures
+   * are left for {@link #cycle} to raise.
    */
-  public void awaitAppends() {
+  public void awaitStoreCalls() {
+    reads.awaitAll(timeout);
     commits.awaitAll(timeout);
   }
 
@@ -539,11 +570,17 @@ public final class RunOrchestrator {
     return EndGate.pass(state, decision, now, settings.exitGracePeriod());
   }
 
-  /** Calls the launcher for a decision whose events and status are stored. */
-  private void act(RunState state, RunDecision decision, Instant now) {
+  /**
+   * Calls the launcher for a decision (or a piece of one) whose events and status are stored; the
+   * last piece hands over the slot requests and the wake-up time.
+   */
+  private void act(RunState state, RunDecision decision, boolean last, Instant now) {
     launch(state, decision.launches(), now);
     for (AttemptId attempt : decision.terminations()) {
       launcher.terminate(attempt);
+    }
+    if (!last) {
+      return;
     }
     slots.replace(state.runId(), decision.slotRequests());
     state.wakeUpAt = decision.wakeUpAt();

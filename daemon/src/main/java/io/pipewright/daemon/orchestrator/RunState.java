@@ -10,6 +10,7 @@ import io.pipewright.core.run.Run;
 import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
 import io.pipewright.core.step.StepAttemptStatus;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.jboss.logging.Logger;
 final class RunState {
 
   private static final Logger LOG = Logger.getLogger(RunState.class);
+
+  /** Own appends remembered per run: the parts of a big decision, with room to spare. */
+  private static final int OWN_IDS = 64;
 
   /** A launch answer waiting to be applied. */
   record LaunchAnswer(AttemptId attempt, LaunchResult result, Instant at) {}
@@ -52,8 +56,23 @@ final class RunState {
   /** News arrived while committing: drive the run once the decision is carried out. */
   boolean deferred;
 
-  /** The ids notified for the run while committing (its own append's among them, maybe). */
-  final List<Long> notifiedWhileCommitting = new ArrayList<>();
+  /**
+   * A read of the run's new events is on its way: the run is not read again, nor decided, until it
+   * is answered (then it is decided at once).
+   */
+  boolean reading;
+
+  /**
+   * The ids notified for the run while a read or a commit was on its way (its own append's among
+   * them, maybe): whether they bring anything new is known once it is answered.
+   */
+  final List<Long> notifiedMeanwhile = new ArrayList<>();
+
+  /**
+   * The ids of the last events of this daemon's latest appends for the run, one per append (a big
+   * decision is appended in parts, each notified): their notifications bring nothing new.
+   */
+  private final ArrayDeque<Long> ownIds = new ArrayDeque<>();
 
   /** The run's row may have been changed by someone else (a cancel): read it again. */
   boolean reloadRun;
@@ -85,6 +104,44 @@ final class RunState {
 
   String runId() {
     return run.runId();
+  }
+
+  /**
+   * Records an append of this daemon's for the run, stored.
+   *
+   * @param lastId the id of the run's last event in it
+   */
+  void stored(long lastId) {
+    if (lastId > ownLastId) {
+      ownLastId = lastId;
+    }
+    ownIds.addLast(lastId);
+    while (ownIds.size() > OWN_IDS) {
+      ownIds.removeFirst();
+    }
+  }
+
+  /**
+   * Tells whether a notified id is that of one of this daemon's own appends.
+   *
+   * @param notified the id notified
+   * @return true when it is
+   */
+  boolean isOwn(long notified) {
+    return notified > 0 && (notified == ownLastId || ownIds.contains(notified));
+  }
+
+  /**
+   * Takes the notifications that arrived while a read or a commit was on its way: one that is
+   * neither this daemon's own append nor read already means new events to read.
+   */
+  void takeNotified() {
+    for (long notified : notifiedMeanwhile) {
+      if (!isOwn(notified) && (notified <= 0 || notified > cursor)) {
+        eventsPending = true; // Someone else's events: read them.
+      }
+    }
+    notifiedMeanwhile.clear();
   }
 
   /**

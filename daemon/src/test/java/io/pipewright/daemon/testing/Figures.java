@@ -55,15 +55,55 @@ public final class Figures {
     }
   }
 
-  /** The time per step, and the loop thread's own busy time per step. */
-  public record PerStep(Percentiles latency, double loopMillisPerStep, String phases) {
+  /**
+   * The time per step, the loop thread's own busy time per step, and the worst samples (when they
+   * happened, to tell a warm-up or a pause from a steady tail).
+   */
+  public record PerStep(
+      Percentiles latency, double loopMillisPerStep, String phases, String worst) {
     @Override
     public String toString() {
       return latency
           + String.format("; loop busy %.2f ms per step", loopMillisPerStep)
           + "\n    loop phases (ms per step; calls, mean ms, max ms): "
-          + phases;
+          + phases
+          + "\n    worst samples (ms, at ms after the first success stored, step index): "
+          + worst;
     }
+  }
+
+  /** One latency sample: the success stored (nanos), the latency, the downstream step's index. */
+  private record Sample(long stored, long nanos, int step) {}
+
+  /** Collections so far and their time (ms), over every collector. */
+  private static long[] gc() {
+    long count = 0;
+    long millis = 0;
+    for (java.lang.management.GarbageCollectorMXBean bean :
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, bean.getCollectionCount());
+      millis += Math.max(0, bean.getCollectionTime());
+    }
+    return new long[] {count, millis};
+  }
+
+  private static String gcSince(long[] before) {
+    long[] now = gc();
+    return String.format(
+        "; GC meanwhile: %d collections, %d ms", now[0] - before[0], now[1] - before[1]);
+  }
+
+  /** The ten worst samples, each with when its upstream success was stored. */
+  private static String worst(List<Sample> samples) {
+    long first = samples.stream().mapToLong(Sample::stored).min().orElse(0);
+    List<Sample> sorted = new ArrayList<>(samples);
+    sorted.sort((a, b) -> Long.compare(b.nanos(), a.nanos()));
+    StringBuilder out = new StringBuilder();
+    for (Sample s : sorted.subList(0, Math.min(10, sorted.size()))) {
+      out.append(
+          String.format("%.1f@%.0f#%d ", s.nanos() / 1e6, (s.stored() - first) / 1e6, s.step()));
+    }
+    return out.toString().trim();
   }
 
   /** The loop's time per phase, per step: total ms per step, how many times, the longest. */
@@ -172,6 +212,7 @@ public final class Figures {
     DaemonMetrics metrics = DaemonMetrics.none();
     try (BenchWorkers workers = new BenchWorkers(stores.events(), work)) {
       DaemonLoop loop = loop(stores, workers, runs, metrics);
+      long[] gcBefore = gc();
       try {
         List<String> ids = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
@@ -182,11 +223,13 @@ public final class Figures {
             Duration.ofMinutes(10),
             () -> count(stores, job, Set.of(RunStatus.SUCCESS)) == runs);
         List<Long> latencies = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         for (String id : ids) {
           for (int i = 1; i < steps; i++) {
             long stored = workers.successStored.get(new AttemptId(id, keys[i - 1], 1));
             long launched = workers.launchCalls.get(new AttemptId(id, keys[i], 1));
             latencies.add(launched - stored);
+            samples.add(new Sample(stored, launched - stored, i));
           }
         }
         double busy =
@@ -196,7 +239,10 @@ public final class Figures {
                 .timer()
                 .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
         return new PerStep(
-            Percentiles.of(latencies), busy / (runs * steps), phases(metrics, runs * steps));
+            Percentiles.of(latencies),
+            busy / (runs * steps),
+            phases(metrics, runs * steps),
+            worst(samples) + gcSince(gcBefore));
       } finally {
         loop.close();
         endLeftovers(stores);

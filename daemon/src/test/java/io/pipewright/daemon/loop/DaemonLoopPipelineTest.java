@@ -1,0 +1,185 @@
+package io.pipewright.daemon.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.core.event.DagsterEventType;
+import io.pipewright.core.event.EventLog;
+import io.pipewright.core.event.EventPage;
+import io.pipewright.core.event.EventRecord;
+import io.pipewright.core.event.StoredEvent;
+import io.pipewright.core.launch.AttemptId;
+import io.pipewright.core.launch.LaunchRequest;
+import io.pipewright.core.run.RunStatus;
+import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
+import io.pipewright.daemon.DaemonStores;
+import io.pipewright.daemon.metrics.DaemonMetrics;
+import io.pipewright.daemon.testing.ForwardingEventLog;
+import io.pipewright.daemon.testing.Harness;
+import io.pipewright.daemon.testing.Plans;
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The orchestrator's reads are pipelined like its appends (a cycle does not wait for a read before
+ * it handles other runs' news), and a big fan-out is appended in parts, each carried out (its
+ * launches made) once it is stored, while the next is appended.
+ */
+class DaemonLoopPipelineTest {
+
+  /** An event log whose reads and appends matching a test wait for a gate (a slow database). */
+  private static final class GatedEvents extends ForwardingEventLog {
+    private final Predicate<Map<String, Long>> heldRead;
+    private final Predicate<List<EventRecord>> heldAppend;
+    final CompletableFuture<Void> gate = new CompletableFuture<>();
+    final CountDownLatch gated = new CountDownLatch(1);
+
+    GatedEvents(
+        EventLog delegate,
+        Predicate<Map<String, Long>> heldRead,
+        Predicate<List<EventRecord>> heldAppend) {
+      super(delegate);
+      this.heldRead = heldRead;
+      this.heldAppend = heldAppend;
+    }
+
+    @Override
+    public Uni<Map<String, EventPage>> eventsForRuns(Map<String, Long> cursors, int limit) {
+      if (!heldRead.test(cursors)) {
+        return delegate.eventsForRuns(cursors, limit);
+      }
+      return held().chain(() -> delegate.eventsForRuns(cursors, limit));
+    }
+
+    @Override
+    public Uni<List<StoredEvent>> append(List<EventRecord> events) {
+      if (!heldAppend.test(events)) {
+        return delegate.append(events);
+      }
+      return held().chain(() -> delegate.append(events));
+    }
+
+    private Uni<Void> held() {
+      return Uni.createFrom()
+          .voidItem()
+          .invoke(gated::countDown)
+          .chain(() -> Uni.createFrom().completionStage(gate));
+    }
+  }
+
+  private static DaemonLoop loop(Harness h, GatedEvents events) {
+    DaemonStores stores =
+        new DaemonStores(
+            h.stores.runs(), h.stores.snapshots(), events, h.stores.pools(), h.stores.heartbeats());
+    DaemonLoop loop = h.realTimeLoop(stores, DaemonMetrics.none());
+    loop.start();
+    loop.leading(true);
+    return loop;
+  }
+
+  private static void await(String what, BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!done.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  private static List<AttemptId> launched(Harness h) {
+    return h.workers.platform().launched().stream().map(LaunchRequest::attempt).toList();
+  }
+
+  private static boolean launches(List<EventRecord> events, String stepKey) {
+    return events.stream()
+        .anyMatch(
+            e -> e.type() == DagsterEventType.STEP_WORKER_STARTING && stepKey.equals(e.stepKey()));
+  }
+
+  @Test
+  void shouldDriveOtherRunsWhileAReadIsOnItsWayAndDecideTheRunOnceItIsAnswered() throws Exception {
+    Harness h = new Harness();
+    h.loop.leading(false); // The harness's own loop stays out of it.
+    String[] slow = new String[1];
+    GatedEvents events =
+        new GatedEvents(
+            h.stores.events(),
+            cursors -> slow[0] != null && cursors.containsKey(slow[0]),
+            appended -> false);
+    slow[0] = h.queue(Plans.chain("job", "first", "second"));
+    DaemonLoop loop = loop(h, events);
+    try {
+      assertThat(events.gated.await(10, TimeUnit.SECONDS))
+          .as("the loop reads the slow run's events")
+          .isTrue();
+
+      String quick = h.queue(Plans.chain("job", "a", "b"));
+      await("the other run to succeed", () -> h.run(quick).status() == RunStatus.SUCCESS);
+      assertThat(launched(h))
+          .as("the slow run is not decided before its read is answered")
+          .doesNotContain(new AttemptId(slow[0], "first", 1));
+
+      events.gate.complete(null);
+      await("the slow run to succeed", () -> h.run(slow[0]).status() == RunStatus.SUCCESS);
+      assertThat(launched(h))
+          .containsExactlyInAnyOrder(
+              new AttemptId(quick, "a", 1),
+              new AttemptId(quick, "b", 1),
+              new AttemptId(slow[0], "first", 1),
+              new AttemptId(slow[0], "second", 1));
+    } finally {
+      events.gate.complete(null);
+      loop.close();
+    }
+  }
+
+  @Test
+  void shouldLaunchABigFanOutsFirstPartWhileItsNextPartIsAppended() throws Exception {
+    Harness h = new Harness();
+    h.loop.leading(false);
+    List<Plans.Step> steps = new ArrayList<>();
+    steps.add(Plans.step("root"));
+    for (int i = 0; i < 450; i++) {
+      steps.add(Plans.step("w" + i).in("x", "root"));
+    }
+    ExecutionPlanSnapshot plan = Plans.plan("fan", steps.toArray(Plans.Step[]::new));
+    // Held: the append recording the launch of w300 (the fan-out's second part).
+    GatedEvents events =
+        new GatedEvents(
+            h.stores.events(), cursors -> false, appended -> launches(appended, "w300"));
+    DaemonLoop loop = loop(h, events);
+    try {
+      String runId = h.queue(plan);
+      assertThat(events.gated.await(10, TimeUnit.SECONDS))
+          .as("the loop appends the fan-out's second part")
+          .isTrue();
+      await("the first part's launches", () -> launched(h).contains(new AttemptId(runId, "w0", 1)));
+      assertThat(
+              h.events(runId).stream()
+                  .filter(e -> e.type() == DagsterEventType.STEP_WORKER_STARTING))
+          .as("every launch made has its STEP_WORKER_STARTING stored")
+          .extracting(EventRecord::stepKey)
+          .containsAll(
+              launched(h).stream()
+                  .filter(a -> a.runId().equals(runId))
+                  .map(AttemptId::stepKey)
+                  .toList());
+      assertThat(launched(h))
+          .as("the held part's launches wait for it to be stored")
+          .doesNotContain(new AttemptId(runId, "w300", 1), new AttemptId(runId, "w449", 1));
+
+      events.gate.complete(null);
+      await("the fan-out to succeed", () -> h.run(runId).status() == RunStatus.SUCCESS);
+      assertThat(launched(h)).hasSize(451).doesNotHaveDuplicates();
+    } finally {
+      events.gate.complete(null);
+      loop.close();
+    }
+  }
+}
