@@ -9,7 +9,6 @@ import io.pipewright.core.run.Run;
 import io.pipewright.core.snapshot.ErrorSnapshot;
 import io.pipewright.daemon.DaemonSettings;
 import io.pipewright.daemon.DaemonStores;
-import io.pipewright.daemon.heartbeat.Heartbeats;
 import io.pipewright.daemon.metrics.DaemonMetrics;
 import io.pipewright.daemon.monitor.RunMonitor;
 import io.pipewright.daemon.orchestrator.LaunchRequests;
@@ -106,7 +105,7 @@ public final class DaemonLoop implements AutoCloseable {
   private final RunOrchestrator orchestrator;
   private final RunQueueCycle queue;
   private final RunMonitor monitor;
-  private final Heartbeats heartbeats;
+  private final LoopHeartbeats heartbeats;
   private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
   private final Deque<ErrorSnapshot> errors = new ArrayDeque<>();
   private final NotifiedRuns notifiedRuns = new NotifiedRuns();
@@ -184,7 +183,7 @@ public final class DaemonLoop implements AutoCloseable {
             settings.storeTimeout());
     this.monitor = new RunMonitor(stores.runs(), settings.storeTimeout());
     this.heartbeats =
-        new Heartbeats(stores.heartbeats(), settings.daemonId(), settings.storeTimeout());
+        new LoopHeartbeats(stores.heartbeats(), settings.daemonId(), settings.storeTimeout());
   }
 
   // ================================================================ signals (any thread)
@@ -596,6 +595,7 @@ public final class DaemonLoop implements AutoCloseable {
       watch = null;
     }
     orchestrator.clear();
+    heartbeats.clear();
     active = false;
     queueDue = false;
     queueEmpty = false;

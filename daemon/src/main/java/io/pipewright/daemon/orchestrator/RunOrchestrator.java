@@ -1,16 +1,13 @@
 package io.pipewright.daemon.orchestrator;
 
-import io.pipewright.core.event.StoredEvent;
 import io.pipewright.core.launch.AttemptFailureReason;
 import io.pipewright.core.launch.AttemptId;
 import io.pipewright.core.launch.AttemptStatus;
-import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.launch.LaunchResult;
 import io.pipewright.core.launch.StepLauncher;
 import io.pipewright.core.orchestration.OrchestrationSettings;
 import io.pipewright.core.orchestration.RunDecision;
 import io.pipewright.core.orchestration.RunProgress;
-import io.pipewright.core.orchestration.StepLaunch;
 import io.pipewright.core.queue.ActiveRun;
 import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunStatus;
@@ -22,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -72,14 +66,13 @@ public final class RunOrchestrator {
 
   private final DaemonStores stores;
   private final StepLauncher launcher;
-  private final LaunchRequests requests;
   private final PlanLoader plans;
   private final Function<String, Optional<String>> unavailableLocation;
   private final OrchestrationSettings settings;
   private final Clock clock;
   private final DoubleSupplier random;
   private final DaemonMetrics metrics;
-  private final BiConsumer<AttemptId, LaunchResult> launchDone;
+  private final StepLaunches launches;
   private final Duration timeout;
   private final BatchIo io;
   private final SlotQueue slots;
@@ -88,7 +81,7 @@ public final class RunOrchestrator {
   private final Set<RunState> dirty = new LinkedHashSet<>();
 
   /** Commits on their way (the parts of a cycle's appends), with the decisions they record. */
-  private final InFlight<Decided, BatchIo.Committed> commits = new InFlight<>();
+  private final CommitPipeline commits;
 
   /** Reads of new events on their way. */
   private final EventReads reads;
@@ -141,18 +134,23 @@ public final class RunOrchestrator {
       Duration timeout) {
     this.stores = Objects.requireNonNull(stores, "stores must not be null");
     this.launcher = Objects.requireNonNull(launcher, "launcher must not be null");
-    this.requests = Objects.requireNonNull(requests, "requests must not be null");
     this.unavailableLocation = Objects.requireNonNull(unavailableLocation, "unavailableLocation");
     this.settings = Objects.requireNonNull(settings, "settings must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.random = Objects.requireNonNull(random, "random must not be null");
     this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
-    this.launchDone = Objects.requireNonNull(launchDone, "launchDone must not be null");
+    this.launches =
+        new StepLaunches(
+            launcher,
+            Objects.requireNonNull(requests, "requests must not be null"),
+            metrics,
+            Objects.requireNonNull(launchDone, "launchDone must not be null"));
     this.storeAnswered = Objects.requireNonNull(storeAnswered, "storeAnswered must not be null");
     this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
     this.plans = new PlanLoader(stores.snapshots(), timeout);
     this.io = new BatchIo(stores, timeout);
     this.reads = new EventReads(io, PAGE, storeAnswered);
+    this.commits = new CommitPipeline(io, storeAnswered);
     this.slots = new SlotQueue(stores.pools(), timeout);
     this.stepTimes = new StepTimes(metrics);
   }
@@ -414,18 +412,7 @@ public final class RunOrchestrator {
     long t3 = System.nanoTime();
     metrics.phase("decide", t3 - t2);
     if (!recorded.isEmpty()) {
-      for (Decided d : recorded) {
-        d.state().committing = true;
-      }
-      List<CommitParts.Planned> parts = CommitParts.plan(recorded, CommitParts.CHUNK);
-      List<BatchIo.Part> toStore = new ArrayList<>(parts.size());
-      for (CommitParts.Planned part : parts) {
-        toStore.add(part.part());
-      }
-      List<CompletableFuture<BatchIo.Committed>> answers = io.commit(toStore, now);
-      for (int i = 0; i < parts.size(); i++) {
-        commits.send(parts.get(i).pieces(), answers.get(i), storeAnswered);
-      }
+      commits.send(recorded, now);
       metrics.phase("append", System.nanoTime() - t3);
     }
     if (!quiet.isEmpty()) {
@@ -445,7 +432,7 @@ public final class RunOrchestrator {
    * commit fails the cycle: the loop drops its view and rebuilds it from storage.
    */
   private void carryOutStored(Instant now) {
-    for (InFlight.Done<Decided, BatchIo.Committed> done : commits.takeDone()) {
+    for (InFlight.Done<Decided, BatchIo.Committed> done : commits.takeStored(runs)) {
       carryOut(done.items(), done.answer(), now);
     }
   }
@@ -456,16 +443,6 @@ public final class RunOrchestrator {
    */
   private void carryOut(List<Decided> decided, BatchIo.Committed committed, Instant now) {
     long t4 = System.nanoTime();
-    Map<String, Long> lastIds = new HashMap<>();
-    for (StoredEvent event : committed.events()) {
-      lastIds.merge(event.event().runId(), event.id(), Math::max);
-    }
-    for (Map.Entry<String, Long> last : lastIds.entrySet()) {
-      RunState state = runs.get(last.getKey());
-      if (state != null) {
-        state.stored(last.getValue());
-      }
-    }
     for (Decided d : decided) {
       RunState state = d.state();
       if (!d.last()) {
@@ -575,7 +552,9 @@ public final class RunOrchestrator {
    * last piece hands over the slot requests and the wake-up time.
    */
   private void act(RunState state, RunDecision decision, boolean last, Instant now) {
-    launch(state, decision.launches(), now);
+    if (launches.launch(state, decision.launches(), now)) {
+      dirty.add(state); // A launch could not be built: its rejection is to apply.
+    }
     for (AttemptId attempt : decision.terminations()) {
       launcher.terminate(attempt);
     }
@@ -589,49 +568,6 @@ public final class RunOrchestrator {
       LOG.infof(
           "Run %s of job '%s' ended %s", state.runId(), state.run.jobName(), state.run.status());
       drop(state);
-    }
-  }
-
-  /**
-   * Builds every request of the decision, then hands them all to the launcher in one call. Not one
-   * after another: the launcher starts working on the first launch at once (on a busy machine its
-   * threads take the CPU this thread needs), so building between launches would hold back the later
-   * ones; and the run's part of the requests is prepared once.
-   */
-  private void launch(RunState state, List<StepLaunch> launches, Instant now) {
-    if (launches.isEmpty()) {
-      return;
-    }
-    LaunchRequests.ForRun runRequests = requests.forRun(state.run, state.plan);
-    List<LaunchRequest> built = new ArrayList<>(launches.size());
-    for (StepLaunch launch : launches) {
-      AttemptId id = launch.attempt();
-      try {
-        built.add(runRequests.build(launch, state.outputs.knownState(launch.dynamicMappings())));
-      } catch (RuntimeException e) {
-        state.answers.add(
-            new RunState.LaunchAnswer(
-                id, LaunchResult.rejected(AttemptFailureReason.CONFIG_ERROR, e.getMessage()), now));
-        dirty.add(state);
-        continue;
-      }
-      metrics.stepLaunched(launch.origin().name());
-      EndGate.launching(state, id);
-    }
-    List<CompletionStage<LaunchResult>> answers = launcher.launchAll(built);
-    for (int i = 0; i < built.size(); i++) {
-      AttemptId id = built.get(i).attempt();
-      answers
-          .get(i)
-          .whenComplete(
-              (result, error) ->
-                  launchDone.accept(
-                      id,
-                      error == null
-                          ? result
-                          : LaunchResult.rejected(
-                              AttemptFailureReason.LAUNCH_FAILED,
-                              "The launcher failed: " + error)));
     }
   }
 
