@@ -363,6 +363,9 @@ public final class RunOrchestrator {
     dirty.addAll(read); // Read in the last pass: decided by the next cycle.
     Instant next = null;
     for (RunState state : runs.values()) {
+      if (state.reading || state.committing) {
+        continue; // Its answer wakes the loop; a time due then is seen (the loop must not spin).
+      }
       if (state.wakeUpAt != null && (next == null || state.wakeUpAt.isBefore(next))) {
         next = state.wakeUpAt;
       }
