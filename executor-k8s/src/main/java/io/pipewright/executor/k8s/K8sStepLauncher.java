@@ -12,6 +12,7 @@ import io.pipewright.core.launch.StepLauncher;
 import io.pipewright.executor.k8s.internal.PodLauncher;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -72,6 +73,11 @@ public final class K8sStepLauncher implements StepLauncher, AutoCloseable {
   @Override
   public CompletionStage<LaunchResult> launch(LaunchRequest request) {
     return launcher.launch(request);
+  }
+
+  @Override
+  public List<CompletionStage<LaunchResult>> launchAll(List<LaunchRequest> requests) {
+    return launcher.launchAll(requests);
   }
 
   @Override
