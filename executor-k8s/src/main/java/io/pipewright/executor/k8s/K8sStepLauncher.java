@@ -23,11 +23,13 @@ import java.util.function.Function;
  * docs/kubernetes.md}).
  *
  * <ul>
- *   <li><b>launch</b> builds the pod from the request, the run ({@link RunLookup}: job name and
- *       tags) and the layered pod settings, and creates it through the rate-limited API, at most
- *       {@code createConcurrency} at once. The pod's name is deterministic, so a repeat (even after
- *       a restart) answers {@code alreadyLaunched}. Invalid {@value K8sConfig#TAG} settings are
- *       {@code rejected(CONFIG_ERROR)} with the path of every bad field.
+ *   <li><b>launch</b> records the attempt and returns; on the launcher's threads (a burst of
+ *       launches handed over once it is over, {@link #launchAll} at once) it builds the pod from
+ *       the request, the run ({@link RunLookup}: job name and tags) and the layered pod settings,
+ *       and creates it through the rate-limited API, at most {@code createConcurrency} at once. The
+ *       pod's name is deterministic, so a repeat (even after a restart) answers {@code
+ *       alreadyLaunched}. Invalid {@value K8sConfig#TAG} settings are {@code
+ *       rejected(CONFIG_ERROR)} with the path of every bad field.
  *   <li><b>watch</b> reports what one shared pod informer sees, classified ({@code PENDING} with
  *       what the pod waits for, {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} with a reason,
  *       the exit code and the last log lines, {@code TERMINATED}).
