@@ -325,7 +325,9 @@ final class KubernetesFanOut implements AutoCloseable {
                 "; handing over: last append answered -> first launch call %.2f ms, first -> last"
                     + " launch call %.2f ms, time inside the launcher's launch per call: %s",
                 (firstLaunch - lastAnswered) / 1e6,
-                (keys.stream().mapToLong(k -> recorder.launchCalls.get(attempt(runId, k))).max()
+                (keys.stream()
+                            .mapToLong(k -> recorder.launchCalls.get(attempt(runId, k)))
+                            .max()
                             .orElse(firstLaunch)
                         - firstLaunch)
                     / 1e6,
@@ -559,11 +561,11 @@ final class KubernetesFanOut implements AutoCloseable {
       CompletionStage<LaunchResult> answer = delegate.launch(request);
       launchReturned.putIfAbsent(id, System.nanoTime());
       return answer.whenComplete(
-              (result, error) -> {
-                if (error == null && result.isLaunched()) {
-                  created.putIfAbsent(id, System.nanoTime());
-                }
-              });
+          (result, error) -> {
+            if (error == null && result.isLaunched()) {
+              created.putIfAbsent(id, System.nanoTime());
+            }
+          });
     }
 
     @Override
