@@ -275,6 +275,8 @@ final class KubernetesFanOut implements AutoCloseable {
     List<Long> deciding = new ArrayList<>(width);
     List<Long> storing = new ArrayList<>(width);
     List<Long> calling = new ArrayList<>(width);
+    List<Long> inLauncher = new ArrayList<>(width);
+    long lastAnswered = Long.MIN_VALUE;
     long firstLaunch = Long.MAX_VALUE;
     long lastCreated = Long.MIN_VALUE;
     long lastWorkSuccess = Long.MIN_VALUE;
@@ -288,6 +290,8 @@ final class KubernetesFanOut implements AutoCloseable {
       deciding.add(began - rootSuccess);
       storing.add(answered - began);
       calling.add(launched - answered);
+      inLauncher.add(recorder.launchReturned.get(id) - launched);
+      lastAnswered = Math.max(lastAnswered, answered);
       queue.add(created - launched);
       firstLaunch = Math.min(firstLaunch, launched);
       lastCreated = Math.max(lastCreated, created);
@@ -316,6 +320,18 @@ final class KubernetesFanOut implements AutoCloseable {
                 Locale.ROOT,
                 ", RUN_SUCCESS appended %.2f",
                 (events.runSuccessAppended.getOrDefault(runId, queued) - queued) / 1e9)
+            + String.format(
+                Locale.ROOT,
+                "; handing over: last append answered -> first launch call %.2f ms, first -> last"
+                    + " launch call %.2f ms, time inside the launcher's launch per call: %s",
+                (firstLaunch - lastAnswered) / 1e6,
+                (keys.stream()
+                            .mapToLong(k -> recorder.launchCalls.get(attempt(runId, k)))
+                            .max()
+                            .orElse(firstLaunch)
+                        - firstLaunch)
+                    / 1e6,
+                Percentiles.of(inLauncher))
             + "; attempts whose last status to the daemon is not an end: "
             + recorder.notEnded(runId)
             + "; collect's statuses (phase@ms, queued@"
@@ -523,6 +539,8 @@ final class KubernetesFanOut implements AutoCloseable {
   private static final class Recorder implements StepLauncher {
     private final StepLauncher delegate;
     final Map<AttemptId, Long> launchCalls = new ConcurrentHashMap<>();
+    // When the launcher's launch returned: the time it took the loop's thread, per call.
+    final Map<AttemptId, Long> launchReturned = new ConcurrentHashMap<>();
     final Map<AttemptId, java.util.concurrent.atomic.AtomicInteger> launchCount =
         new ConcurrentHashMap<>();
     final Map<AttemptId, Long> created = new ConcurrentHashMap<>();
@@ -535,18 +553,19 @@ final class KubernetesFanOut implements AutoCloseable {
     @Override
     public CompletionStage<LaunchResult> launch(LaunchRequest request) {
       AttemptId id = request.attempt();
-      launchCalls.putIfAbsent(id, System.nanoTime());
+      long called = System.nanoTime();
+      launchCalls.putIfAbsent(id, called);
       launchCount
           .computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger())
           .incrementAndGet();
-      return delegate
-          .launch(request)
-          .whenComplete(
-              (result, error) -> {
-                if (error == null && result.isLaunched()) {
-                  created.putIfAbsent(id, System.nanoTime());
-                }
-              });
+      CompletionStage<LaunchResult> answer = delegate.launch(request);
+      launchReturned.putIfAbsent(id, System.nanoTime());
+      return answer.whenComplete(
+          (result, error) -> {
+            if (error == null && result.isLaunched()) {
+              created.putIfAbsent(id, System.nanoTime());
+            }
+          });
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.pipewright.core.launch.StepLauncher;
 import io.pipewright.executor.k8s.internal.PodLauncher;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -22,11 +23,13 @@ import java.util.function.Function;
  * docs/kubernetes.md}).
  *
  * <ul>
- *   <li><b>launch</b> builds the pod from the request, the run ({@link RunLookup}: job name and
- *       tags) and the layered pod settings, and creates it through the rate-limited API, at most
- *       {@code createConcurrency} at once. The pod's name is deterministic, so a repeat (even after
- *       a restart) answers {@code alreadyLaunched}. Invalid {@value K8sConfig#TAG} settings are
- *       {@code rejected(CONFIG_ERROR)} with the path of every bad field.
+ *   <li><b>launch</b> records the attempt and returns; on the launcher's threads (a burst of
+ *       launches handed over once it is over, {@link #launchAll} at once) it builds the pod from
+ *       the request, the run ({@link RunLookup}: job name and tags) and the layered pod settings,
+ *       and creates it through the rate-limited API, at most {@code createConcurrency} at once. The
+ *       pod's name is deterministic, so a repeat (even after a restart) answers {@code
+ *       alreadyLaunched}. Invalid {@value K8sConfig#TAG} settings are {@code
+ *       rejected(CONFIG_ERROR)} with the path of every bad field.
  *   <li><b>watch</b> reports what one shared pod informer sees, classified ({@code PENDING} with
  *       what the pod waits for, {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} with a reason,
  *       the exit code and the last log lines, {@code TERMINATED}).
@@ -72,6 +75,11 @@ public final class K8sStepLauncher implements StepLauncher, AutoCloseable {
   @Override
   public CompletionStage<LaunchResult> launch(LaunchRequest request) {
     return launcher.launch(request);
+  }
+
+  @Override
+  public List<CompletionStage<LaunchResult>> launchAll(List<LaunchRequest> requests) {
+    return launcher.launchAll(requests);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -27,9 +29,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds the pod of one step attempt. Pure: the same spec and settings give the same pod.
+ * Builds the pod of one step attempt. Pure: the same spec and settings give the same pod; what the
+ * layers make of it is worked out once per distinct set of layers.
  *
  * <p>The pod's settings are layers merged in this order, later winning: {@link #SECURE_DEFAULTS},
  * the deployment's defaults, the code location's layer, the job's {@code pipewright.io/k8s-config}
@@ -83,7 +87,11 @@ public final class PodFactory {
           """,
           "Pipewright's secure defaults");
 
+  // Templates by the layers that vary; bounded, as ops may each carry their own settings.
+  private static final int MAX_TEMPLATES = 256;
+
   private final K8sExecutorSettings settings;
+  private final Map<TemplateKey, Template> templates = new ConcurrentHashMap<>();
 
   /**
    * Creates a factory.
@@ -117,6 +125,48 @@ public final class PodFactory {
    * @throws InvalidK8sConfigException when a layer is invalid or the layers do not fit together
    */
   public Pod build(PodLaunchSpec spec) {
+    Template template = template(spec);
+    List<String> problems = new ArrayList<>();
+    String name = Names.podName(spec.runId(), spec.stepKey(), spec.attempt());
+    String where = "pod " + name + " of step '" + spec.stepKey() + "'";
+    // Copies: the template is shared by every pod built from the same layers.
+    Container container = new ContainerBuilder(template.container()).build();
+    container.setName(CONTAINER_NAME);
+    container.setImage(spec.image());
+    container.setCommand(new ArrayList<>(spec.command()));
+    container.setArgs(new ArrayList<>(spec.args()));
+    container.setEnv(env(container.getEnv(), spec, where, problems));
+
+    PodSpec podSpec = new PodSpecBuilder(template.podSpec()).build();
+    podSpec.setContainers(new ArrayList<>(List.of(container)));
+    podSpec.setRestartPolicy("Never");
+    checkVolumes(podSpec, where, problems);
+    checkResources(podSpec, where, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidK8sConfigException(problems);
+    }
+    return new PodBuilder()
+        .withMetadata(metadata(name, spec, template.metadata()))
+        .withSpec(podSpec)
+        .build();
+  }
+
+  /**
+   * What the layers make of the pod: the same for every step with the same layers (all steps of a
+   * run, unless ops carry their own settings), so merged and converted once, not per pod.
+   */
+  private record Template(Container container, PodSpec podSpec, ObjectNode metadata) {}
+
+  /** The layers that vary between pods: the location's, and the job's and the op's tag. */
+  private record TemplateKey(K8sConfig location, String jobTag, String stepTag) {}
+
+  private Template template(PodLaunchSpec spec) {
+    TemplateKey key =
+        new TemplateKey(spec.locationConfig(), tag(spec.jobTags()), tag(spec.stepTags()));
+    Template cached = templates.get(key);
+    if (cached != null) {
+      return cached;
+    }
     List<String> problems = new ArrayList<>();
     List<K8sConfig> layers = new ArrayList<>(5);
     layers.add(SECURE_DEFAULTS);
@@ -138,28 +188,21 @@ public final class PodFactory {
       metadataTree =
           TreeMerge.merge(metadataTree, layer.podTemplateSpecMetadata(), layer.mergeBehavior());
     }
-
-    String name = Names.podName(spec.runId(), spec.stepKey(), spec.attempt());
-    String where = "pod " + name + " of step '" + spec.stepKey() + "'";
-    Container container = Json.KUBERNETES.convertValue(containerTree, Container.class);
-    container.setName(CONTAINER_NAME);
-    container.setImage(spec.image());
-    container.setCommand(new ArrayList<>(spec.command()));
-    container.setArgs(new ArrayList<>(spec.args()));
-    container.setEnv(env(container.getEnv(), spec, where, problems));
-
-    PodSpec podSpec = Json.KUBERNETES.convertValue(specTree, PodSpec.class);
-    podSpec.setContainers(new ArrayList<>(List.of(container)));
-    podSpec.setRestartPolicy("Never");
-    checkVolumes(podSpec, where, problems);
-    checkResources(podSpec, where, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidK8sConfigException(problems);
+    Template made =
+        new Template(
+            Json.KUBERNETES.convertValue(containerTree, Container.class),
+            Json.KUBERNETES.convertValue(specTree, PodSpec.class),
+            metadataTree);
+    if (templates.size() >= MAX_TEMPLATES) {
+      // Many distinct op settings at once: start over rather than grow without bound.
+      templates.clear();
     }
-    return new PodBuilder()
-        .withMetadata(metadata(name, spec, metadataTree))
-        .withSpec(podSpec)
-        .build();
+    templates.put(key, made);
+    return made;
+  }
+
+  private static String tag(Map<String, String> tags) {
+    return tags == null ? null : tags.get(K8sConfig.TAG);
   }
 
   private static void layer(

@@ -29,7 +29,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -63,6 +62,11 @@ public final class PodLauncher implements AutoCloseable {
       MeterRegistry registry,
       Clock clock) {}
 
+  // A burst of launches is handed to the creation threads once no launch came for 2 ms, or its
+  // first launch waited 50 ms (see CreationHandoff).
+  private static final long HANDOFF_QUIET_NANOS = 2_000_000;
+  private static final long HANDOFF_HOLD_NANOS = 50_000_000;
+
   private final K8sExecutorSettings settings;
   private final RunLookup runs;
   private final Function<String, K8sConfig> locationConfig;
@@ -72,6 +76,7 @@ public final class PodLauncher implements AutoCloseable {
   private final PodApi api;
   private final PodWatcher watcher;
   private final LauncherThreads threads;
+  private final CreationHandoff handoff;
   private final AttemptBook book = new AttemptBook();
   private final StatusDeliveries deliveries;
   private final PodCleanup cleanup;
@@ -105,6 +110,7 @@ public final class PodLauncher implements AutoCloseable {
             1);
     this.watcher = new PodWatcher(parts.client(), settings, clock, new Outcomes());
     this.threads = new LauncherThreads(settings.createConcurrency());
+    this.handoff = new CreationHandoff(threads::create, HANDOFF_QUIET_NANOS, HANDOFF_HOLD_NANOS);
     this.deliveries = new StatusDeliveries(book, threads, clock);
     this.cleanup = new PodCleanup(api, watcher, parts.logs(), settings, metrics);
     this.sweep = new SweepLoop(watcher, runs, book, threads, cleanup, settings, clock);
@@ -153,15 +159,36 @@ public final class PodLauncher implements AutoCloseable {
       return mine;
     }
     metrics.launch(LauncherMetrics.LaunchAnswer.CREATE);
-    try {
-      threads.create(() -> create(request, mine));
-    } catch (RejectedExecutionException e) {
-      inFlight.remove(id);
-      mine.complete(
-          LaunchResult.rejected(
-              AttemptFailureReason.LAUNCH_FAILED, "the Kubernetes step launcher is closed"));
-    }
+    // Recorded (in flight: a repeat shares this creation), queued; the pod is built and created on
+    // the launcher's threads once the caller's burst of launches is over.
+    handoff.offer(
+        new CreationHandoff.Creation(
+            () -> create(request, mine),
+            () -> {
+              inFlight.remove(id);
+              mine.complete(
+                  LaunchResult.rejected(
+                      AttemptFailureReason.LAUNCH_FAILED,
+                      "the Kubernetes step launcher is closed"));
+            }));
     return mine;
+  }
+
+  /**
+   * Starts many attempts' pods: each as {@link #launch}, handed to the creation threads together
+   * once all are recorded.
+   *
+   * @param requests the requests
+   * @return their results, in order
+   */
+  public List<CompletionStage<LaunchResult>> launchAll(List<LaunchRequest> requests) {
+    Objects.requireNonNull(requests, "requests must not be null");
+    List<CompletionStage<LaunchResult>> results = new ArrayList<>(requests.size());
+    for (LaunchRequest request : requests) {
+      results.add(launch(request));
+    }
+    handoff.flush();
+    return results;
   }
 
   private void create(LaunchRequest request, CompletableFuture<LaunchResult> result) {
@@ -506,6 +533,7 @@ public final class PodLauncher implements AutoCloseable {
   @Override
   public void close() {
     watcher.close();
+    handoff.close();
     threads.close();
     api.close();
   }
