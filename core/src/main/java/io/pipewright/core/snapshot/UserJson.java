@@ -2,11 +2,14 @@ package io.pipewright.core.snapshot;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The canonical form of user JSON: run config, config defaults, JSON metadata and log fields, the
@@ -68,13 +71,82 @@ public final class UserJson {
    */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> canonicalObject(Map<String, ?> value, String where) {
+    if (value instanceof Lazy lazy) {
+      return lazy;
+    }
     if (value == null || value.isEmpty()) {
       return Map.of();
     }
     return (Map<String, Object>) copy(value, where, null, "$", 0);
   }
 
+  /**
+   * Returns a canonical JSON object decoded only when first read, and once: a run read from storage
+   * with a page of others carries its run config, which most readers (a list of runs) never look
+   * at, and decoding it cost more than the rest of the run. It is canonical as it is: {@link
+   * #canonicalObject} and {@link #canonical} return it without copying (or decoding) it.
+   *
+   * @param decode makes the object (a canonical copy of what it returns is kept); throws when the
+   *     stored form is corrupt, and then on every read
+   * @param where where the object sits, for error messages
+   * @return the object, an unmodifiable map
+   */
+  public static Map<String, Object> lazyObject(Supplier<Map<String, ?>> decode, String where) {
+    return new Lazy(decode, where);
+  }
+
+  /** An object decoded on first read ({@link #lazyObject}). */
+  private static final class Lazy extends AbstractMap<String, Object> {
+
+    private final String where;
+    private Supplier<Map<String, ?>> decode;
+    private volatile Map<String, Object> value;
+
+    Lazy(Supplier<Map<String, ?>> decode, String where) {
+      this.decode = decode;
+      this.where = where;
+    }
+
+    private Map<String, Object> value() {
+      Map<String, Object> decoded = value;
+      if (decoded == null) {
+        synchronized (this) {
+          decoded = value;
+          if (decoded == null) {
+            decoded = canonicalObject(decode.get(), where);
+            value = decoded;
+            decode = null;
+          }
+        }
+      }
+      return decoded;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      return value().entrySet();
+    }
+
+    @Override
+    public Object get(Object key) {
+      return value().get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return value().containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return value().size();
+    }
+  }
+
   private static Object copy(Object value, String where, String name, String path, int depth) {
+    if (value instanceof Lazy) {
+      return value;
+    }
     if (value == null
         || value instanceof String
         || value instanceof Boolean

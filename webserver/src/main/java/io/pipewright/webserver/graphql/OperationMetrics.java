@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,6 +42,10 @@ final class OperationMetrics extends SimplePerformantInstrumentation {
 
   private final MeterRegistry registry;
   private final Set<String> operations = ConcurrentHashMap.newKeySet();
+  private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+  /** A timer's tags. */
+  private record TimerKey(String operation, String type, boolean failed) {}
 
   OperationMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -80,15 +85,21 @@ final class OperationMetrics extends SimplePerformantInstrumentation {
         operations.add(operation);
       }
     }
-    Timer.builder("pipewright.graphql.requests")
-        .description("GraphQL requests by operation: latency and count")
-        .tag("operation", operation)
-        .tag("type", type)
-        .tag("outcome", failed ? "error" : "success")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(60))
-        .register(registry)
+    // The timer is looked up once per key: building and registering it per request (its id, tags
+    // and histogram configuration) cost as much as a small query.
+    timers
+        .computeIfAbsent(
+            new TimerKey(operation, type, failed),
+            key ->
+                Timer.builder("pipewright.graphql.requests")
+                    .description("GraphQL requests by operation: latency and count")
+                    .tag("operation", key.operation())
+                    .tag("type", key.type())
+                    .tag("outcome", key.failed() ? "error" : "success")
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(60))
+                    .register(registry))
         .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 

@@ -191,6 +191,12 @@ final class PlanExecution {
           return;
         }
       }
+      case FLOAT -> {
+        if (value instanceof Double d && Double.isFinite(d)) {
+          g.writeNumber(d);
+          return;
+        }
+      }
       default -> {
         // coerced below
       }

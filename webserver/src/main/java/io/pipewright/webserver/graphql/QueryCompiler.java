@@ -190,6 +190,7 @@ final class QueryCompiler {
             case "String" -> ScalarKind.STRING;
             case "Int" -> ScalarKind.INT;
             case "Boolean" -> ScalarKind.BOOLEAN;
+            case "Float" -> ScalarKind.FLOAT;
             default -> ScalarKind.OTHER;
           };
       return new Leaf(scalar, kind);

@@ -68,6 +68,8 @@ final class QueryPlan {
     STRING,
     INT,
     BOOLEAN,
+    /** A finite {@code Double} is written as is (graphql-java's coercing answers it unchanged). */
+    FLOAT,
     OTHER
   }
 

@@ -88,14 +88,22 @@ class WebserverFiguresTest {
       http.warmUp(RunsQuery.all(RUNS), Duration.ofSeconds(5));
       report.add("");
       report.add("runsOrError, " + CLIENTS + " clients, " + MEASURE.toSeconds() + " s each:");
-      for (RunsQuery query : RunsQuery.all(RUNS)) {
-        report.add("  " + http.measure(query.name(), query.document(), query.variables()));
+      try (Memory memory = Memory.sample()) {
+        for (RunsQuery query : RunsQuery.all(RUNS)) {
+          report.add("  " + http.measure(query.name(), query.document(), query.variables()));
+        }
+        memory.close();
+        report.add("  " + memory.summary());
       }
     }
     if (ONLY.contains("logs")) {
       report.add("");
       report.add("logsForRun, pages of 1,000 events of a 10,000-event run, one client:");
-      report.add("  " + http.logPages("bench-big", 1000, 300));
+      try (Memory memory = Memory.sample()) {
+        report.add("  " + http.logPages("bench-big", 1000, 300));
+        memory.close();
+        report.add("  " + memory.summary());
+      }
     }
     if (ONLY.contains("ingest")) {
       report.add("");

@@ -4,6 +4,7 @@ import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunFilter;
 import io.pipewright.core.run.RunStatus;
 import io.pipewright.core.snapshot.AssetKeySnapshot;
+import io.pipewright.core.snapshot.UserJson;
 import io.pipewright.storage.internal.StringJson;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -164,6 +165,8 @@ public final class RunSql {
    */
   public static Run read(Row row) {
     String runId = row.getString(1);
+    // Decoded when first read: a page of runs rarely shows their configs (UserJson.lazyObject).
+    byte[] config = row.getBuffer(11).getBytes();
     List<AssetKeySnapshot> assets = new ArrayList<>();
     for (String key : StringJson.parseArray(row.getString(14))) {
       assets.add(AssetKeySnapshot.fromUserString(key));
@@ -176,7 +179,9 @@ public final class RunSql {
         .rootRunId(row.getString(8))
         .planSnapshotId(row.getString(9))
         .jobSnapshotId(row.getString(10))
-        .runConfig(Bodies.json(row.getBuffer(11).getBytes(), "the run config of run " + runId))
+        .runConfig(
+            UserJson.lazyObject(
+                () -> Bodies.json(config, "the run config of run " + runId), "run config"))
         .tags(StringJson.parseObject(row.getString(12)))
         .opSelection(StringJson.parseArray(row.getString(13)))
         .assetSelection(assets)

@@ -183,10 +183,29 @@ public class JobViews {
    * @return the objects
    */
   static List<GqlObject> tags(Map<String, String> tags) {
+    return tags(tags, null);
+  }
+
+  /**
+   * Returns tags as {@code PipelineTag}s, in their order, leaving out those whose key starts with
+   * {@code hiddenPrefix} (when not null).
+   */
+  static List<GqlObject> tags(Map<String, String> tags, String hiddenPrefix) {
     List<GqlObject> objects = new ArrayList<>(tags.size());
     tags.forEach(
-        (key, value) ->
-            objects.add(GqlObject.of("PipelineTag").put("key", key).put("value", value)));
+        (key, value) -> {
+          if (hiddenPrefix == null || !key.startsWith(hiddenPrefix)) {
+            objects.add(GqlObject.of("PipelineTag", field -> tagField(key, value, field)));
+          }
+        });
     return objects;
+  }
+
+  private static Object tagField(String key, String value, String field) {
+    return switch (field) {
+      case "key" -> key;
+      case "value" -> value;
+      default -> null;
+    };
   }
 }
