@@ -51,11 +51,18 @@ import org.jboss.logging.Logger;
  * only once its events are stored, by the first cycle after the answer; a run whose append is on
  * its way is not decided again until then, so each run's events are still appended in order and one
  * decision at a time. {@link #clear} waits for the appends on their way: a dropped view must not be
- * overtaken by one of its writes landing later.
+ * overtaken by one of its writes landing later. A big decision (a fan-out to 1,000 steps) is
+ * appended in parts, one after another ({@link CommitParts}): each part's launches are made once it
+ * is stored, while the next part is appended.
  *
- * <p>Not thread-safe: the daemon's loop thread calls every method. Launch answers and stored
- * appends come back through the callbacks given at construction, which must hand them to that
- * thread.
+ * <p><b>Pipelined reads.</b> Reads of new events are sent the same way ({@link EventReads}): the
+ * runs read are decided by the first cycle after the answer, and a run with a read on its way is
+ * neither read again nor decided until then. Runs with other news only (launcher reports, a time
+ * due) are decided at once.
+ *
+ * <p>Not thread-safe: the daemon's loop thread calls every method. Launch answers and answered
+ * reads and appends come back through the callbacks given at construction, which must hand them to
+ * that thread.
  */
 public final class RunOrchestrator {
 
