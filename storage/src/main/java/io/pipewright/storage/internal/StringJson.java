@@ -157,6 +157,18 @@ public final class StringJson {
 
     String string() {
       expect('"');
+      // Most strings (tag keys and values, step keys) have no escapes: one substring, no builder.
+      for (int end = at; end < text.length(); end++) {
+        char c = text.charAt(end);
+        if (c == '"') {
+          String plain = text.substring(at, end);
+          at = end + 1;
+          return plain;
+        }
+        if (c == '\\') {
+          break;
+        }
+      }
       StringBuilder out = new StringBuilder();
       while (at < text.length()) {
         char c = text.charAt(at++);
