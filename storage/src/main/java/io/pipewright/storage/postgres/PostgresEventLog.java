@@ -36,14 +36,14 @@ import java.util.Map;
  * The {@link EventLog} on PostgreSQL, with the reactive client: table {@code event_logs}, and the
  * asset index ({@code asset_keys}, {@code asset_check_executions}) kept in the same transaction.
  *
- * <p>Ingests and appends are group-committed ({@link GroupCommit}): those that arrive while a write
- * is in flight are written together by the next one, and each write is one SQL statement, hence one
- * round trip and one transaction ({@link EventRows#APPEND}): the append lock ({@link
- * EventRows#APPEND_LOCK}), one multi-row insert ({@code INSERT ... SELECT FROM unnest(...)}; resent
- * step events are left out by the sequences each attempt recorded in {@code
- * event_ingest_attempts}), the asset index's upsert, and {@code pg_notify} per run, which
- * PostgreSQL delivers at commit. A group holding check evaluations adds a second statement in the
- * same transaction for their executions.
+ * <p>Ingests and appends are group-committed ({@link GroupCommit}): those that arrive while writes
+ * are in flight are written together by the next one (two groups at most in flight, {@link
+ * #MAX_GROUPS_IN_FLIGHT}), and each write is one SQL statement, hence one round trip and one
+ * transaction ({@link EventRows#APPEND}): the append lock ({@link EventRows#APPEND_LOCK}), one
+ * multi-row insert ({@code INSERT ... SELECT FROM unnest(...)}; resent step events are left out by
+ * the sequences each attempt recorded in {@code event_ingest_attempts}), the asset index's upsert,
+ * and {@code pg_notify} per run, which PostgreSQL delivers at commit. A group holding check
+ * evaluations adds a second statement in the same transaction for their executions.
  */
 @ApplicationScoped
 public class PostgresEventLog implements EventLog {
@@ -58,10 +58,25 @@ public class PostgresEventLog implements EventLog {
    */
   static final int MAX_GROUP_EVENTS = 10_000;
 
+  /**
+   * Groups written at once: 2, so that the next group's statement is sent, parsed and planned while
+   * the one before holds the append lock (the lock's holder is the bottleneck of ingest: with one
+   * group at a time, the lock waited idle for each round trip and each parse of the next group's
+   * arrays). More would make groups smaller for no further overlap. Host appends stay in submission
+   * order (one group of them at a time); ingests may overtake each other, which their idempotency
+   * by recorded sequences makes safe, as it does for ingests from several processes.
+   */
+  static final int MAX_GROUPS_IN_FLIGHT = 2;
+
   private final Pool pool;
   private final EventNotifications notifications;
   private final GroupCommit<EventRows.Encoded, Written> writes =
-      new GroupCommit<>(this::writeGroup, EventRows.Encoded::size, MAX_GROUP_EVENTS);
+      new GroupCommit<>(
+          this::writeGroup,
+          EventRows.Encoded::size,
+          MAX_GROUP_EVENTS,
+          MAX_GROUPS_IN_FLIGHT,
+          write -> write.attempt() == null);
 
   /**
    * Creates the adapter.
@@ -82,11 +97,29 @@ public class PostgresEventLog implements EventLog {
 
   @Override
   public Uni<IngestResult> ingest(StepEventBatch batch) {
+    return ingestEncoded(batch, null);
+  }
+
+  /** Stores the bytes the ingest received as the bodies: they are the body's own encoding. */
+  @Override
+  public Uni<IngestResult> ingest(StepEventBatch batch, List<byte[]> bodies) {
+    if (bodies.size() != batch.events().size()) {
+      throw new IllegalArgumentException(
+          "ingest needs one body per event: got "
+              + bodies.size()
+              + " bodies for "
+              + batch.events().size()
+              + " events");
+    }
+    return ingestEncoded(batch, bodies);
+  }
+
+  private Uni<IngestResult> ingestEncoded(StepEventBatch batch, List<byte[]> bodies) {
     if (batch.events().isEmpty()) {
       return highestSequence(pool, batch).map(h -> new IngestResult(0, 0, h));
     }
     return Uni.createFrom()
-        .item(() -> EventRows.Encoded.of(batch.events(), batch))
+        .item(() -> EventRows.Encoded.of(batch.events(), batch, bodies))
         .flatMap(writes::submit)
         .map(
             written -> {
@@ -123,7 +156,7 @@ public class PostgresEventLog implements EventLog {
       return Uni.createFrom().item(List.of());
     }
     return Uni.createFrom()
-        .item(() -> EventRows.Encoded.of(events, null))
+        .item(() -> EventRows.Encoded.of(events, null, null))
         .flatMap(writes::submit)
         .map(Written::stored);
   }

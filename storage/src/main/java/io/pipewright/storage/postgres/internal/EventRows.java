@@ -171,9 +171,12 @@ public final class EventRows {
      *
      * @param events the events
      * @param attempt the ingested attempt, or null for a host append
+     * @param encoded per event, its body as received ({@link Bodies#event(EventRecord)}'s encoding,
+     *     which decodes to the event), or null to encode the events here
      * @return the columns
      */
-    public static Encoded of(List<EventRecord> events, StepEventBatch attempt) {
+    public static Encoded of(
+        List<EventRecord> events, StepEventBatch attempt, List<byte[]> encoded) {
       boolean ingested = attempt != null;
       int n = events.size();
       Encoded out =
@@ -201,7 +204,7 @@ public final class EventRows {
         AssetKeySnapshot key = EventFacts.assetKey(e);
         out.assets[i] = key == null ? null : key.toUserString();
         out.parts[i] = key == null ? null : EventFacts.partition(e);
-        out.bodies[i] = Buffer.buffer(Bodies.event(e));
+        out.bodies[i] = Buffer.buffer(encoded == null ? Bodies.event(e) : encoded.get(i));
       }
       return out;
     }
