@@ -28,9 +28,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@link EventLog} on PostgreSQL, with the reactive client: table {@code event_logs}, and the
@@ -123,7 +125,7 @@ public class PostgresEventLog implements EventLog {
         .flatMap(writes::submit)
         .map(
             written -> {
-              int accepted = written.stored().size();
+              int accepted = written.accepted();
               // Every event of the batch is stored once the statement commits (new, or refused as
               // a duplicate of a stored one), so the highest is at least the batch's highest.
               long highest = written.priorHighest();
@@ -161,8 +163,12 @@ public class PostgresEventLog implements EventLog {
         .map(Written::stored);
   }
 
-  /** What one write stored, and its attempt's highest sequence before it (-1 for appends). */
-  private record Written(List<StoredEvent> stored, long priorHighest) {}
+  /**
+   * What one write stored: how many of its events, the stored events (empty when written with
+   * {@link EventRows#APPEND_COUNTS}, which answers only the count), and its attempt's highest
+   * sequence before it (-1 for appends).
+   */
+  private record Written(int accepted, List<StoredEvent> stored, long priorHighest) {}
 
   /**
    * Writes a group of writes with {@link EventRows#APPEND}: one statement, or a transaction of two
@@ -176,6 +182,11 @@ public class PostgresEventLog implements EventLog {
       for (EventRecord e : write.events()) {
         checks |= e.payload() instanceof AssetCheckEvaluationPayload;
       }
+    }
+    if (!checks && countsSuffice(group)) {
+      return pool.preparedQuery(EventRows.APPEND_COUNTS)
+          .execute(params)
+          .map(rows -> counts(rows, group));
     }
     if (!checks) {
       return pool.preparedQuery(EventRows.APPEND).execute(params).map(rows -> split(rows, group));
@@ -194,6 +205,51 @@ public class PostgresEventLog implements EventLog {
                           ? Uni.createFrom().voidItem()
                           : conn.preparedQuery(EventRows.INSERT_CHECKS).execute(checkParams);
                     }));
+  }
+
+  /**
+   * Tells whether {@link EventRows#APPEND_COUNTS} answers a group: only ingests (their callers need
+   * only counts), each of another attempt (so that an attempt's count is its write's).
+   */
+  private static boolean countsSuffice(List<EventRows.Encoded> group) {
+    Set<String> attempts = new HashSet<>();
+    for (EventRows.Encoded write : group) {
+      StepEventBatch batch = write.attempt();
+      if (batch == null
+          || !attempts.add(attemptKey(batch.runId(), batch.stepKey(), batch.attempt()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads {@link EventRows#APPEND_COUNTS}'s rows: each attempt's new events and prior highest. */
+  private static List<Written> counts(RowSet<Row> rows, List<EventRows.Encoded> group) {
+    Map<String, Long> inserted = new HashMap<>();
+    Map<String, Long> prior = new HashMap<>();
+    for (Row row : rows) {
+      int kind = row.getInteger("kind");
+      if (kind == 2) {
+        continue; // The notifications' count: read so that the statement sends them.
+      }
+      String key =
+          attemptKey(row.getString("run_id"), row.getString("step_key"), row.getInteger("attempt"));
+      Long n = row.getLong("n");
+      if (kind == 0) {
+        inserted.put(key, n);
+      } else {
+        prior.put(key, n == null ? -1L : n);
+      }
+    }
+    List<Written> out = new ArrayList<>(group.size());
+    for (EventRows.Encoded write : group) {
+      StepEventBatch batch = write.attempt();
+      String key = attemptKey(batch.runId(), batch.stepKey(), batch.attempt());
+      out.add(
+          new Written(
+              inserted.getOrDefault(key, 0L).intValue(), List.of(), prior.getOrDefault(key, -1L)));
+    }
+    return out;
   }
 
   /**
@@ -259,7 +315,7 @@ public class PostgresEventLog implements EventLog {
                       write.attempt().attempt()),
                   -1L)
               : -1L;
-      out.add(new Written(stored, priorHighest));
+      out.add(new Written(stored.size(), stored, priorHighest));
     }
     if (paired != total) {
       throw new IllegalStateException(
