@@ -28,6 +28,29 @@ public interface EventLog {
   Uni<IngestResult> ingest(StepEventBatch batch);
 
   /**
+   * {@link #ingest(StepEventBatch)}, with each event's encoding as the event ingest received it
+   * (the protocol's {@code Event} message, without run, step and attempt): an adapter that stores
+   * events in that encoding may store these bytes rather than encode each event again. This default
+   * ignores them.
+   *
+   * @param batch the attempt's events
+   * @param bodies per event of the batch, in its order, the bytes that decode to it
+   * @return what {@link #ingest(StepEventBatch)} answers
+   * @throws IllegalArgumentException when there is not one body per event
+   */
+  default Uni<IngestResult> ingest(StepEventBatch batch, List<byte[]> bodies) {
+    if (bodies.size() != batch.events().size()) {
+      throw new IllegalArgumentException(
+          "ingest needs one body per event: got "
+              + bodies.size()
+              + " bodies for "
+              + batch.events().size()
+              + " events");
+    }
+    return ingest(batch);
+  }
+
+  /**
    * Appends events written by the hosts (the webserver's {@code RUN_ENQUEUED}, the daemon's run and
    * step decisions). They are not de-duplicated: their writers append each once.
    *

@@ -28,22 +28,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@link EventLog} on PostgreSQL, with the reactive client: table {@code event_logs}, and the
  * asset index ({@code asset_keys}, {@code asset_check_executions}) kept in the same transaction.
  *
- * <p>Ingests and appends are group-committed ({@link GroupCommit}): those that arrive while a write
- * is in flight are written together by the next one, and each write is one SQL statement, hence one
- * round trip and one transaction ({@link EventRows#APPEND}): the append lock ({@link
- * EventRows#APPEND_LOCK}), one multi-row insert ({@code INSERT ... SELECT FROM unnest(...)}; resent
- * step events are left out by the sequences each attempt recorded in {@code
- * event_ingest_attempts}), the asset index's upsert, and {@code pg_notify} per run, which
- * PostgreSQL delivers at commit. A group holding check evaluations adds a second statement in the
- * same transaction for their executions.
+ * <p>Ingests and appends are group-committed ({@link GroupCommit}): those that arrive while writes
+ * are in flight are written together by the next one (two groups at most in flight, {@link
+ * #MAX_GROUPS_IN_FLIGHT}), and each write is one SQL statement, hence one round trip and one
+ * transaction ({@link EventRows#APPEND}): the append lock ({@link EventRows#APPEND_LOCK}), one
+ * multi-row insert ({@code INSERT ... SELECT FROM unnest(...)}; resent step events are left out by
+ * the sequences each attempt recorded in {@code event_ingest_attempts}), the asset index's upsert,
+ * and {@code pg_notify} per run, which PostgreSQL delivers at commit. A group holding check
+ * evaluations adds a second statement in the same transaction for their executions.
  */
 @ApplicationScoped
 public class PostgresEventLog implements EventLog {
@@ -58,10 +60,25 @@ public class PostgresEventLog implements EventLog {
    */
   static final int MAX_GROUP_EVENTS = 10_000;
 
+  /**
+   * Groups written at once: 2, so that the next group's statement is sent, parsed and planned while
+   * the one before holds the append lock (the lock's holder is the bottleneck of ingest: with one
+   * group at a time, the lock waited idle for each round trip and each parse of the next group's
+   * arrays). More would make groups smaller for no further overlap. Host appends stay in submission
+   * order (one group of them at a time); ingests may overtake each other, which their idempotency
+   * by recorded sequences makes safe, as it does for ingests from several processes.
+   */
+  static final int MAX_GROUPS_IN_FLIGHT = 2;
+
   private final Pool pool;
   private final EventNotifications notifications;
   private final GroupCommit<EventRows.Encoded, Written> writes =
-      new GroupCommit<>(this::writeGroup, EventRows.Encoded::size, MAX_GROUP_EVENTS);
+      new GroupCommit<>(
+          this::writeGroup,
+          EventRows.Encoded::size,
+          MAX_GROUP_EVENTS,
+          MAX_GROUPS_IN_FLIGHT,
+          write -> write.attempt() == null);
 
   /**
    * Creates the adapter.
@@ -82,15 +99,33 @@ public class PostgresEventLog implements EventLog {
 
   @Override
   public Uni<IngestResult> ingest(StepEventBatch batch) {
+    return ingestEncoded(batch, null);
+  }
+
+  /** Stores the bytes the ingest received as the bodies: they are the body's own encoding. */
+  @Override
+  public Uni<IngestResult> ingest(StepEventBatch batch, List<byte[]> bodies) {
+    if (bodies.size() != batch.events().size()) {
+      throw new IllegalArgumentException(
+          "ingest needs one body per event: got "
+              + bodies.size()
+              + " bodies for "
+              + batch.events().size()
+              + " events");
+    }
+    return ingestEncoded(batch, bodies);
+  }
+
+  private Uni<IngestResult> ingestEncoded(StepEventBatch batch, List<byte[]> bodies) {
     if (batch.events().isEmpty()) {
       return highestSequence(pool, batch).map(h -> new IngestResult(0, 0, h));
     }
     return Uni.createFrom()
-        .item(() -> EventRows.Encoded.of(batch.events(), batch))
+        .item(() -> EventRows.Encoded.of(batch.events(), batch, bodies))
         .flatMap(writes::submit)
         .map(
             written -> {
-              int accepted = written.stored().size();
+              int accepted = written.accepted();
               // Every event of the batch is stored once the statement commits (new, or refused as
               // a duplicate of a stored one), so the highest is at least the batch's highest.
               long highest = written.priorHighest();
@@ -123,13 +158,17 @@ public class PostgresEventLog implements EventLog {
       return Uni.createFrom().item(List.of());
     }
     return Uni.createFrom()
-        .item(() -> EventRows.Encoded.of(events, null))
+        .item(() -> EventRows.Encoded.of(events, null, null))
         .flatMap(writes::submit)
         .map(Written::stored);
   }
 
-  /** What one write stored, and its attempt's highest sequence before it (-1 for appends). */
-  private record Written(List<StoredEvent> stored, long priorHighest) {}
+  /**
+   * What one write stored: how many of its events, the stored events (empty when written with
+   * {@link EventRows#APPEND_COUNTS}, which answers only the count), and its attempt's highest
+   * sequence before it (-1 for appends).
+   */
+  private record Written(int accepted, List<StoredEvent> stored, long priorHighest) {}
 
   /**
    * Writes a group of writes with {@link EventRows#APPEND}: one statement, or a transaction of two
@@ -143,6 +182,11 @@ public class PostgresEventLog implements EventLog {
       for (EventRecord e : write.events()) {
         checks |= e.payload() instanceof AssetCheckEvaluationPayload;
       }
+    }
+    if (!checks && countsSuffice(group)) {
+      return pool.preparedQuery(EventRows.APPEND_COUNTS)
+          .execute(params)
+          .map(rows -> counts(rows, group));
     }
     if (!checks) {
       return pool.preparedQuery(EventRows.APPEND).execute(params).map(rows -> split(rows, group));
@@ -161,6 +205,51 @@ public class PostgresEventLog implements EventLog {
                           ? Uni.createFrom().voidItem()
                           : conn.preparedQuery(EventRows.INSERT_CHECKS).execute(checkParams);
                     }));
+  }
+
+  /**
+   * Tells whether {@link EventRows#APPEND_COUNTS} answers a group: only ingests (their callers need
+   * only counts), each of another attempt (so that an attempt's count is its write's).
+   */
+  private static boolean countsSuffice(List<EventRows.Encoded> group) {
+    Set<String> attempts = new HashSet<>();
+    for (EventRows.Encoded write : group) {
+      StepEventBatch batch = write.attempt();
+      if (batch == null
+          || !attempts.add(attemptKey(batch.runId(), batch.stepKey(), batch.attempt()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads {@link EventRows#APPEND_COUNTS}'s rows: each attempt's new events and prior highest. */
+  private static List<Written> counts(RowSet<Row> rows, List<EventRows.Encoded> group) {
+    Map<String, Long> inserted = new HashMap<>();
+    Map<String, Long> prior = new HashMap<>();
+    for (Row row : rows) {
+      int kind = row.getInteger("kind");
+      if (kind == 2) {
+        continue; // The notifications' count: read so that the statement sends them.
+      }
+      String key =
+          attemptKey(row.getString("run_id"), row.getString("step_key"), row.getInteger("attempt"));
+      Long n = row.getLong("n");
+      if (kind == 0) {
+        inserted.put(key, n);
+      } else {
+        prior.put(key, n == null ? -1L : n);
+      }
+    }
+    List<Written> out = new ArrayList<>(group.size());
+    for (EventRows.Encoded write : group) {
+      StepEventBatch batch = write.attempt();
+      String key = attemptKey(batch.runId(), batch.stepKey(), batch.attempt());
+      out.add(
+          new Written(
+              inserted.getOrDefault(key, 0L).intValue(), List.of(), prior.getOrDefault(key, -1L)));
+    }
+    return out;
   }
 
   /**
@@ -226,7 +315,7 @@ public class PostgresEventLog implements EventLog {
                       write.attempt().attempt()),
                   -1L)
               : -1L;
-      out.add(new Written(stored, priorHighest));
+      out.add(new Written(stored.size(), stored, priorHighest));
     }
     if (paired != total) {
       throw new IllegalStateException(

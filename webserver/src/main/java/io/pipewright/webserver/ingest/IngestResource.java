@@ -8,7 +8,6 @@ import io.pipewright.core.event.EventLog;
 import io.pipewright.core.event.IngestResult;
 import io.pipewright.core.event.StepEventBatch;
 import io.pipewright.protocol.mapping.EventMapper;
-import io.pipewright.protocol.v1.IngestEventsRequest;
 import io.pipewright.webserver.run.Await;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -90,17 +89,16 @@ public class IngestResource {
   @Blocking
   @Consumes(MediaType.WILDCARD)
   public Response ingest(@HeaderParam("Authorization") String authorization, byte[] body) {
-    IngestEventsRequest request;
-    StepEventBatch batch;
+    IngestRequests.Decoded decoded;
     try {
-      request = IngestEventsRequest.parseFrom(body == null ? new byte[0] : body);
-      batch = EventMapper.toCore(request);
+      decoded = IngestRequests.decode(body == null ? new byte[0] : body);
     } catch (InvalidProtocolBufferException e) {
       return refuse(
           400, "The body is not an IngestEventsRequest (binary protobuf): " + e.getMessage());
     } catch (IllegalArgumentException e) {
       return refuse(400, "The batch is malformed: " + e.getMessage());
     }
+    StepEventBatch batch = decoded.batch();
     IngestAuthorization.Decision decision =
         IngestAuthorization.decide(
             secret.bytes(),
@@ -117,7 +115,7 @@ public class IngestResource {
     }
     IngestResult result;
     try {
-      result = Await.of(events.ingest(batch));
+      result = Await.of(events.ingest(batch, decoded.bodies()));
     } catch (RuntimeException e) {
       LOG.errorf(
           e,

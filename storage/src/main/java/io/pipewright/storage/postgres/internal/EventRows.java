@@ -35,6 +35,12 @@ public final class EventRows {
   /** The columns a stored event is read from. */
   public static final String COLUMNS = "id, run_id, step_key, attempt, body";
 
+  /** {@link #APPEND}'s rows of kind 0: each attempt's inserted ids and sequences. */
+  private static final String INSERTED =
+      " SELECT 0 AS kind, NULL::bigint AS n, run_id, step_key, attempt,"
+          + " array_agg(id ORDER BY id) AS ids, array_agg(worker_sequence ORDER BY id) AS seqs"
+          + " FROM ins GROUP BY run_id, step_key, attempt";
+
   /**
    * One statement per group of batches (see {@link GroupCommit}), so one round trip and its own
    * transaction: it takes the append lock (first, through the lateral joins, before any row is
@@ -116,13 +122,23 @@ public final class EventRows {
           + " notified AS ("
           + " SELECT count(pg_notify($11, r.id || ':' || r.run_id)) AS n"
           + " FROM (SELECT run_id, max(id) AS id FROM ins GROUP BY run_id) r)"
-          + " SELECT 0 AS kind, NULL::bigint AS n, run_id, step_key, attempt,"
-          + " array_agg(id ORDER BY id) AS ids, array_agg(worker_sequence ORDER BY id) AS seqs"
-          + " FROM ins GROUP BY run_id, step_key, attempt"
+          + INSERTED
           + " UNION ALL"
           + " SELECT 1, upper(stored_before) - 1, run_id, step_key, attempt, NULL, NULL FROM marks"
           + " UNION ALL"
           + " SELECT 2, n, NULL, NULL, NULL, NULL, NULL FROM notified";
+
+  /**
+   * {@link #APPEND} for a group of ingests only, without check evaluations, each attempt once: the
+   * callers need only how many events of each attempt were new, so its rows of kind 0 carry that
+   * count ({@code n}) rather than the ids and sequences, which PostgreSQL would sort and aggregate
+   * and the client decode, under the append lock, for nothing.
+   */
+  public static final String APPEND_COUNTS =
+      APPEND.replace(
+          INSERTED,
+          " SELECT 0 AS kind, count(*) AS n, run_id, step_key, attempt, NULL::bigint[] AS ids,"
+              + " NULL::bigint[] AS seqs FROM ins GROUP BY run_id, step_key, attempt");
 
   /** Records check evaluations. */
   public static final String INSERT_CHECKS =
@@ -171,9 +187,12 @@ public final class EventRows {
      *
      * @param events the events
      * @param attempt the ingested attempt, or null for a host append
+     * @param encoded per event, its body as received ({@link Bodies#event(EventRecord)}'s encoding,
+     *     which decodes to the event), or null to encode the events here
      * @return the columns
      */
-    public static Encoded of(List<EventRecord> events, StepEventBatch attempt) {
+    public static Encoded of(
+        List<EventRecord> events, StepEventBatch attempt, List<byte[]> encoded) {
       boolean ingested = attempt != null;
       int n = events.size();
       Encoded out =
@@ -201,7 +220,7 @@ public final class EventRows {
         AssetKeySnapshot key = EventFacts.assetKey(e);
         out.assets[i] = key == null ? null : key.toUserString();
         out.parts[i] = key == null ? null : EventFacts.partition(e);
-        out.bodies[i] = Buffer.buffer(Bodies.event(e));
+        out.bodies[i] = Buffer.buffer(encoded == null ? Bodies.event(e) : encoded.get(i));
       }
       return out;
     }

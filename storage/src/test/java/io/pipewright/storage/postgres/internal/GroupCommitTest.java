@@ -137,4 +137,57 @@ class GroupCommitTest {
 
     assertThat(answers).hasSize(1600).doesNotHaveDuplicates().allMatch(a -> a.startsWith("T"));
   }
+
+  @Test
+  void shouldWriteASecondGroupWhileTheFirstIsInFlightWhenTwoMayBe() {
+    Writer writer = new Writer();
+    GroupCommit<String, String> commit =
+        new GroupCommit<>(writer::write, String::length, 100, 2, item -> false);
+
+    CompletableFuture<String> a = commit.submit("a").subscribeAsCompletionStage();
+    CompletableFuture<String> b = commit.submit("b").subscribeAsCompletionStage();
+    commit.submit("c").subscribeAsCompletionStage();
+    commit.submit("d").subscribeAsCompletionStage();
+    assertThat(writer.groups).containsExactly(List.of("a"), List.of("b"));
+
+    writer.finish(1);
+    assertThat(b).isCompletedWithValue("B");
+    assertThat(a).isNotDone();
+    assertThat(writer.groups).containsExactly(List.of("a"), List.of("b"), List.of("c", "d"));
+  }
+
+  @Test
+  void shouldKeepOrderedItemsInOneGroupInFlightWhenOthersMayOvertake() {
+    Writer writer = new Writer();
+    GroupCommit<String, String> commit =
+        new GroupCommit<>(writer::write, String::length, 100, 2, item -> item.startsWith("o"));
+
+    commit.submit("o1").subscribeAsCompletionStage();
+    CompletableFuture<String> o2 = commit.submit("o2").subscribeAsCompletionStage();
+    commit.submit("u1").subscribeAsCompletionStage();
+    // o2 waits for o1's group, and u1 behind it waits too: groups leave the queue in order.
+    assertThat(writer.groups).containsExactly(List.of("o1"));
+
+    writer.finish(0);
+    assertThat(writer.groups).containsExactly(List.of("o1"), List.of("o2", "u1"));
+    assertThat(o2).isNotDone();
+
+    commit.submit("u2").subscribeAsCompletionStage();
+    CompletableFuture<String> o3 = commit.submit("o3").subscribeAsCompletionStage();
+    // u2 may go beside the ordered group in flight; o3 may not.
+    assertThat(writer.groups).containsExactly(List.of("o1"), List.of("o2", "u1"), List.of("u2"));
+    writer.finish(1);
+    assertThat(o2).isCompletedWithValue("O2");
+    assertThat(writer.groups)
+        .containsExactly(List.of("o1"), List.of("o2", "u1"), List.of("u2"), List.of("o3"));
+    assertThat(o3).isNotDone();
+  }
+
+  @Test
+  void shouldRefuseNoSlotsWhenCreated() {
+    assertThatThrownBy(
+            () -> new GroupCommit<String, String>(i -> null, String::length, 1, 0, i -> true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxInFlight");
+  }
 }
