@@ -145,14 +145,14 @@ class DaemonLoopPipelineTest {
     h.loop.leading(false);
     List<Plans.Step> steps = new ArrayList<>();
     steps.add(Plans.step("root"));
-    for (int i = 0; i < 450; i++) {
+    for (int i = 0; i < 1_450; i++) {
       steps.add(Plans.step("w" + i).in("x", "root"));
     }
     ExecutionPlanSnapshot plan = Plans.plan("fan", steps.toArray(Plans.Step[]::new));
-    // Held: the append recording the launch of w300 (the fan-out's second part).
+    // Held: the append recording the launch of w1200 (the fan-out's second part).
     GatedEvents events =
         new GatedEvents(
-            h.stores.events(), cursors -> false, appended -> launches(appended, "w300"));
+            h.stores.events(), cursors -> false, appended -> launches(appended, "w1200"));
     DaemonLoop loop = loop(h, events);
     try {
       String runId = h.queue(plan);
@@ -172,11 +172,11 @@ class DaemonLoopPipelineTest {
                   .toList());
       assertThat(launched(h))
           .as("the held part's launches wait for it to be stored")
-          .doesNotContain(new AttemptId(runId, "w300", 1), new AttemptId(runId, "w449", 1));
+          .doesNotContain(new AttemptId(runId, "w1200", 1), new AttemptId(runId, "w1449", 1));
 
       events.gate.complete(null);
       await("the fan-out to succeed", () -> h.run(runId).status() == RunStatus.SUCCESS);
-      assertThat(launched(h)).hasSize(451).doesNotHaveDuplicates();
+      assertThat(launched(h)).hasSize(1_451).doesNotHaveDuplicates();
     } finally {
       events.gate.complete(null);
       loop.close();
