@@ -1,5 +1,7 @@
 package io.pipewright.webserver.figures;
 
+import com.sun.management.GarbageCollectorMXBean;
+import com.sun.management.GcInfo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -58,16 +60,37 @@ final class Memory implements AutoCloseable {
     }
   }
 
+  /**
+   * The heap in use right after the most recent collection, young or old, summed over the heap's
+   * pools. Not the pools' {@code getCollectionUsage}: with G1 the old generation's is only updated
+   * by old-generation collections, which a short measurement may never see (it read 3 MiB).
+   */
+  private static long heapAfterLastGc() {
+    GcInfo last = null;
+    for (GarbageCollectorMXBean gc :
+        ManagementFactory.getPlatformMXBeans(GarbageCollectorMXBean.class)) {
+      GcInfo info = gc.getLastGcInfo();
+      if (info != null && (last == null || info.getEndTime() > last.getEndTime())) {
+        last = info;
+      }
+    }
+    if (last == null) {
+      return 0;
+    }
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage after = last.getMemoryUsageAfterGc().get(pool.getName());
+      if (pool.getType() == MemoryType.HEAP && after != null) {
+        used += after.getUsed();
+      }
+    }
+    return used;
+  }
+
   private synchronized void sampleOnce() {
     MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
     MemoryUsage heap = bean.getHeapMemoryUsage();
-    long afterGc = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      MemoryUsage collected = pool.getCollectionUsage();
-      if (pool.getType() == MemoryType.HEAP && collected != null) {
-        afterGc += collected.getUsed();
-      }
-    }
+    long afterGc = heapAfterLastGc();
     long rss = status("VmRSS");
     samples++;
     maxAfterGc = Math.max(maxAfterGc, afterGc);
