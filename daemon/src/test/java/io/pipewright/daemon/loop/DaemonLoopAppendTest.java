@@ -7,20 +7,17 @@ import io.pipewright.core.event.EventLog;
 import io.pipewright.core.event.EventRecord;
 import io.pipewright.core.event.StoredEvent;
 import io.pipewright.core.launch.AttemptId;
-import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.run.RunStatus;
-import io.pipewright.daemon.DaemonStores;
-import io.pipewright.daemon.metrics.DaemonMetrics;
 import io.pipewright.daemon.testing.ForwardingEventLog;
 import io.pipewright.daemon.testing.Harness;
 import io.pipewright.daemon.testing.Plans;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * its events are stored.
  */
 class DaemonLoopAppendTest {
+
+  private static final Duration WITHIN = Duration.ofSeconds(10);
 
   /** An event log whose appends launching a given step wait for a gate (a slow database). */
   private static final class GatedEvents extends ForwardingEventLog {
@@ -66,34 +65,12 @@ class DaemonLoopAppendTest {
     }
   }
 
-  private static DaemonLoop loop(Harness h, GatedEvents events) {
-    DaemonStores stores =
-        new DaemonStores(
-            h.stores.runs(), h.stores.snapshots(), events, h.stores.pools(), h.stores.heartbeats());
-    DaemonLoop loop = h.realTimeLoop(stores, DaemonMetrics.none());
-    loop.start();
-    loop.leading(true);
-    return loop;
-  }
-
-  private static void await(String what, BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      Thread.sleep(5);
-    }
-  }
-
-  private static List<AttemptId> launched(Harness h) {
-    return h.workers.platform().launched().stream().map(LaunchRequest::attempt).toList();
-  }
-
   @Test
   void shouldDriveOtherRunsWhileAnAppendIsOnItsWayAndLaunchOnlyOnceItIsStored() throws Exception {
     Harness h = new Harness();
     h.loop.leading(false); // The harness's own loop stays out of it.
     GatedEvents events = new GatedEvents(h.stores.events(), "slow");
-    DaemonLoop loop = loop(h, events);
+    DaemonLoop loop = h.leadingLoopOver(events);
     try {
       String slow = h.queue(Plans.chain("job", "slow"));
       assertThat(events.gated.await(10, TimeUnit.SECONDS))
@@ -101,14 +78,16 @@ class DaemonLoopAppendTest {
           .isTrue();
 
       String quick = h.queue(Plans.chain("job", "a", "b"));
-      await("the other run to succeed", () -> h.run(quick).status() == RunStatus.SUCCESS);
-      assertThat(launched(h))
+      Harness.await(
+          WITHIN, "the other run to succeed", () -> h.run(quick).status() == RunStatus.SUCCESS);
+      assertThat(h.launched())
           .as("the slow step is not launched before its STEP_WORKER_STARTING is stored")
           .doesNotContain(new AttemptId(slow, "slow", 1));
 
       events.gate.complete(null);
-      await("the slow run to succeed", () -> h.run(slow).status() == RunStatus.SUCCESS);
-      assertThat(launched(h))
+      Harness.await(
+          WITHIN, "the slow run to succeed", () -> h.run(slow).status() == RunStatus.SUCCESS);
+      assertThat(h.launched())
           .containsExactlyInAnyOrder(
               new AttemptId(quick, "a", 1),
               new AttemptId(quick, "b", 1),
@@ -124,7 +103,7 @@ class DaemonLoopAppendTest {
     Harness h = new Harness();
     h.loop.leading(false);
     GatedEvents events = new GatedEvents(h.stores.events(), "slow");
-    DaemonLoop loop = loop(h, events);
+    DaemonLoop loop = h.leadingLoopOver(events);
     String slow = h.queue(Plans.chain("job", "slow"));
     assertThat(events.gated.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -136,10 +115,10 @@ class DaemonLoopAppendTest {
     assertThat(events.inFlight.get()).as("appends still in flight after close").isZero();
 
     // A restarted daemon launches the recorded attempt, once.
-    DaemonLoop next = loop(h, new GatedEvents(h.stores.events(), "none"));
+    DaemonLoop next = h.leadingLoopOver(new GatedEvents(h.stores.events(), "none"));
     try {
-      await("the run to succeed", () -> h.run(slow).status() == RunStatus.SUCCESS);
-      assertThat(launched(h)).containsExactly(new AttemptId(slow, "slow", 1));
+      Harness.await(WITHIN, "the run to succeed", () -> h.run(slow).status() == RunStatus.SUCCESS);
+      assertThat(h.launched()).containsExactly(new AttemptId(slow, "slow", 1));
     } finally {
       next.close();
     }

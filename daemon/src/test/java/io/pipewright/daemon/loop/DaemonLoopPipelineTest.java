@@ -8,22 +8,19 @@ import io.pipewright.core.event.EventPage;
 import io.pipewright.core.event.EventRecord;
 import io.pipewright.core.event.StoredEvent;
 import io.pipewright.core.launch.AttemptId;
-import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.run.RunStatus;
 import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
-import io.pipewright.daemon.DaemonStores;
-import io.pipewright.daemon.metrics.DaemonMetrics;
 import io.pipewright.daemon.testing.ForwardingEventLog;
 import io.pipewright.daemon.testing.Harness;
 import io.pipewright.daemon.testing.Plans;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * launches made) once it is stored, while the next is appended.
  */
 class DaemonLoopPipelineTest {
+
+  private static final Duration WITHIN = Duration.ofSeconds(20);
 
   /** An event log whose reads and appends matching a test wait for a gate (a slow database). */
   private static final class GatedEvents extends ForwardingEventLog {
@@ -74,28 +73,6 @@ class DaemonLoopPipelineTest {
     }
   }
 
-  private static DaemonLoop loop(Harness h, GatedEvents events) {
-    DaemonStores stores =
-        new DaemonStores(
-            h.stores.runs(), h.stores.snapshots(), events, h.stores.pools(), h.stores.heartbeats());
-    DaemonLoop loop = h.realTimeLoop(stores, DaemonMetrics.none());
-    loop.start();
-    loop.leading(true);
-    return loop;
-  }
-
-  private static void await(String what, BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      Thread.sleep(5);
-    }
-  }
-
-  private static List<AttemptId> launched(Harness h) {
-    return h.workers.platform().launched().stream().map(LaunchRequest::attempt).toList();
-  }
-
   private static boolean launches(List<EventRecord> events, String stepKey) {
     return events.stream()
         .anyMatch(
@@ -113,21 +90,23 @@ class DaemonLoopPipelineTest {
             cursors -> slow[0] != null && cursors.containsKey(slow[0]),
             appended -> false);
     slow[0] = h.queue(Plans.chain("job", "first", "second"));
-    DaemonLoop loop = loop(h, events);
+    DaemonLoop loop = h.leadingLoopOver(events);
     try {
       assertThat(events.gated.await(10, TimeUnit.SECONDS))
           .as("the loop reads the slow run's events")
           .isTrue();
 
       String quick = h.queue(Plans.chain("job", "a", "b"));
-      await("the other run to succeed", () -> h.run(quick).status() == RunStatus.SUCCESS);
-      assertThat(launched(h))
+      Harness.await(
+          WITHIN, "the other run to succeed", () -> h.run(quick).status() == RunStatus.SUCCESS);
+      assertThat(h.launched())
           .as("the slow run is not decided before its read is answered")
           .doesNotContain(new AttemptId(slow[0], "first", 1));
 
       events.gate.complete(null);
-      await("the slow run to succeed", () -> h.run(slow[0]).status() == RunStatus.SUCCESS);
-      assertThat(launched(h))
+      Harness.await(
+          WITHIN, "the slow run to succeed", () -> h.run(slow[0]).status() == RunStatus.SUCCESS);
+      assertThat(h.launched())
           .containsExactlyInAnyOrder(
               new AttemptId(quick, "a", 1),
               new AttemptId(quick, "b", 1),
@@ -153,30 +132,34 @@ class DaemonLoopPipelineTest {
     GatedEvents events =
         new GatedEvents(
             h.stores.events(), cursors -> false, appended -> launches(appended, "w1200"));
-    DaemonLoop loop = loop(h, events);
+    DaemonLoop loop = h.leadingLoopOver(events);
     try {
       String runId = h.queue(plan);
       assertThat(events.gated.await(10, TimeUnit.SECONDS))
           .as("the loop appends the fan-out's second part")
           .isTrue();
-      await("the first part's launches", () -> launched(h).contains(new AttemptId(runId, "w0", 1)));
+      Harness.await(
+          WITHIN,
+          "the first part's launches",
+          () -> h.launched().contains(new AttemptId(runId, "w0", 1)));
       assertThat(
               h.events(runId).stream()
                   .filter(e -> e.type() == DagsterEventType.STEP_WORKER_STARTING))
           .as("every launch made has its STEP_WORKER_STARTING stored")
           .extracting(EventRecord::stepKey)
           .containsAll(
-              launched(h).stream()
+              h.launched().stream()
                   .filter(a -> a.runId().equals(runId))
                   .map(AttemptId::stepKey)
                   .toList());
-      assertThat(launched(h))
+      assertThat(h.launched())
           .as("the held part's launches wait for it to be stored")
           .doesNotContain(new AttemptId(runId, "w1200", 1), new AttemptId(runId, "w1449", 1));
 
       events.gate.complete(null);
-      await("the fan-out to succeed", () -> h.run(runId).status() == RunStatus.SUCCESS);
-      assertThat(launched(h)).hasSize(1_451).doesNotHaveDuplicates();
+      Harness.await(
+          WITHIN, "the fan-out to succeed", () -> h.run(runId).status() == RunStatus.SUCCESS);
+      assertThat(h.launched()).hasSize(1_451).doesNotHaveDuplicates();
     } finally {
       events.gate.complete(null);
       loop.close();

@@ -1,9 +1,14 @@
 package io.pipewright.daemon.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pipewright.core.event.DagsterEventType;
 import io.pipewright.core.event.EventLevel;
+import io.pipewright.core.event.EventLog;
 import io.pipewright.core.event.EventRecord;
 import io.pipewright.core.event.StoredEvent;
+import io.pipewright.core.launch.AttemptId;
+import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.orchestration.OrchestrationSettings;
 import io.pipewright.core.queue.RunQueueLimits;
 import io.pipewright.core.run.Run;
@@ -25,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * One daemon over in-memory storage and fake workers, stepped by hand under a fake clock. A second
@@ -100,6 +106,45 @@ public final class Harness {
         Clock.systemUTC(),
         () -> 0.5,
         metrics);
+  }
+
+  /**
+   * A {@link #realTimeLoop} over this harness's stores with another event log (usually a wrapper of
+   * this harness's), started and leading.
+   *
+   * @param events the event log it uses
+   * @return the loop
+   */
+  public DaemonLoop leadingLoopOver(EventLog events) {
+    DaemonStores over =
+        new DaemonStores(
+            stores.runs(), stores.snapshots(), events, stores.pools(), stores.heartbeats());
+    DaemonLoop started = realTimeLoop(over, DaemonMetrics.none());
+    started.start();
+    started.leading(true);
+    return started;
+  }
+
+  /** The attempts launched so far through this harness's workers, in launch order. */
+  public List<AttemptId> launched() {
+    return workers.platform().launched().stream().map(LaunchRequest::attempt).toList();
+  }
+
+  /**
+   * Waits until {@code done} holds, failing with {@code what} after {@code within}.
+   *
+   * @param within how long to wait at most
+   * @param what what is awaited, for the failure's message
+   * @param done whether it happened
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public static void await(Duration within, String what, BooleanSupplier done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!done.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+      Thread.sleep(5);
+    }
   }
 
   /**
