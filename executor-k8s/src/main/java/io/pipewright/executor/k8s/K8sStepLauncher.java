@@ -28,7 +28,9 @@ import java.util.function.Function;
  *       the request, the run ({@link RunLookup}: job name and tags) and the layered pod settings,
  *       and creates it through the rate-limited API, at most {@code createConcurrency} at once. The
  *       pod's name is deterministic, so a repeat (even after a restart) answers {@code
- *       alreadyLaunched}. Invalid {@value K8sConfig#TAG} settings are {@code
+ *       alreadyLaunched}. After a restart, a launch of a run that started before the launcher whose
+ *       pod is gone is created only when the {@link AttemptHistory} says its worker never reported
+ *       (see {@link Builder#attemptHistory}). Invalid {@value K8sConfig#TAG} settings are {@code
  *       rejected(CONFIG_ERROR)} with the path of every bad field.
  *   <li><b>watch</b> reports what one shared pod informer sees, classified ({@code PENDING} with
  *       what the pod waits for, {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} with a reason,
@@ -128,6 +130,7 @@ public final class K8sStepLauncher implements StepLauncher, AutoCloseable {
     private ComputeLogSink logs = ComputeLogSink.NONE;
     private MeterRegistry registry;
     private Clock clock = Clock.systemUTC();
+    private AttemptHistory history;
     private Duration syncTimeout = Duration.ofMinutes(1);
 
     private Builder(KubernetesClient client, K8sExecutorSettings settings) {
@@ -193,6 +196,22 @@ public final class K8sStepLauncher implements StepLauncher, AutoCloseable {
     }
 
     /**
+     * Sets where the launcher reads whether an attempt's worker reported (default: none). Needed to
+     * restart safely: a launch recorded before this launcher started, of a run that started before
+     * it did ({@link RunLookup.RunInfo#startedAt()}), whose pod the API server does not have, is
+     * created only when the attempt's worker reported nothing (the step never ran), and reported
+     * {@code LOST} when it did. Without a history such a launch is rejected ({@code
+     * LAUNCH_FAILED}): the launcher cannot tell whether the step ran.
+     *
+     * @param history the attempts' worker reports
+     * @return this builder
+     */
+    public Builder attemptHistory(AttemptHistory history) {
+      this.history = Objects.requireNonNull(history, "history must not be null");
+      return this;
+    }
+
+    /**
      * Sets how long {@link #start()} waits for the informers' first list (default: 1 min).
      *
      * @param timeout the timeout
@@ -227,7 +246,8 @@ public final class K8sStepLauncher implements StepLauncher, AutoCloseable {
                   locationConfig,
                   logs,
                   registry == null ? new CompositeMeterRegistry() : registry,
-                  clock));
+                  clock,
+                  history));
       try {
         launcher.start(syncTimeout);
       } catch (TimeoutException | InterruptedException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.pipewright.executor.k8s;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,8 +32,13 @@ public interface RunLookup {
    * @param tags the run's tags (the job's and the launch's)
    * @param finished whether the run ended (success, failure, canceled): its pods are of no use but
    *     inspection
+   * @param startedAt when the run's status became {@code STARTED} (the daemon moves it there before
+   *     it launches any of the run's steps); null when it has not started, or the lookup does not
+   *     say. The launcher checks a launch it does not know against Kubernetes and the {@link
+   *     AttemptHistory} only when the run started before the launcher did: only then can an earlier
+   *     launcher have created the attempt's pod
    */
-  record RunInfo(String jobName, Map<String, String> tags, boolean finished) {
+  record RunInfo(String jobName, Map<String, String> tags, boolean finished, Instant startedAt) {
 
     /** Validates and copies the components. */
     public RunInfo {
@@ -40,6 +46,27 @@ public interface RunLookup {
         throw new IllegalArgumentException("RunInfo needs a job name");
       }
       tags = Map.copyOf(Objects.requireNonNull(tags, "tags"));
+    }
+
+    /**
+     * A run whose start time the lookup does not say.
+     *
+     * @param jobName its job
+     * @param tags its tags
+     * @param finished whether it ended
+     */
+    public RunInfo(String jobName, Map<String, String> tags, boolean finished) {
+      this(jobName, tags, finished, null);
+    }
+
+    /**
+     * This run, started at a time.
+     *
+     * @param at when its status became {@code STARTED}; null when it has not started
+     * @return the run with that start time
+     */
+    public RunInfo withStartedAt(Instant at) {
+      return new RunInfo(jobName, tags, finished, at);
     }
 
     /**

@@ -226,4 +226,14 @@ public final class LauncherMetrics {
   public void launchRejected(AttemptFailureReason reason) {
     registry.counter(PREFIX + "launches.rejected", "reason", reason.name()).increment();
   }
+
+  /**
+   * Counts a launch recorded before the launcher started that was not created ({@link
+   * RelaunchRule}): its pod adopted, the attempt lost, or the launch refused.
+   *
+   * @param verdict {@code ADOPT}, {@code LOST} or {@code REFUSE}
+   */
+  public void relaunch(RelaunchRule.Verdict verdict) {
+    registry.counter(PREFIX + "relaunches", "verdict", verdict.name()).increment();
+  }
 }

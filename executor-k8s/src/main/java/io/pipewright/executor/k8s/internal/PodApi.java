@@ -379,6 +379,39 @@ public final class PodApi implements AutoCloseable {
     creators.shutdown();
   }
 
+  /**
+   * Reads a pod by name, through the rate limiter.
+   *
+   * @param name the pod's name
+   * @return the pod, or null when there is none
+   * @throws KubernetesClientException when the API server refuses
+   * @throws InterruptedException when interrupted while waiting for the rate limiter
+   */
+  public Pod read(String name) throws InterruptedException {
+    return get(name);
+  }
+
+  /**
+   * Tells whether a pod was made for an attempt of this instance: its annotations name the run,
+   * step and attempt, and its label the instance.
+   *
+   * @param pod the pod
+   * @param runId the attempt's run
+   * @param stepKey the attempt's step
+   * @param attempt the attempt's number
+   * @return true when it is that attempt's pod
+   */
+  public boolean isPodOf(Pod pod, String runId, String stepKey, int attempt) {
+    Map<String, String> annotations = pod.getMetadata().getAnnotations();
+    Map<String, String> labels = pod.getMetadata().getLabels();
+    return annotations != null
+        && labels != null
+        && runId.equals(annotations.get(PodLabels.RUN_ID))
+        && stepKey.equals(annotations.get(PodLabels.STEP))
+        && String.valueOf(attempt).equals(annotations.get(PodLabels.ATTEMPT))
+        && instance.equals(labels.get(PodLabels.INSTANCE));
+  }
+
   private Pod get(String name) throws InterruptedException {
     limiter.acquire();
     long start = System.nanoTime();

@@ -11,6 +11,7 @@ import io.pipewright.core.launch.AttemptStatusListener;
 import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.launch.LaunchResult;
 import io.pipewright.core.launch.StatusWatch;
+import io.pipewright.executor.k8s.AttemptHistory;
 import io.pipewright.executor.k8s.ComputeLogSink;
 import io.pipewright.executor.k8s.K8sConfig;
 import io.pipewright.executor.k8s.K8sExecutorSettings;
@@ -52,6 +53,8 @@ public final class PodLauncher implements AutoCloseable {
    * @param logs where container logs go
    * @param registry where meters go
    * @param clock the time of statuses and decisions
+   * @param history the attempts' worker reports, for launches recorded before the launcher started;
+   *     null when none was given (such a launch whose pod is gone is then rejected)
    */
   public record Parts(
       KubernetesClient client,
@@ -60,7 +63,8 @@ public final class PodLauncher implements AutoCloseable {
       Function<String, K8sConfig> locationConfig,
       ComputeLogSink logs,
       MeterRegistry registry,
-      Clock clock) {}
+      Clock clock,
+      AttemptHistory history) {}
 
   // A burst of launches is handed to the creation threads once no launch came for 2 ms, or its
   // first launch waited 50 ms (see CreationHandoff).
@@ -81,6 +85,9 @@ public final class PodLauncher implements AutoCloseable {
   private final StatusDeliveries deliveries;
   private final PodCleanup cleanup;
   private final SweepLoop sweep;
+  private final RelaunchCheck relaunch;
+  // When start() was called: launches of runs that started earlier are checked (RelaunchRule).
+  private volatile Instant startedAt;
   private final Map<AttemptId, CompletableFuture<LaunchResult>> inFlight =
       new ConcurrentHashMap<>();
   // Pod name -> System.nanoTime() when its create request went out, until the informer shows it.
@@ -114,6 +121,8 @@ public final class PodLauncher implements AutoCloseable {
     this.deliveries = new StatusDeliveries(book, threads, clock);
     this.cleanup = new PodCleanup(api, watcher, parts.logs(), settings, metrics);
     this.sweep = new SweepLoop(watcher, runs, book, threads, cleanup, settings, clock);
+    this.relaunch = new RelaunchCheck(runs, api, parts.history());
+    this.startedAt = clock.instant();
   }
 
   /**
@@ -124,6 +133,9 @@ public final class PodLauncher implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting
    */
   public void start(Duration syncTimeout) throws TimeoutException, InterruptedException {
+    // Before the informer lists: a pod created by an earlier launcher is either in that list, or
+    // was deleted before it, which only the checked launches (RelaunchRule) can tell.
+    startedAt = clock.instant();
     watcher.start(syncTimeout);
     threads.every(settings.sweepEvery(), sweep::sweepQuietly);
   }
@@ -202,22 +214,40 @@ public final class PodLauncher implements AutoCloseable {
     }
     String podName = null;
     LaunchResult outcome;
-    boolean gone = false;
+    String lost = null;
     try {
-      Pod pod = LaunchSpecs.pod(request, runs, locationConfig, factory);
-      podName = pod.getMetadata().getName();
-      String sentName = podName;
-      // Timed from the request going out (after the rate limiter's wait), not from its answer:
-      // the informer can show the pod before the answer arrives.
-      PodApi.CreateResult created =
-          api.create(pod, sentAt -> createdAt.put(sentName, sentAt), () -> book.knows(id));
-      if (created == PodApi.CreateResult.CREATED) {
-        metrics.podCreated();
-        outcome = LaunchResult.launched();
-      } else {
-        createdAt.remove(podName);
-        gone = created == PodApi.CreateResult.GONE;
+      RelaunchCheck.Answer earlier = relaunch.check(id, startedAt);
+      if (earlier.verdict() != RelaunchRule.Verdict.CREATE) {
+        // Recorded before this launcher started, and its pod exists or is gone (RelaunchRule).
+        metrics.relaunch(earlier.verdict());
+        if (earlier.verdict() == RelaunchRule.Verdict.REFUSE) {
+          throw new LaunchSpecs.Rejection(AttemptFailureReason.LAUNCH_FAILED, earlier.message());
+        }
+        podName = earlier.podName();
+        lost = earlier.verdict() == RelaunchRule.Verdict.LOST ? earlier.message() : null;
         outcome = LaunchResult.alreadyLaunched();
+      } else {
+        Pod pod = LaunchSpecs.pod(request, runs, locationConfig, factory);
+        podName = pod.getMetadata().getName();
+        String sentName = podName;
+        // Timed from the request going out (after the rate limiter's wait), not from its answer:
+        // the informer can show the pod before the answer arrives.
+        PodApi.CreateResult created =
+            api.create(pod, sentAt -> createdAt.put(sentName, sentAt), () -> book.knows(id));
+        if (created == PodApi.CreateResult.CREATED) {
+          metrics.podCreated();
+          outcome = LaunchResult.launched();
+        } else {
+          createdAt.remove(podName);
+          if (created == PodApi.CreateResult.GONE) {
+            lost =
+                "pod "
+                    + podName
+                    + " of this attempt existed and was deleted before its end was seen; not"
+                    + " created again";
+          }
+          outcome = LaunchResult.alreadyLaunched();
+        }
       }
     } catch (LaunchSpecs.Rejection e) {
       outcome = e.result();
@@ -246,12 +276,12 @@ public final class PodLauncher implements AutoCloseable {
     }
     String name = podName;
     LaunchResult done = outcome;
-    boolean podGone = gone;
+    String lostWhy = lost;
     try {
       // Registered before the stage completes, so that a watch started afterwards replays it.
       threads.awaitOnDelivery(
           () -> {
-            registerLaunch(id, name, done, podGone);
+            registerLaunch(id, name, done, lostWhy);
             return null;
           });
     } catch (IllegalStateException e) {
@@ -262,25 +292,22 @@ public final class PodLauncher implements AutoCloseable {
     }
   }
 
-  private void registerLaunch(AttemptId id, String podName, LaunchResult result, boolean gone) {
+  /**
+   * Tracks a launched attempt and reports its first status.
+   *
+   * @param lost why its pod is gone and is not created again; null when it exists or was created
+   */
+  private void registerLaunch(AttemptId id, String podName, LaunchResult result, String lost) {
     if (!result.isLaunched()) {
       return;
     }
     book.track(id, podName);
-    if (gone && !book.hasStatus(id)) {
+    if (lost != null && !book.hasStatus(id)) {
       // Its pod existed and vanished before the informer showed its end: it is not created again
       // (the step would run twice); the daemon decides from the worker's events.
       deliver(
           AttemptStatus.failed(
-              id,
-              clock.instant(),
-              AttemptFailureReason.LOST,
-              null,
-              "pod "
-                  + podName
-                  + " of this attempt existed and was deleted before its end was seen; not"
-                  + " created again",
-              List.of()));
+              id, clock.instant(), AttemptFailureReason.LOST, null, lost, List.of()));
     } else if (!book.hasStatus(id)) {
       String message =
           "pod "

@@ -120,6 +120,11 @@ public final class TestKubelet implements AutoCloseable {
                   public void onAdd(Pod pod) {
                     String name = pod.getMetadata().getName();
                     if (handled.add(name)) {
+                      // A pod created again under a deleted pod's name is a new pod (a kubelet
+                      // knows pods by uid): what was remembered of the old one is forgotten.
+                      deleted.remove(name);
+                      stopped.remove(name);
+                      endedAtNanos.remove(name);
                       workers.execute(() -> handle(name, pod));
                     }
                   }
@@ -132,6 +137,7 @@ public final class TestKubelet implements AutoCloseable {
                     String name = pod.getMetadata().getName();
                     deleted.add(name);
                     kill(name);
+                    handled.remove(name);
                   }
                 });
   }
