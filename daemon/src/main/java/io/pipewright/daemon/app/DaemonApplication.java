@@ -174,7 +174,11 @@ public class DaemonApplication {
         // reads too; the local launcher's children write files of their own.
         bound =
             k8s.launcher(
-                stores.runs(), configuredLogs, registry, config.orchestration().storeTimeout());
+                stores.runs(),
+                stores.events(),
+                configuredLogs,
+                registry,
+                config.orchestration().storeTimeout());
         resources.add(bound);
         launcher = bound;
         unavailable = k8s::unavailable;

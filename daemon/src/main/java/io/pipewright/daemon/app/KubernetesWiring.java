@@ -6,9 +6,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pipewright.core.event.EventLog;
 import io.pipewright.core.logs.ComputeLogStore;
 import io.pipewright.core.run.RunStore;
 import io.pipewright.daemon.launch.k8s.ComputeLogCopy;
+import io.pipewright.daemon.launch.k8s.EventLogAttemptHistory;
 import io.pipewright.daemon.launch.k8s.LeaderBoundLauncher;
 import io.pipewright.daemon.launch.k8s.RunStoreLookup;
 import io.pipewright.daemon.launch.k8s.StepImages;
@@ -155,17 +157,24 @@ final class KubernetesWiring implements AutoCloseable {
 
   /** The launcher, started whenever this daemon leads. */
   LeaderBoundLauncher launcher(
-      RunStore runs, ComputeLogStore logs, MeterRegistry registry, Duration storeTimeout) {
+      RunStore runs,
+      EventLog events,
+      ComputeLogStore logs,
+      MeterRegistry registry,
+      Duration storeTimeout) {
     K8sExecutorSettings settings = settings();
     Map<String, K8sConfig> layers = locationLayers();
     KubernetesClient api = client();
     RunStoreLookup lookup = new RunStoreLookup(runs, storeTimeout);
+    // After a takeover: whether a gone pod's worker reported (RelaunchRule, docs/kubernetes.md).
+    EventLogAttemptHistory history = new EventLogAttemptHistory(events, storeTimeout);
     ComputeLogCopy copy = new ComputeLogCopy(logs);
     Duration syncTimeout = config.k8s().syncTimeout();
     return new LeaderBoundLauncher(
         () ->
             K8sStepLauncher.builder(api, settings)
                 .runs(lookup)
+                .attemptHistory(history)
                 .locationConfig(location -> layers.getOrDefault(location, K8sConfig.empty()))
                 .computeLogs(copy)
                 .meterRegistry(registry)

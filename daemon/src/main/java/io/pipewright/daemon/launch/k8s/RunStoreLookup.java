@@ -134,10 +134,12 @@ public final class RunStoreLookup implements RunLookup {
   }
 
   private RunInfo info(Run r) {
+    // The start time tells the launcher whether an earlier launcher may have created the run's
+    // pods (RunInfo.startedAt): the daemon moves a run to STARTED before it launches its steps.
     if (!r.status().isTerminal()) {
-      return RunInfo.active(r.jobName(), r.tags());
+      return RunInfo.active(r.jobName(), r.tags()).withStartedAt(r.startTime());
     }
-    RunInfo info = RunInfo.finished(r.jobName(), r.tags());
+    RunInfo info = RunInfo.finished(r.jobName(), r.tags()).withStartedAt(r.startTime());
     if (finished.size() >= MAX_REMEMBERED) {
       finished.clear(); // A bound, not a cache policy: forgetting costs one query per run.
     }

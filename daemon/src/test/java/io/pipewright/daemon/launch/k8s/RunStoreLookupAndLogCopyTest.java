@@ -60,6 +60,31 @@ class RunStoreLookupAndLogCopyTest {
         .contains(RunLookup.RunInfo.finished("orders_etl", Map.of("team", "data")));
   }
 
+  @Test
+  void shouldTellWhenTheRunStartedSoThatTheLauncherChecksLaunchesOfRunsOlderThanItself() {
+    InMemoryRunStore runs = new InMemoryRunStore();
+    Instant created = Instant.parse("2026-11-22T06:00:00Z");
+    Instant started = created.plusSeconds(3);
+    runs.add(Run.builder("r2", "orders_etl", "etl").createTime(created).build())
+        .await()
+        .indefinitely();
+    RunStoreLookup lookup =
+        new RunStoreLookup(runs, Duration.ofSeconds(5), Duration.ZERO, System::nanoTime);
+    assertThat(lookup.find("r2").orElseThrow().startedAt()).isNull();
+
+    runs.transition("r2", RunStatus.NOT_STARTED, RunStatus.STARTING, created)
+        .await()
+        .indefinitely();
+    runs.transition("r2", RunStatus.STARTING, RunStatus.STARTED, started).await().indefinitely();
+
+    assertThat(lookup.find("r2").orElseThrow().startedAt()).isEqualTo(started);
+    runs.transition("r2", RunStatus.STARTED, RunStatus.SUCCESS, started.plusSeconds(1))
+        .await()
+        .indefinitely();
+    assertThat(lookup.find("r2").orElseThrow())
+        .isEqualTo(RunLookup.RunInfo.finished("orders_etl", Map.of()).withStartedAt(started));
+  }
+
   /** A run store that counts its reads of a run and holds them until released. */
   private static final class GatedRuns implements RunStore {
     final InMemoryRunStore delegate = new InMemoryRunStore();
