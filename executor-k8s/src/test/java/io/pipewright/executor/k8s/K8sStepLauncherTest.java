@@ -141,6 +141,20 @@ class K8sStepLauncherTest {
     assertThat(pod(id)).as("pod of %s", id).isNull();
   }
 
+  private static void awaitUncached(K8sStepLauncher launcher, AttemptId id)
+      throws InterruptedException {
+    long until = System.nanoTime() + WAIT.toNanos();
+    while (cached(launcher, id) && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    assertThat(cached(launcher, id)).as("pod of %s in the informer's cache", id).isFalse();
+  }
+
+  private static boolean cached(K8sStepLauncher launcher, AttemptId id) {
+    return launcher.engine().watcher().cachedPods().stream()
+        .anyMatch(p -> p.getMetadata().getName().equals(podName(id)));
+  }
+
   private static long calls(ApiStats stats, Verb verb) {
     return stats.of(verb).calls();
   }
@@ -485,6 +499,10 @@ class K8sStepLauncherTest {
 
     assertThat(second).isEqualTo(1);
     awaitGone(failed);
+    // The sweep forgets only attempts whose pod is gone from the informer's cache, which can see
+    // the deletion after the API server answers a read without the pod (a loaded machine): wait
+    // for the launcher's own view, not the API server's.
+    awaitUncached(launcher, failed);
     // Once its pod is gone and it ended long ago, the attempt is forgotten: the next sweep drops
     // it, and a launch of the same attempt would make a new pod.
     launcher.sweepOrphans();
