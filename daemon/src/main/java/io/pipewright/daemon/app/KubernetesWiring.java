@@ -165,7 +165,6 @@ final class KubernetesWiring implements AutoCloseable {
     K8sExecutorSettings settings = settings();
     Map<String, K8sConfig> layers = locationLayers();
     KubernetesClient api = client();
-    RunStoreLookup lookup = new RunStoreLookup(runs, storeTimeout);
     // After a takeover: whether a gone pod's worker reported (RelaunchRule, docs/kubernetes.md).
     EventLogAttemptHistory history = new EventLogAttemptHistory(events, storeTimeout);
     ComputeLogCopy copy = new ComputeLogCopy(logs);
@@ -173,7 +172,9 @@ final class KubernetesWiring implements AutoCloseable {
     return new LeaderBoundLauncher(
         () ->
             K8sStepLauncher.builder(api, settings)
-                .runs(lookup)
+                // A lookup per launcher: a run remembered by the previous leadership's lookup
+                // (for up to a second) could be remembered as not started yet.
+                .runs(new RunStoreLookup(runs, storeTimeout))
                 .attemptHistory(history)
                 .locationConfig(location -> layers.getOrDefault(location, K8sConfig.empty()))
                 .computeLogs(copy)
