@@ -109,19 +109,23 @@ final class PlanExecution {
         g.writeString(type.getName());
         continue;
       }
-      Object value = object.resolve(field.name(), () -> environment(field, object, type));
+      Object value = object.valueOrLazy(field.name());
+      if (GqlObject.needsSelection(value)) {
+        value = GqlObject.select(value, environment(field, object, type));
+      }
       complete(field.output(), value);
     }
     g.writeEndObject();
   }
 
   private void complete(Output output, Object value) throws Exception {
-    if (value instanceof CompletionStage<?>
-        || value instanceof DataFetcherResult<?>
-        || value instanceof Optional<?>
-        || value instanceof OptionalInt
-        || value instanceof OptionalLong
-        || value instanceof OptionalDouble) {
+    if (!(value instanceof String || value instanceof GqlObject) // the common ones, checked fast
+        && (value instanceof CompletionStage<?>
+            || value instanceof DataFetcherResult<?>
+            || value instanceof Optional<?>
+            || value instanceof OptionalInt
+            || value instanceof OptionalLong
+            || value instanceof OptionalDouble)) {
       // graphql-java unwraps these (and waits for futures); left to it.
       throw new Unsupported("value of " + value.getClass());
     }
