@@ -1,6 +1,7 @@
 package io.pipewright.webserver.graphql;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -106,7 +107,7 @@ final class PlanExecution {
     for (FieldPlan field : selection.fields()) {
       g.writeFieldName(field.key());
       if (field.typename()) {
-        g.writeString(type.getName());
+        g.writeString(selection.typeName());
         continue;
       }
       Object value = object.valueOrLazy(field.name());
@@ -143,8 +144,9 @@ final class PlanExecution {
     if (output instanceof Leaf leaf) {
       writeLeaf(leaf, value);
     } else if (output instanceof EnumLeaf enumLeaf) {
-      if (value instanceof String name && enumLeaf.names().contains(name)) {
-        g.writeString(name);
+      SerializedString known = value instanceof String name ? enumLeaf.names().get(name) : null;
+      if (known != null) {
+        g.writeString(known);
       } else {
         writeSerialized(enumLeaf.type().serialize(value, context, locale));
       }

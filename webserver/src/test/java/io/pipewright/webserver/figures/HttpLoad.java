@@ -146,6 +146,7 @@ final class HttpLoad {
       warm++;
     }
     long[] gcBefore = gc();
+    long allocatedBefore = allocated();
     Cpu.Sample before = cpu.sample();
     for (int i = 0; i < requests; i++) {
       long start = System.nanoTime();
@@ -156,17 +157,34 @@ final class HttpLoad {
     }
     Cpu.Sample after = cpu.sample();
     long[] gcAfter = gc();
+    long allocatedAfter = allocated();
     single.close();
     single = null;
     return new Result(latencies, Duration.ofNanos(Arrays.stream(latencies).sum())).summary("page")
         + String.format(", %.0f events per page on average", (double) events / requests)
         + after.perUnit(before, requests, "page")
         + String.format(
-            " (client: %s, warm-up %d pages); %d collections, %d ms in them",
+            " (client: %s, warm-up %d pages); %.2f MB allocated per page; %d collections, %d ms"
+                + " in them",
             maps ? "parsed into maps" : "streaming",
             warm,
+            (allocatedAfter - allocatedBefore) / 1e6 / requests,
             gcAfter[0] - gcBefore[0],
             gcAfter[1] - gcBefore[1]);
+  }
+
+  /**
+   * The bytes the JVM's living threads allocated so far: unlike CPU time, it does not depend on the
+   * machine's load, so it compares runs made under different loads.
+   */
+  private static long allocated() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      total += Math.max(0, bytes);
+    }
+    return total;
   }
 
   /** The collections so far and the milliseconds spent in them (pauses, for G1's young ones). */
