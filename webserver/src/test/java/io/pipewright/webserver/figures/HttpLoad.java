@@ -112,15 +112,16 @@ final class HttpLoad {
    * Reads a run's events page after page (from the start again after the last page), one client,
    * and measures each page's latency and the CPU per page.
    *
-   * <p>Two methods ({@code -Dpipewright.bench.logs.method}): {@code stream}, the default, warms up
-   * for {@code pipewright.bench.logs.warmup} seconds (5) of pages first and reads each answer with
-   * a streaming parser that counts the events and reads the cursor, without building the answer as
-   * maps; {@code maps}, the first method, warms up with 20 pages and parses each answer into maps.
-   * The load generator shares the webserver's JVM, so what it does counts in the JVM's CPU per
-   * page: with maps, a third of the JVM's samples were the client's parse (JFR); and 20 pages (0.2
-   * s) left the JIT compiling during the measured pages.
+   * <p>Two methods ({@code method}, from {@code -Dpipewright.bench.logs.method}): {@code stream},
+   * the default, warms up for {@code pipewright.bench.logs.warmup} seconds (5) of pages first and
+   * reads each answer with a streaming parser that counts the events and reads the cursor, without
+   * building the answer as maps; {@code maps}, the first method, warms up with 20 pages and parses
+   * each answer into maps. The load generator shares the webserver's JVM, so what it does counts in
+   * the JVM's CPU per page: with maps, the client's parse was a fifth of the JVM's CPU samples and
+   * a third of its allocation (JFR); and 20 pages (0.2 s) left the JIT compiling during the
+   * measured pages.
    */
-  String logPages(String runId, int pageSize, int requests) throws Exception {
+  String logPages(String runId, int pageSize, int requests, String method) throws Exception {
     String document =
         """
         query($runId: ID!, $cursor: String, $limit: Int) {
@@ -130,7 +131,7 @@ final class HttpLoad {
           }
         }
         """;
-    boolean maps = "maps".equals(System.getProperty("pipewright.bench.logs.method", "stream"));
+    boolean maps = "maps".equals(method);
     long warmUpEnd =
         System.nanoTime()
             + (maps
