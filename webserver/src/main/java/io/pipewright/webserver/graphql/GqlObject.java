@@ -177,9 +177,8 @@ public final class GqlObject {
   }
 
   /**
-   * Resolves a field for a query, building the selection only for a lazy field: most fields are
-   * plain values, and graphql-java's environment costs more than reading them (a page of 1,000
-   * events has thousands of fields).
+   * Resolves a field for a query, building the selection only for a lazy field (graphql-java's
+   * light data fetcher).
    *
    * @param field the field's name in the schema
    * @param env supplies the selection
@@ -192,6 +191,43 @@ public final class GqlObject {
       return later.value().get();
     }
     return value instanceof Lazy lazy ? lazy.field().resolve(env.get()) : value;
+  }
+
+  /**
+   * Returns a field's value for the fast path, a {@link #later} one computed, without building a
+   * selection: most fields are plain values, and graphql-java's environment (or even a supplier of
+   * it per field) costs more than reading them (a page of 1,000 events has thousands of fields). A
+   * lazy field answers a marker that {@link #needsSelection} recognizes and {@link #select}
+   * computes.
+   *
+   * @param field the field's name in the schema
+   * @return the value, or the marker of a lazy field; null when the field is not set
+   */
+  Object valueOrLazy(String field) {
+    Object value = raw(field);
+    return value instanceof Later later ? later.value().get() : value;
+  }
+
+  /**
+   * Tells whether a value of {@link #valueOrLazy} is a lazy field's marker.
+   *
+   * @param value the value
+   * @return whether {@link #select} must compute it
+   */
+  static boolean needsSelection(Object value) {
+    return value instanceof Lazy;
+  }
+
+  /**
+   * Computes a lazy field.
+   *
+   * @param lazy the marker {@link #valueOrLazy} answered
+   * @param env the field's selection
+   * @return the value
+   * @throws Exception from the field
+   */
+  static Object select(Object lazy, DataFetchingEnvironment env) throws Exception {
+    return ((Lazy) lazy).field().resolve(env);
   }
 
   private Object raw(String field) {

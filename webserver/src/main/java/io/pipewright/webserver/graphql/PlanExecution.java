@@ -1,6 +1,7 @@
 package io.pipewright.webserver.graphql;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -106,22 +107,26 @@ final class PlanExecution {
     for (FieldPlan field : selection.fields()) {
       g.writeFieldName(field.key());
       if (field.typename()) {
-        g.writeString(type.getName());
+        g.writeString(selection.typeName());
         continue;
       }
-      Object value = object.resolve(field.name(), () -> environment(field, object, type));
+      Object value = object.valueOrLazy(field.name());
+      if (GqlObject.needsSelection(value)) {
+        value = GqlObject.select(value, environment(field, object, type));
+      }
       complete(field.output(), value);
     }
     g.writeEndObject();
   }
 
   private void complete(Output output, Object value) throws Exception {
-    if (value instanceof CompletionStage<?>
-        || value instanceof DataFetcherResult<?>
-        || value instanceof Optional<?>
-        || value instanceof OptionalInt
-        || value instanceof OptionalLong
-        || value instanceof OptionalDouble) {
+    if (!(value instanceof String || value instanceof GqlObject) // the common ones, checked fast
+        && (value instanceof CompletionStage<?>
+            || value instanceof DataFetcherResult<?>
+            || value instanceof Optional<?>
+            || value instanceof OptionalInt
+            || value instanceof OptionalLong
+            || value instanceof OptionalDouble)) {
       // graphql-java unwraps these (and waits for futures); left to it.
       throw new Unsupported("value of " + value.getClass());
     }
@@ -139,8 +144,9 @@ final class PlanExecution {
     if (output instanceof Leaf leaf) {
       writeLeaf(leaf, value);
     } else if (output instanceof EnumLeaf enumLeaf) {
-      if (value instanceof String name && enumLeaf.names().contains(name)) {
-        g.writeString(name);
+      SerializedString known = value instanceof String name ? enumLeaf.names().get(name) : null;
+      if (known != null) {
+        g.writeString(known);
       } else {
         writeSerialized(enumLeaf.type().serialize(value, context, locale));
       }

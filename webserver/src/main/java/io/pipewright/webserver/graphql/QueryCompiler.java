@@ -42,6 +42,7 @@ import io.pipewright.webserver.graphql.QueryPlan.ScalarKind;
 import io.pipewright.webserver.graphql.QueryPlan.Selection;
 import io.pipewright.webserver.graphql.QueryPlan.Unsupported;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -196,13 +197,13 @@ final class QueryCompiler {
       return new Leaf(scalar, kind);
     }
     if (type instanceof GraphQLEnumType enumType) {
-      Set<String> names = new HashSet<>();
+      Map<String, SerializedString> names = new HashMap<>();
       for (GraphQLEnumValueDefinition value : enumType.getValues()) {
         if (value.getName().equals(value.getValue())) {
-          names.add(value.getName());
+          names.put(value.getName(), new SerializedString(value.getName()));
         }
       }
-      return new EnumLeaf(enumType, Set.copyOf(names));
+      return new EnumLeaf(enumType, Map.copyOf(names));
     }
     if (type instanceof GraphQLObjectType object) {
       return new ObjectOut(compile(object, nodes));

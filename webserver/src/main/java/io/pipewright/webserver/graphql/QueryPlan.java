@@ -8,7 +8,6 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The fast path's compiled form of a query ({@link QueryCompiler}): for each selection set and
@@ -31,8 +30,19 @@ final class QueryPlan {
     }
   }
 
-  /** The fields of one selection set on one object type, in response order. */
-  record Selection(GraphQLObjectType type, FieldPlan[] fields) {}
+  /**
+   * The fields of one selection set on one object type, in response order.
+   *
+   * @param type the object type
+   * @param fields the fields
+   * @param typeName the type's name as a JSON string, serialized once ({@code __typename})
+   */
+  record Selection(GraphQLObjectType type, FieldPlan[] fields, SerializedString typeName) {
+
+    Selection(GraphQLObjectType type, FieldPlan[] fields) {
+      this(type, fields, new SerializedString(type.getName()));
+    }
+  }
 
   /**
    * One response key.
@@ -76,8 +86,11 @@ final class QueryPlan {
   /** A scalar: written through its coercing, like graphql-java. */
   record Leaf(GraphQLScalarType type, ScalarKind kind) implements Output {}
 
-  /** An enum; {@code names} are its values' names, whose values are the names themselves. */
-  record EnumLeaf(GraphQLEnumType type, Set<String> names) implements Output {}
+  /**
+   * An enum; {@code names} are its values' names whose values are the names themselves, each with
+   * its JSON string serialized once (a page of events writes two enums per event).
+   */
+  record EnumLeaf(GraphQLEnumType type, Map<String, SerializedString> names) implements Output {}
 
   /** An object type's selection. */
   record ObjectOut(Selection selection) implements Output {}

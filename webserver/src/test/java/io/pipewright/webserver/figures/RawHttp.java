@@ -157,9 +157,14 @@ final class RawHttp implements Closeable {
     return new Response(code, body);
   }
 
+  /**
+   * Reads {@code n} bytes into one array of that size: {@code readNBytes(n)} reads a large body in
+   * chunks and copies them, twice the body in allocation (a fifth of the JVM's allocation per page
+   * of 1,000 events, JFR), in the JVM the webserver shares.
+   */
   private byte[] exactly(int n) throws IOException {
-    byte[] bytes = in.readNBytes(n);
-    if (bytes.length < n) {
+    byte[] bytes = new byte[n];
+    if (in.readNBytes(bytes, 0, n) < n) {
       throw new EOFException("The connection closed in the middle of a body");
     }
     return bytes;

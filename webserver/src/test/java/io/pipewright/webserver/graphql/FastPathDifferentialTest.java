@@ -6,12 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pipewright.core.event.AssetCheckEvaluationPayload;
 import io.pipewright.core.event.DagsterEventType;
+import io.pipewright.core.event.EnginePayload;
 import io.pipewright.core.event.EventLevel;
 import io.pipewright.core.event.EventLog;
 import io.pipewright.core.event.EventRecord;
+import io.pipewright.core.event.ExpectationPayload;
+import io.pipewright.core.event.HandledOutputPayload;
+import io.pipewright.core.event.LoadedInputPayload;
 import io.pipewright.core.event.MaterializationPayload;
+import io.pipewright.core.event.MaterializationPlannedPayload;
+import io.pipewright.core.event.ObservationPayload;
+import io.pipewright.core.event.StepFailurePayload;
+import io.pipewright.core.event.StepInputPayload;
+import io.pipewright.core.event.StepOutputPayload;
+import io.pipewright.core.event.StepRetryPayload;
+import io.pipewright.core.event.TypeCheckSnapshot;
 import io.pipewright.core.snapshot.AssetKeySnapshot;
+import io.pipewright.core.snapshot.ErrorSnapshot;
+import io.pipewright.core.snapshot.MetadataEntrySnapshot;
+import io.pipewright.core.snapshot.MetadataValueSnapshot;
 import io.pipewright.postgres.local.PrivatePostgresResource;
 import io.pipewright.webserver.testlocation.TestLocationPorts;
 import io.quarkus.test.common.TestResourceScope;
@@ -102,6 +117,41 @@ class FastPathDifferentialTest {
         logsForRun(runId: $runId, afterCursor: $cursor, limit: $limit) {
           ... on EventConnection { cursor hasMore events { __typename
             ... on MessageEvent { runId message timestamp level eventType stepKey } } }
+        }
+      }
+      """;
+
+  /** Every event type's own fields, through fragments on the interfaces and on each type. */
+  private static final String EVERY_EVENT =
+      """
+      query Every($runId: ID!) {
+        logsForRun(runId: $runId) {
+          __typename
+          ... on EventConnection { cursor hasMore events {
+            __typename
+            ... on MessageEvent { runId message timestamp level eventType stepKey solidHandleID }
+            ... on ErrorEvent { error { message className stack } }
+            ... on DisplayableEvent { label description metadataEntries { __typename label
+              ... on IntMetadataEntry { intValue intRepr } ... on TextMetadataEntry { text } } }
+            ... on ExecutionStepFailureEvent { errorSource
+              failureMetadata { label metadataEntries { label } } }
+            ... on ExecutionStepUpForRetryEvent { secondsToWait }
+            ... on ExecutionStepInputEvent { inputName
+              typeCheck { label success description metadataEntries { label } } }
+            ... on ExecutionStepOutputEvent { outputName typeCheck { label success } }
+            ... on LoadedInputEvent { inputName managerKey upstreamOutputName upstreamStepKey }
+            ... on HandledOutputEvent { outputName managerKey }
+            ... on MaterializationEvent { assetKey { path } partition
+              runOrError { __typename ... on Run { runId } } stepStats { stepKey } }
+            ... on ObservationEvent { assetKey { path } partition }
+            ... on AssetMaterializationPlannedEvent { pipelineName assetKey { path }
+              runOrError { __typename } }
+            ... on StepExpectationResultEvent { expectationResult { success label description } }
+            ... on AssetCheckEvaluationEvent { evaluation { checkName severity success partition
+              description assetKey { path } timestamp } }
+            ... on FailedToMaterializeEvent { materializationFailureReason
+              materializationFailureType tags { key } }
+          } }
         }
       }
       """;
@@ -216,6 +266,13 @@ class FastPathDifferentialTest {
   }
 
   @Test
+  void shouldAnswerEveryEventTypeAsGraphqlJavaDoesWhenTheFastPathRunsIt() throws Exception {
+    String runId = launchWithEveryPayload();
+
+    assertSameAndFast(EVERY_EVENT, "Every", Map.of("runId", runId));
+  }
+
+  @Test
   void shouldAnswerDefinitionQueriesAsGraphqlJavaDoesWhenTheFastPathRunsThem() throws Exception {
     Map<String, Object> selector = new HashMap<>();
     selector.put("repositoryLocationName", "test");
@@ -310,6 +367,84 @@ class FastPathDifferentialTest {
             new MaterializationPayload(AssetKeySnapshot.of("fast_path"), "made", List.of(), "p1")));
     records.add(event(runId, "extract", 3, t0, DagsterEventType.STEP_SUCCESS, "Done.", null));
     records.add(event(runId, null, 2, t0, DagsterEventType.ENGINE_EVENT, "Engine.", null));
+    events.append(records).await().atMost(Duration.ofSeconds(10));
+    return runId;
+  }
+
+  /** A run of {@code hello} with an event of every payload the views show differently. */
+  private String launchWithEveryPayload() {
+    Map<String, Object> data =
+        gql.data(
+            document("dagster-client/submit_job_execution.graphql"),
+            DagsterClientDocumentsTest.submit("hello", Map.of(), Map.of("team", "fast")));
+    String runId = (String) at(data, "launchPipelineExecution.run.runId");
+    Instant t0 = Instant.now();
+    AssetKeySnapshot asset = AssetKeySnapshot.of("fast", "every");
+    List<MetadataEntrySnapshot> metadata =
+        List.of(
+            new MetadataEntrySnapshot("rows", new MetadataValueSnapshot.Int(42)),
+            new MetadataEntrySnapshot("note", new MetadataValueSnapshot.Text("fine")));
+    ErrorSnapshot error = ErrorSnapshot.of("ValueError", "bad value");
+    TypeCheckSnapshot check = new TypeCheckSnapshot(true, "an int", metadata);
+    List<Object[]> made =
+        List.of(
+            new Object[] {DagsterEventType.LOG_MESSAGE, null},
+            new Object[] {
+              DagsterEventType.STEP_FAILURE,
+              new StepFailurePayload(
+                  error, StepFailurePayload.ErrorSource.USER_CODE_ERROR, metadata)
+            },
+            new Object[] {DagsterEventType.STEP_UP_FOR_RETRY, new StepRetryPayload(error, 2, 1.5)},
+            new Object[] {DagsterEventType.STEP_INPUT, new StepInputPayload("numbers", check)},
+            new Object[] {
+              DagsterEventType.STEP_OUTPUT, new StepOutputPayload("result", null, check, metadata)
+            },
+            new Object[] {
+              DagsterEventType.LOADED_INPUT,
+              new LoadedInputPayload("numbers", "io_manager", "extract", "result", metadata)
+            },
+            new Object[] {
+              DagsterEventType.HANDLED_OUTPUT,
+              new HandledOutputPayload("result", "io_manager", metadata)
+            },
+            new Object[] {
+              DagsterEventType.ASSET_MATERIALIZATION,
+              new MaterializationPayload(asset, "made", metadata, "p1")
+            },
+            new Object[] {
+              DagsterEventType.ASSET_OBSERVATION,
+              new ObservationPayload(asset, "seen", metadata, null)
+            },
+            new Object[] {
+              DagsterEventType.ASSET_MATERIALIZATION_PLANNED,
+              new MaterializationPlannedPayload(asset, "p1")
+            },
+            new Object[] {
+              DagsterEventType.STEP_EXPECTATION_RESULT,
+              new ExpectationPayload(false, "non_empty", "rows > 0", metadata)
+            },
+            new Object[] {
+              DagsterEventType.ASSET_CHECK_EVALUATION,
+              new AssetCheckEvaluationPayload(
+                  asset,
+                  "fresh",
+                  false,
+                  AssetCheckEvaluationPayload.Severity.WARN,
+                  false,
+                  "stale",
+                  metadata,
+                  "p1")
+            },
+            new Object[] {DagsterEventType.ASSET_FAILED_TO_MATERIALIZE, null},
+            new Object[] {DagsterEventType.ENGINE_EVENT, new EnginePayload(metadata, error)});
+    List<EventRecord> records = new ArrayList<>();
+    for (int i = 0; i < made.size(); i++) {
+      DagsterEventType type = (DagsterEventType) made.get(i)[0];
+      io.pipewright.core.event.EventPayload payload =
+          (io.pipewright.core.event.EventPayload) made.get(i)[1];
+      String step = type == DagsterEventType.ENGINE_EVENT ? null : "extract";
+      records.add(event(runId, step, i, t0, type, "Event " + type + ".", payload));
+    }
     events.append(records).await().atMost(Duration.ofSeconds(10));
     return runId;
   }

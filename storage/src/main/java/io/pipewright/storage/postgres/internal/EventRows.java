@@ -32,7 +32,7 @@ public final class EventRows {
    */
   public static final long APPEND_LOCK = 0x7069706577726974L; // "pipewrit"
 
-  /** The columns a stored event is read from. */
+  /** The columns a stored event is read from, in {@link #read}'s order. */
   public static final String COLUMNS = "id, run_id, step_key, attempt, body";
 
   /** {@link #APPEND}'s rows of kind 0: each attempt's inserted ids and sequences. */
@@ -417,17 +417,17 @@ public final class EventRows {
   /**
    * Reads a stored event.
    *
-   * @param row a row with {@link #COLUMNS}
+   * <p>By position, not by name: every event query selects {@link #COLUMNS} first and in that
+   * order, and a name costs a hash lookup per column per row (four thousand on a page of 1,000).
+   *
+   * @param row a row that starts with {@link #COLUMNS}
    * @return the event
    */
   public static StoredEvent read(Row row) {
     return new StoredEvent(
-        row.getLong("id"),
+        row.getLong(0),
         Bodies.event(
-            row.getBuffer("body").getBytes(),
-            row.getString("run_id"),
-            row.getString("step_key"),
-            row.getInteger("attempt")));
+            row.getBuffer(4).getBytes(), row.getString(1), row.getString(2), row.getInteger(3)));
   }
 
   /**

@@ -20,6 +20,7 @@ import io.pipewright.core.event.StepOutputPayload;
 import io.pipewright.core.event.StepRetryPayload;
 import io.pipewright.core.event.StoredEvent;
 import io.pipewright.core.event.TypeCheckSnapshot;
+import io.pipewright.core.snapshot.AssetKeySnapshot;
 import io.pipewright.core.snapshot.ErrorSnapshot;
 import io.pipewright.core.snapshot.MetadataEntrySnapshot;
 import io.pipewright.webserver.graphql.Errors;
@@ -138,6 +139,10 @@ public final class EventViews {
   /**
    * Returns an event.
    *
+   * <p>Its fields are computed when selected ({@link GqlObject.Fields}), not put in a map: a page
+   * of 1,000 events selects a handful of each event's twenty-odd fields, and a map per event was
+   * most of the page's allocation and a large share of its CPU.
+   *
    * @param stored the event
    * @param jobName the run's job, for run events
    * @param context the run and step statistics, for asset events
@@ -146,117 +151,156 @@ public final class EventViews {
   public static GqlObject event(StoredEvent stored, String jobName, Context context) {
     EventRecord event = stored.event();
     String typeName = typeName(event);
-    EventPayload payload = event.payload();
-    String stepKey = event.stepKey();
-    GqlObject object =
-        GqlObject.of(typeName)
-            .put("runId", event.runId())
-            .put("message", event.message())
-            .put("timestamp", Times.millis(event.timestamp()))
-            .put("level", event.level().name())
-            .put("stepKey", stepKey)
-            .put("solidHandleID", stepKey == null ? null : handle(stepKey))
-            .put(
-                "eventType",
-                event.type() == DagsterEventType.LOG_MESSAGE ? null : event.type().name())
-            .put("pipelineName", jobName)
-            .put("label", null)
-            .put("description", null)
-            .put("metadataEntries", MetadataViews.entries(metadata(payload)))
-            .put("markerStart", null)
-            .put("markerEnd", null)
-            .put("error", error(payload) == null ? null : Errors.pythonError(error(payload)));
-    if (payload instanceof StepFailurePayload failure) {
-      object
-          .put("errorSource", failure.errorSource() == null ? null : failure.errorSource().name())
-          .put(
-              "failureMetadata",
-              failure.userFailureMetadata().isEmpty()
-                  ? null
-                  : GqlObject.of("FailureMetadata")
-                      .put("label", null)
-                      .put("description", null)
-                      .put(
-                          "metadataEntries", MetadataViews.entries(failure.userFailureMetadata())));
-    } else if (payload instanceof StepRetryPayload retry) {
-      object.put("secondsToWait", retry.secondsToWait());
-    } else if (payload instanceof StepInputPayload input) {
-      object
-          .put("inputName", input.inputName())
-          .put("typeCheck", typeCheck(input.inputName(), input.typeCheck()));
-    } else if (payload instanceof StepOutputPayload output) {
-      object
-          .put("outputName", output.outputName())
-          .put("typeCheck", typeCheck(output.outputName(), output.typeCheck()));
-    } else if (payload instanceof LoadedInputPayload loaded) {
-      object
-          .put("inputName", loaded.inputName())
-          .put("managerKey", loaded.managerKey())
-          .put("upstreamOutputName", loaded.upstreamOutputName())
-          .put("upstreamStepKey", loaded.upstreamStepKey());
-    } else if (payload instanceof HandledOutputPayload handled) {
-      object.put("outputName", handled.outputName()).put("managerKey", handled.managerKey());
-    } else if (payload instanceof MaterializationPayload materialization) {
-      asset(object, event, context)
-          .put("assetKey", MetadataViews.assetKey(materialization.assetKey()))
-          .put("partition", materialization.partition())
-          .put("description", materialization.description());
-    } else if (payload instanceof ObservationPayload observation) {
-      asset(object, event, context)
-          .put("assetKey", MetadataViews.assetKey(observation.assetKey()))
-          .put("partition", observation.partition())
-          .put("description", observation.description());
-    } else if (payload instanceof MaterializationPlannedPayload planned) {
-      object
-          .put("assetKey", MetadataViews.assetKey(planned.assetKey()))
-          .lazy("runOrError", env -> context.runOrError(event.runId()));
-    } else if (payload instanceof ExpectationPayload expectation) {
-      object.put(
-          "expectationResult",
-          GqlObject.of("ExpectationResult")
-              .put("success", expectation.success())
-              .put("label", expectation.label())
-              .put("description", expectation.description())
-              .put("metadataEntries", MetadataViews.entries(expectation.metadata())));
-    } else if (payload instanceof AssetCheckEvaluationPayload check) {
-      object
-          .put("assetKey", MetadataViews.assetKey(check.assetKey()))
-          .put("checkName", check.checkName())
-          .put(
-              "evaluation",
-              GqlObject.of("AssetCheckEvaluation")
-                  .put("timestamp", Times.seconds(event.timestamp()))
-                  .put("checkName", check.checkName())
-                  .put("assetKey", MetadataViews.assetKey(check.assetKey()))
-                  .put("metadataEntries", MetadataViews.entries(check.metadata()))
-                  .put("severity", check.severity() == null ? "ERROR" : check.severity().name())
-                  .put("description", check.description())
-                  .put("partition", check.partition())
-                  .put("success", check.passed()));
+    return GqlObject.of(typeName, new EventFields(event, typeName, jobName, context));
+  }
+
+  /** An event's fields, computed from the record on each selection. */
+  private record EventFields(EventRecord event, String typeName, String jobName, Context context)
+      implements GqlObject.Fields {
+
+    @Override
+    public Object value(String field) {
+      EventPayload payload = event.payload();
+      return switch (field) {
+        case "runId" -> event.runId();
+        case "message" -> event.message();
+        case "timestamp" -> Times.millis(event.timestamp());
+        case "level" -> event.level().name();
+        case "stepKey" -> event.stepKey();
+        case "solidHandleID" -> event.stepKey() == null ? null : handle(event.stepKey());
+        case "eventType" ->
+            event.type() == DagsterEventType.LOG_MESSAGE ? null : event.type().name();
+        case "pipelineName" -> jobName;
+        case "label", "markerStart", "markerEnd" -> null;
+        case "description" -> {
+          if (payload instanceof MaterializationPayload p) {
+            yield p.description();
+          }
+          yield payload instanceof ObservationPayload p ? p.description() : null;
+        }
+        case "metadataEntries" -> MetadataViews.entries(metadata(payload));
+        case "error" -> error(payload) == null ? null : Errors.pythonError(error(payload));
+        default -> payloadField(field, payload);
+      };
     }
-    if ("FailedToMaterializeEvent".equals(typeName)) {
-      asset(object, event, context)
-          .put("materializationFailureReason", "UNKNOWN")
-          .put("materializationFailureType", "FAILED");
+
+    /** The fields that only some payloads (or event types) have. */
+    private Object payloadField(String field, EventPayload payload) {
+      boolean failedToMaterialize = "FailedToMaterializeEvent".equals(typeName);
+      boolean asset =
+          payload instanceof MaterializationPayload
+              || payload instanceof ObservationPayload
+              || failedToMaterialize;
+      return switch (field) {
+        case "errorSource" ->
+            payload instanceof StepFailurePayload f && f.errorSource() != null
+                ? f.errorSource().name()
+                : null;
+        case "failureMetadata" ->
+            payload instanceof StepFailurePayload f && !f.userFailureMetadata().isEmpty()
+                ? GqlObject.of("FailureMetadata")
+                    .put("label", null)
+                    .put("description", null)
+                    .put("metadataEntries", MetadataViews.entries(f.userFailureMetadata()))
+                : null;
+        case "secondsToWait" ->
+            payload instanceof StepRetryPayload retry ? retry.secondsToWait() : null;
+        case "inputName" -> {
+          if (payload instanceof StepInputPayload input) {
+            yield input.inputName();
+          }
+          yield payload instanceof LoadedInputPayload loaded ? loaded.inputName() : null;
+        }
+        case "typeCheck" -> {
+          if (payload instanceof StepInputPayload input) {
+            yield typeCheck(input.inputName(), input.typeCheck());
+          }
+          yield payload instanceof StepOutputPayload output
+              ? typeCheck(output.outputName(), output.typeCheck())
+              : null;
+        }
+        case "outputName" -> {
+          if (payload instanceof StepOutputPayload output) {
+            yield output.outputName();
+          }
+          yield payload instanceof HandledOutputPayload handled ? handled.outputName() : null;
+        }
+        case "managerKey" -> {
+          if (payload instanceof LoadedInputPayload loaded) {
+            yield loaded.managerKey();
+          }
+          yield payload instanceof HandledOutputPayload handled ? handled.managerKey() : null;
+        }
+        case "upstreamOutputName" ->
+            payload instanceof LoadedInputPayload loaded ? loaded.upstreamOutputName() : null;
+        case "upstreamStepKey" ->
+            payload instanceof LoadedInputPayload loaded ? loaded.upstreamStepKey() : null;
+        case "assetKey" -> MetadataViews.assetKey(assetKey(payload));
+        case "partition" -> {
+          if (payload instanceof MaterializationPayload p) {
+            yield p.partition();
+          }
+          yield payload instanceof ObservationPayload p ? p.partition() : null;
+        }
+        case "tags", "assetLineage" -> asset ? List.of() : null;
+        case "runOrError" ->
+            asset || payload instanceof MaterializationPlannedPayload
+                ? GqlObject.lazyValue(env -> context.runOrError(event.runId()))
+                : null;
+        case "stepStats" ->
+            asset
+                ? GqlObject.lazyValue(
+                    env ->
+                        context.stepStats(
+                            event.runId(), event.stepKey() == null ? "" : event.stepKey()))
+                : null;
+        case "expectationResult" ->
+            payload instanceof ExpectationPayload expectation
+                ? GqlObject.of("ExpectationResult")
+                    .put("success", expectation.success())
+                    .put("label", expectation.label())
+                    .put("description", expectation.description())
+                    .put("metadataEntries", MetadataViews.entries(expectation.metadata()))
+                : null;
+        case "checkName" ->
+            payload instanceof AssetCheckEvaluationPayload check ? check.checkName() : null;
+        case "evaluation" ->
+            payload instanceof AssetCheckEvaluationPayload check
+                ? GqlObject.of("AssetCheckEvaluation")
+                    .put("timestamp", Times.seconds(event.timestamp()))
+                    .put("checkName", check.checkName())
+                    .put("assetKey", MetadataViews.assetKey(check.assetKey()))
+                    .put("metadataEntries", MetadataViews.entries(check.metadata()))
+                    .put("severity", check.severity() == null ? "ERROR" : check.severity().name())
+                    .put("description", check.description())
+                    .put("partition", check.partition())
+                    .put("success", check.passed())
+                : null;
+        case "materializationFailureReason" -> failedToMaterialize ? "UNKNOWN" : null;
+        case "materializationFailureType" -> failedToMaterialize ? "FAILED" : null;
+        default -> null;
+      };
     }
-    return object;
+  }
+
+  /** The asset key of an asset event's payload, or null. */
+  private static AssetKeySnapshot assetKey(EventPayload payload) {
+    if (payload instanceof MaterializationPayload p) {
+      return p.assetKey();
+    }
+    if (payload instanceof ObservationPayload p) {
+      return p.assetKey();
+    }
+    if (payload instanceof MaterializationPlannedPayload p) {
+      return p.assetKey();
+    }
+    return payload instanceof AssetCheckEvaluationPayload p ? p.assetKey() : null;
   }
 
   /** The step's handle: the key without a mapping key ({@code square[r1]} is {@code square}). */
   private static String handle(String stepKey) {
     int bracket = stepKey.indexOf('[');
     return bracket < 0 ? stepKey : stepKey.substring(0, bracket);
-  }
-
-  private static GqlObject asset(GqlObject object, EventRecord event, Context context) {
-    return object
-        .put("tags", List.of())
-        .put("assetLineage", List.of())
-        .lazy("runOrError", env -> context.runOrError(event.runId()))
-        .lazy(
-            "stepStats",
-            env ->
-                context.stepStats(event.runId(), event.stepKey() == null ? "" : event.stepKey()));
   }
 
   private static GqlObject typeCheck(String label, TypeCheckSnapshot check) {
