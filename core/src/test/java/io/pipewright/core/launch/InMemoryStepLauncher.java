@@ -143,6 +143,12 @@ public final class InMemoryStepLauncher implements StepLauncher {
     if (latest.containsKey(id)) {
       return CompletableFuture.completedFuture(LaunchResult.alreadyLaunched());
     }
+    try {
+      request.invocation(); // A lazy request is built now, as an adapter building its worker would.
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(
+          LaunchResult.rejected(AttemptFailureReason.CONFIG_ERROR, e.getMessage()));
+    }
     if (nextRejection != null) {
       LaunchResult rejection = nextRejection;
       nextRejection = null;

@@ -91,4 +91,67 @@ class LaunchRecordsTest {
                 AttemptFailureReason.PREEMPTED))
         .allMatch(AttemptFailureReason::isInfrastructure);
   }
+
+  @Test
+  void shouldBuildALazyInvocationOnceOnFirstAskWhenGivenASupplier() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger builds =
+        new java.util.concurrent.atomic.AtomicInteger();
+    LaunchRequest request =
+        LaunchRequest.builder(ID, "etl")
+            .invocation(
+                () -> {
+                  builds.incrementAndGet();
+                  return new LaunchRequest.Invocation(
+                      List.of("execute-step", "--args", "x"), Map.of("PIPEWRIGHT_TOKEN", "s3cr3t"));
+                })
+            .build();
+
+    assertThat(builds.get()).isZero();
+    assertThat(request.isBuilt()).isFalse();
+    assertThat(request.toString()).contains("not built yet").doesNotContain("s3cr3t");
+    Thread[] askers = new Thread[4];
+    for (int i = 0; i < askers.length; i++) {
+      askers[i] = new Thread(request::command);
+      askers[i].start();
+    }
+    for (Thread asker : askers) {
+      asker.join();
+    }
+    assertThat(request.environment()).containsEntry("PIPEWRIGHT_TOKEN", "s3cr3t");
+    assertThat(request.command()).containsExactly("execute-step", "--args", "x");
+    assertThat(builds.get()).isEqualTo(1);
+    assertThat(request.toString()).contains("execute-step").doesNotContain("s3cr3t");
+    assertThat(request)
+        .isEqualTo(
+            LaunchRequest.builder(ID, "etl")
+                .command(List.of("execute-step", "--args", "x"))
+                .environment("PIPEWRIGHT_TOKEN", "s3cr3t")
+                .build());
+  }
+
+  @Test
+  void shouldThrowTheSameFailureOnEveryAskWhenALazyInvocationCannotBeBuilt() {
+    java.util.concurrent.atomic.AtomicInteger builds =
+        new java.util.concurrent.atomic.AtomicInteger();
+    LaunchRequest failing =
+        LaunchRequest.builder(ID, "etl")
+            .invocation(
+                () -> {
+                  builds.incrementAndGet();
+                  throw new IllegalArgumentException("arguments too long");
+                })
+            .build();
+    LaunchRequest empty =
+        LaunchRequest.builder(ID, "etl")
+            .invocation(() -> new LaunchRequest.Invocation(List.of(), Map.of()))
+            .build();
+
+    assertThatThrownBy(failing::command).hasMessage("arguments too long");
+    assertThatThrownBy(failing::environment).hasMessage("arguments too long");
+    assertThat(builds.get()).isEqualTo(1);
+    assertThat(failing.toString()).contains("could not be built");
+    assertThatThrownBy(empty::command)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a command");
+  }
 }

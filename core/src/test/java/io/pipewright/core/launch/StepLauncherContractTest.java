@@ -168,6 +168,44 @@ public abstract class StepLauncherContractTest {
     assertThat(launcher.launchAll(List.of())).isEmpty();
   }
 
+  /** The same request, its command and environment built only when the launcher asks. */
+  private static LaunchRequest lazy(
+      LaunchRequest request, java.util.function.Supplier<LaunchRequest.Invocation> invocation) {
+    return LaunchRequest.builder(request.attempt(), request.codeLocation())
+        .image(request.image())
+        .tags(request.tags())
+        .invocation(invocation)
+        .build();
+  }
+
+  @Test
+  void shouldRunALazyRequestAsTheRequestItBuildsWhenLaunched() {
+    AttemptId id = attempt("extract", 1);
+    LaunchRequest built = succeeding(id);
+
+    LaunchResult result = launch(lazy(built, built::invocation));
+
+    assertThat(result).isEqualTo(LaunchResult.launched());
+    assertThat(recorder.awaitEnd(id, timeout()).phase()).isEqualTo(AttemptStatus.Phase.SUCCEEDED);
+  }
+
+  @Test
+  void shouldRejectAsAConfigurationErrorWhenALazyRequestCannotBeBuilt() {
+    AttemptId id = attempt("extract", 1);
+    LaunchRequest request =
+        lazy(
+            succeeding(id),
+            () -> {
+              throw new IllegalArgumentException("the arguments of " + id + " are too long");
+            });
+
+    LaunchResult result = launch(request);
+
+    assertThat(result.outcome()).isEqualTo(LaunchResult.Outcome.REJECTED);
+    assertThat(result.reason()).isEqualTo(AttemptFailureReason.CONFIG_ERROR);
+    assertThat(result.message()).contains("too long");
+  }
+
   @Test
   void shouldRecognizeAFinishedAttemptWhenItIsLaunchedAgain() {
     AttemptId id = attempt("load", 1);

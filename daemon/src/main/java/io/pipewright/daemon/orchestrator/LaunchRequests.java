@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -202,7 +204,7 @@ public final class LaunchRequests {
     }
 
     /**
-     * Builds the request of one attempt.
+     * Builds the request of one attempt, arguments and token included.
      *
      * @param launch the orchestrator's launch command, for an attempt of this run
      * @param known what the worker needs to know of finished steps
@@ -211,6 +213,26 @@ public final class LaunchRequests {
      *     image, arguments too long)
      */
     public LaunchRequest build(StepLaunch launch, KnownState known) {
+      LaunchRequest request = prepare(launch, known);
+      request.invocation(); // Throws what building it threw.
+      return request;
+    }
+
+    /**
+     * Prepares the request of one attempt without building its invocation: the worker's arguments
+     * (the {@link StepArgsCodec} text, maybe a file) and its token are made when the launcher first
+     * asks for them ({@link LaunchRequest#command()}), on the launcher's thread. What fails for the
+     * whole run (no image, an invalid run) fails here; what fails for the attempt alone (arguments
+     * too long) fails the launcher's question, which it answers rejected. The token's lifetime
+     * counts from now.
+     *
+     * @param launch the orchestrator's launch command, for an attempt of this run
+     * @param known what the worker needs to know of finished steps (an immutable value)
+     * @return the request
+     * @throws IllegalArgumentException when the run's requests cannot be built (an invalid run, no
+     *     image), or the launch is of another run
+     */
+    public LaunchRequest prepare(StepLaunch launch, KnownState known) {
       if (problem != null) {
         throw problem;
       }
@@ -223,6 +245,16 @@ public final class LaunchRequests {
                 + run.runId()
                 + ", which this builder is for");
       }
+      Instant expiresAt = tokens == null ? null : clock.instant().plus(tokenLifetime);
+      return LaunchRequest.builder(id, run.codeLocation())
+          .image(image)
+          .tags(launch.tags())
+          .invocation(() -> invocation(id, known, expiresAt))
+          .build();
+    }
+
+    /** The worker's arguments and token: on the launcher's thread (thread-safe). */
+    private LaunchRequest.Invocation invocation(AttemptId id, KnownState known, Instant expiresAt) {
       String encoded = encoder.encode(id.stepKey(), id.attempt(), known);
       List<String> command = new ArrayList<>(3);
       command.add(EXECUTE_STEP);
@@ -233,19 +265,14 @@ public final class LaunchRequests {
         command.add("--args-file");
         command.add(writeArgs(id, encoded).toString());
       }
-      LaunchRequest.Builder request =
-          LaunchRequest.builder(id, run.codeLocation())
-              .image(image)
-              .command(command)
-              .tags(launch.tags());
-      if (tokens != null) {
-        request.environment(
-            TOKEN_ENV,
-            tokens.issue(
-                new AttemptClaims(
-                    id.runId(), id.stepKey(), id.attempt(), clock.instant().plus(tokenLifetime))));
-      }
-      return request.build();
+      Map<String, String> environment =
+          tokens == null
+              ? Map.of()
+              : Map.of(
+                  TOKEN_ENV,
+                  tokens.issue(
+                      new AttemptClaims(id.runId(), id.stepKey(), id.attempt(), expiresAt)));
+      return new LaunchRequest.Invocation(command, environment);
     }
   }
 

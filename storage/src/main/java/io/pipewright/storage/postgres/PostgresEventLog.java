@@ -16,6 +16,7 @@ import io.pipewright.storage.internal.Failures;
 import io.pipewright.storage.postgres.internal.EventNotifications;
 import io.pipewright.storage.postgres.internal.EventRows;
 import io.pipewright.storage.postgres.internal.GroupCommit;
+import io.pipewright.storage.postgres.internal.HostAppendRows;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -182,6 +183,18 @@ public class PostgresEventLog implements EventLog {
       for (EventRecord e : write.events()) {
         checks |= e.payload() instanceof AssetCheckEvaluationPayload;
       }
+    }
+    if (!checks && HostAppendRows.hostsOnly(group)) {
+      return pool.preparedQuery(HostAppendRows.APPEND)
+          .execute(HostAppendRows.params(group))
+          .map(
+              rows -> {
+                List<Written> out = new ArrayList<>(group.size());
+                for (List<StoredEvent> stored : HostAppendRows.stored(rows, group)) {
+                  out.add(new Written(stored.size(), stored, -1L));
+                }
+                return out;
+              });
     }
     if (!checks && countsSuffice(group)) {
       return pool.preparedQuery(EventRows.APPEND_COUNTS)

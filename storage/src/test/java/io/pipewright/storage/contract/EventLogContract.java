@@ -172,6 +172,33 @@ public abstract class EventLogContract {
   }
 
   @Test
+  void shouldAnswerEachAppendWithItsOwnEventsAndIdsWhenManyAreAppendedAtOnce() throws Exception {
+    int writers = 8;
+    List<Object> answers =
+        Fixtures.concurrently(
+            writers,
+            w -> {
+              List<EventRecord> events = new ArrayList<>();
+              for (int i = 0; i < 40; i++) {
+                // A fan-out's decision: each event of its own attempt, as the daemon appends.
+                events.add(
+                    stepEvent("r" + w, "s" + i, 1, 0, DagsterEventType.STEP_WORKER_STARTING, null));
+              }
+              List<StoredEvent> stored = await(log.append(events));
+              assertThat(stored).extracting(StoredEvent::event).containsExactlyElementsOf(events);
+              return stored;
+            });
+
+    for (int w = 0; w < writers; w++) {
+      assertThat(answers.get(w)).isInstanceOf(List.class);
+      @SuppressWarnings("unchecked")
+      List<StoredEvent> stored = (List<StoredEvent>) answers.get(w);
+      // The ids answered are those the events were stored under, in the order appended.
+      assertThat(all("r" + w)).containsExactlyElementsOf(stored);
+    }
+  }
+
+  @Test
   void shouldPageARunsEventsWhenReadAfterACursor() {
     await(log.ingest(logBatch("r1", "extract", 1, 0, 4)));
     await(log.ingest(logBatch("r2", "extract", 1, 0, 4)));

@@ -159,6 +159,16 @@ public final class LocalProcessStepLauncher implements StepLauncher, AutoCloseab
 
   private LaunchResult start(Tracked tracked, WorkerCommand command, LaunchRequest request) {
     AttemptId id = request.attempt();
+    try {
+      request.invocation(); // A lazy request's arguments and token are built here, off the caller.
+    } catch (RuntimeException e) {
+      attempts.remove(id);
+      return LaunchResult.rejected(
+          e instanceof IllegalArgumentException
+              ? AttemptFailureReason.CONFIG_ERROR
+              : AttemptFailureReason.LAUNCH_FAILED,
+          "Could not build the worker's arguments of " + id + ": " + e.getMessage());
+    }
     FileComputeLogStore.LogFiles logFiles;
     Process process;
     try {

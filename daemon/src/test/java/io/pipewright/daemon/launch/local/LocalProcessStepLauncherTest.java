@@ -140,6 +140,34 @@ class LocalProcessStepLauncherTest {
   }
 
   @Test
+  void shouldRejectALaunchAsAConfigurationErrorWhenItsLazyArgumentsCannotBeBuilt() {
+    LocalProcessStepLauncher launcher = launcher(SH);
+    AttemptId id = new AttemptId("run-5", "a", 1);
+    try {
+      LaunchResult result =
+          launcher
+              .launch(
+                  LaunchRequest.builder(id, "sh")
+                      .invocation(
+                          () -> {
+                            throw new IllegalArgumentException("the arguments are too long");
+                          })
+                      .build())
+              .toCompletableFuture()
+              .join();
+
+      assertThat(result.reason()).isEqualTo(AttemptFailureReason.CONFIG_ERROR);
+      assertThat(result.message()).contains(id.toString()).contains("too long");
+      // Not tracked: a later launch of it is tried again, not answered as launched.
+      LaunchResult again = launcher.launch(script(id, "exit 0")).toCompletableFuture().join();
+      assertThat(again.isLaunched()).isTrue();
+      assertThat(again.outcome()).isEqualTo(LaunchResult.Outcome.LAUNCHED);
+    } finally {
+      launcher.close();
+    }
+  }
+
+  @Test
   void shouldReportAConfigurationErrorWhenTheWorkerCommandDoesNotExist() {
     LocalProcessStepLauncher launcher =
         launcher(Map.of("broken", WorkerCommand.of("/no/such/java", "-jar", "app.jar")));

@@ -42,6 +42,38 @@ public final class EventRows {
           + " FROM ins GROUP BY run_id, step_key, attempt";
 
   /**
+   * {@link #APPEND}'s common tail, after its CTE {@code ins}: the asset index's upsert and the
+   * notifications (CTEs {@code latest}, {@code assets}, {@code notified}).
+   */
+  static final String ASSETS =
+      ""
+          + " latest AS ("
+          + " SELECT asset_key,"
+          + " max(id) FILTER (WHERE event_type = 'ASSET_MATERIALIZATION') AS mat_id,"
+          + " max(id) FILTER (WHERE event_type = 'ASSET_OBSERVATION') AS obs_id"
+          + " FROM ins WHERE asset_key IS NOT NULL GROUP BY asset_key),"
+          + " assets AS ("
+          + " INSERT INTO asset_keys AS a (asset_key, last_materialization_event_id,"
+          + " last_materialization_run_id, last_materialization_time, last_observation_event_id,"
+          + " last_observation_time)"
+          + " SELECT l.asset_key, l.mat_id, m.run_id, m.timestamp, l.obs_id, o.timestamp"
+          + " FROM latest l LEFT JOIN ins m ON m.id = l.mat_id LEFT JOIN ins o ON o.id = l.obs_id"
+          + " ON CONFLICT (asset_key) DO UPDATE SET"
+          + " last_materialization_event_id = COALESCE(EXCLUDED.last_materialization_event_id,"
+          + " a.last_materialization_event_id),"
+          + " last_materialization_run_id = CASE WHEN EXCLUDED.last_materialization_event_id IS NULL"
+          + " THEN a.last_materialization_run_id ELSE EXCLUDED.last_materialization_run_id END,"
+          + " last_materialization_time = CASE WHEN EXCLUDED.last_materialization_event_id IS NULL"
+          + " THEN a.last_materialization_time ELSE EXCLUDED.last_materialization_time END,"
+          + " last_observation_event_id = COALESCE(EXCLUDED.last_observation_event_id,"
+          + " a.last_observation_event_id),"
+          + " last_observation_time = CASE WHEN EXCLUDED.last_observation_event_id IS NULL"
+          + " THEN a.last_observation_time ELSE EXCLUDED.last_observation_time END),"
+          + " notified AS ("
+          + " SELECT count(pg_notify($11, r.id || ':' || r.run_id)) AS n"
+          + " FROM (SELECT run_id, max(id) AS id FROM ins GROUP BY run_id) r)";
+
+  /**
    * One statement per group of batches (see {@link GroupCommit}), so one round trip and its own
    * transaction: it takes the append lock (first, through the lateral joins, before any row is
    * locked or any id is drawn), records the sequences each ingested attempt sent in {@code
@@ -97,31 +129,7 @@ public final class EventRows {
           + " ORDER BY i.ord"
           + " RETURNING id, run_id, step_key, attempt, worker_sequence, event_type, timestamp,"
           + " asset_key),"
-          + " latest AS ("
-          + " SELECT asset_key,"
-          + " max(id) FILTER (WHERE event_type = 'ASSET_MATERIALIZATION') AS mat_id,"
-          + " max(id) FILTER (WHERE event_type = 'ASSET_OBSERVATION') AS obs_id"
-          + " FROM ins WHERE asset_key IS NOT NULL GROUP BY asset_key),"
-          + " assets AS ("
-          + " INSERT INTO asset_keys AS a (asset_key, last_materialization_event_id,"
-          + " last_materialization_run_id, last_materialization_time, last_observation_event_id,"
-          + " last_observation_time)"
-          + " SELECT l.asset_key, l.mat_id, m.run_id, m.timestamp, l.obs_id, o.timestamp"
-          + " FROM latest l LEFT JOIN ins m ON m.id = l.mat_id LEFT JOIN ins o ON o.id = l.obs_id"
-          + " ON CONFLICT (asset_key) DO UPDATE SET"
-          + " last_materialization_event_id = COALESCE(EXCLUDED.last_materialization_event_id,"
-          + " a.last_materialization_event_id),"
-          + " last_materialization_run_id = CASE WHEN EXCLUDED.last_materialization_event_id IS NULL"
-          + " THEN a.last_materialization_run_id ELSE EXCLUDED.last_materialization_run_id END,"
-          + " last_materialization_time = CASE WHEN EXCLUDED.last_materialization_event_id IS NULL"
-          + " THEN a.last_materialization_time ELSE EXCLUDED.last_materialization_time END,"
-          + " last_observation_event_id = COALESCE(EXCLUDED.last_observation_event_id,"
-          + " a.last_observation_event_id),"
-          + " last_observation_time = CASE WHEN EXCLUDED.last_observation_event_id IS NULL"
-          + " THEN a.last_observation_time ELSE EXCLUDED.last_observation_time END),"
-          + " notified AS ("
-          + " SELECT count(pg_notify($11, r.id || ':' || r.run_id)) AS n"
-          + " FROM (SELECT run_id, max(id) AS id FROM ins GROUP BY run_id) r)"
+          + ASSETS
           + INSERTED
           + " UNION ALL"
           + " SELECT 1, upper(stored_before) - 1, run_id, step_key, attempt, NULL, NULL FROM marks"

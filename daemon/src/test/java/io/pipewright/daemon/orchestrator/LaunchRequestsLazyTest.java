@@ -1,0 +1,141 @@
+package io.pipewright.daemon.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pipewright.core.auth.AttemptClaims;
+import io.pipewright.core.auth.AttemptTokens;
+import io.pipewright.core.launch.AttemptId;
+import io.pipewright.core.launch.KnownState;
+import io.pipewright.core.launch.LaunchRequest;
+import io.pipewright.core.orchestration.AttemptOrigin;
+import io.pipewright.core.orchestration.StepLaunch;
+import io.pipewright.core.run.Run;
+import io.pipewright.core.run.RunStatus;
+import io.pipewright.protocol.mapping.StepArgsCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** {@link LaunchRequests.ForRun#prepare}: requests whose arguments and token are built lazily. */
+class LaunchRequestsLazyTest {
+
+  private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
+  private static final byte[] SECRET =
+      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+
+  private static Run run(Map<String, Object> config) {
+    return Run.builder("run-1", "orders_etl", "etl")
+        .status(RunStatus.STARTED)
+        .runConfig(config)
+        .createTime(NOW)
+        .build();
+  }
+
+  private static StepLaunch launch(String step, int attempt) {
+    return new StepLaunch(
+        new AttemptId("run-1", step, attempt),
+        step,
+        null,
+        AttemptOrigin.FIRST,
+        0,
+        null,
+        Map.of("kind", "source"),
+        Map.of());
+  }
+
+  /** A clock that counts how often it is read, and moves an hour on after the first read. */
+  private static final class CountingClock extends Clock {
+    final AtomicInteger reads = new AtomicInteger();
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return reads.getAndIncrement() == 0 ? NOW : NOW.plus(Duration.ofHours(1));
+    }
+  }
+
+  @Test
+  void shouldBuildTheArgumentsAndTokenOnlyWhenTheLauncherAsksWhenPrepared() {
+    AttemptTokens tokens = new AttemptTokens(SECRET);
+    CountingClock clock = new CountingClock();
+    LaunchRequests requests =
+        new LaunchRequests(tokens, Duration.ofMinutes(90), "http://webserver:3000", null, clock);
+
+    LaunchRequest request =
+        requests.forRun(run(Map.of()), null).prepare(launch("extract", 2), KnownState.empty());
+
+    assertThat(request.isBuilt()).isFalse();
+    assertThat(request.toString()).contains("not built yet").contains("run-1/extract#2");
+    assertThat(request.tags()).containsEntry("kind", "source");
+    // The token's lifetime counts from the preparation, not from when the launcher asks.
+    assertThat(clock.reads.get()).isEqualTo(1);
+    String token = request.environment().get(LaunchRequests.TOKEN_ENV);
+    assertThat(request.isBuilt()).isTrue();
+    AttemptClaims claims = tokens.verify(token, NOW);
+    assertThat(claims.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(90)));
+    assertThat(StepArgsCodec.decode(request.command().get(2)).attempt()).isEqualTo(2);
+    assertThat(request.command()).isSameAs(request.command());
+  }
+
+  @Test
+  void shouldFailOnlyTheLaunchersQuestionWhenTheArgumentsAreTooLongAndPrepared() {
+    LaunchRequests requests =
+        new LaunchRequests(null, Duration.ofHours(1), null, null, Clock.systemUTC());
+    StringBuilder big = new StringBuilder();
+    java.util.Random random = new java.util.Random(3);
+    while (big.length() < 200_000) {
+      big.append(Long.toHexString(random.nextLong()));
+    }
+
+    LaunchRequest request =
+        requests
+            .forRun(run(Map.of("blob", big.toString())), null)
+            .prepare(launch("extract", 1), KnownState.empty());
+
+    assertThatThrownBy(request::command)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Make the run config smaller");
+    // The same failure on every question: the encoding is not tried again.
+    Throwable first = org.assertj.core.api.Assertions.catchThrowable(request::environment);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(request::command)).isSameAs(first);
+    assertThat(request.toString()).contains("could not be built");
+  }
+
+  @Test
+  void shouldStillRefuseARunWithoutAnImageAtOnceWhenPrepared() {
+    LaunchRequests requests =
+        new LaunchRequests(
+            null,
+            Duration.ofHours(1),
+            null,
+            null,
+            Clock.systemUTC(),
+            (location, job, plan) -> {
+              throw new IllegalArgumentException("no image for " + location);
+            });
+
+    assertThatThrownBy(
+            () ->
+                requests
+                    .forRun(run(Map.of()), null)
+                    .prepare(launch("extract", 1), KnownState.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no image for etl");
+  }
+}
