@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -297,62 +296,22 @@ public final class EventRows {
         }
       }
     }
-    String[] runs = new String[n];
-    String[] steps = new String[n];
-    Integer[] attempts = new Integer[n];
-    Long[] seqs = new Long[n];
-    String[] types = new String[n];
-    OffsetDateTime[] times = new OffsetDateTime[n];
-    String[] assets = new String[n];
-    String[] parts = new String[n];
-    Buffer[] bodies = new Buffer[n];
-    int at = 0;
+    EventColumns columns = new EventColumns(n);
     for (Encoded e : group) {
-      int k = e.size();
       Set<Long> seen =
           e.attempt() == null
               ? null
               : repeated.get(
                   attemptKey(e.attempt().runId(), e.attempt().stepKey(), e.attempt().attempt()));
       if (seen == null) {
-        System.arraycopy(e.runs(), 0, runs, at, k);
-        System.arraycopy(e.steps(), 0, steps, at, k);
-        System.arraycopy(e.attempts(), 0, attempts, at, k);
-        System.arraycopy(e.seqs(), 0, seqs, at, k);
-        System.arraycopy(e.types(), 0, types, at, k);
-        System.arraycopy(e.times(), 0, times, at, k);
-        System.arraycopy(e.assets(), 0, assets, at, k);
-        System.arraycopy(e.parts(), 0, parts, at, k);
-        System.arraycopy(e.bodies(), 0, bodies, at, k);
-        at += k;
+        columns.addAll(e);
         continue;
       }
-      for (int i = 0; i < k; i++) {
-        if (!seen.add(e.seqs()[i])) {
-          continue;
+      for (int i = 0; i < e.size(); i++) {
+        if (seen.add(e.seqs()[i])) {
+          columns.add(e, i);
         }
-        runs[at] = e.runs()[i];
-        steps[at] = e.steps()[i];
-        attempts[at] = e.attempts()[i];
-        seqs[at] = e.seqs()[i];
-        types[at] = e.types()[i];
-        times[at] = e.times()[i];
-        assets[at] = e.assets()[i];
-        parts[at] = e.parts()[i];
-        bodies[at] = e.bodies()[i];
-        at++;
       }
-    }
-    if (at < n) {
-      runs = Arrays.copyOf(runs, at);
-      steps = Arrays.copyOf(steps, at);
-      attempts = Arrays.copyOf(attempts, at);
-      seqs = Arrays.copyOf(seqs, at);
-      types = Arrays.copyOf(types, at);
-      times = Arrays.copyOf(times, at);
-      assets = Arrays.copyOf(assets, at);
-      parts = Arrays.copyOf(parts, at);
-      bodies = Arrays.copyOf(bodies, at);
     }
     int a = attemptRanges.size();
     String[] attemptRuns = new String[a];
@@ -368,22 +327,14 @@ public final class EventRows {
       attemptSeqs[j] = "{" + entry.getValue() + "}";
       j++;
     }
-    return tuple(
-        APPEND_LOCK,
-        runs,
-        steps,
-        attempts,
-        seqs,
-        types,
-        times,
-        assets,
-        parts,
-        bodies,
-        EventNotifications.CHANNEL,
-        attemptRuns,
-        attemptSteps,
-        attemptNumbers,
-        attemptSeqs);
+    Tuple t = tuple(APPEND_LOCK);
+    columns.addTo(t);
+    t.addValue(EventNotifications.CHANNEL);
+    t.addValue(attemptRuns);
+    t.addValue(attemptSteps);
+    t.addValue(attemptNumbers);
+    t.addValue(attemptSeqs);
+    return t;
   }
 
   /**

@@ -2,11 +2,9 @@ package io.pipewright.storage.postgres.internal;
 
 import io.pipewright.core.event.EventRecord;
 import io.pipewright.core.event.StoredEvent;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,60 +65,18 @@ public final class HostAppendRows {
    * @return the tuple
    */
   public static Tuple params(List<EventRows.Encoded> group) {
-    if (group.size() == 1) {
-      EventRows.Encoded e = group.get(0);
-      return EventRows.tuple(
-          EventRows.APPEND_LOCK,
-          e.runs(),
-          e.steps(),
-          e.attempts(),
-          e.seqs(),
-          e.types(),
-          e.times(),
-          e.assets(),
-          e.parts(),
-          e.bodies(),
-          EventNotifications.CHANNEL);
-    }
     int n = 0;
     for (EventRows.Encoded e : group) {
       n += e.size();
     }
-    String[] runs = new String[n];
-    String[] steps = new String[n];
-    Integer[] attempts = new Integer[n];
-    Long[] seqs = new Long[n];
-    String[] types = new String[n];
-    OffsetDateTime[] times = new OffsetDateTime[n];
-    String[] assets = new String[n];
-    String[] parts = new String[n];
-    Buffer[] bodies = new Buffer[n];
-    int at = 0;
+    EventColumns columns = new EventColumns(n);
     for (EventRows.Encoded e : group) {
-      int k = e.size();
-      System.arraycopy(e.runs(), 0, runs, at, k);
-      System.arraycopy(e.steps(), 0, steps, at, k);
-      System.arraycopy(e.attempts(), 0, attempts, at, k);
-      System.arraycopy(e.seqs(), 0, seqs, at, k);
-      System.arraycopy(e.types(), 0, types, at, k);
-      System.arraycopy(e.times(), 0, times, at, k);
-      System.arraycopy(e.assets(), 0, assets, at, k);
-      System.arraycopy(e.parts(), 0, parts, at, k);
-      System.arraycopy(e.bodies(), 0, bodies, at, k);
-      at += k;
+      columns.addAll(e);
     }
-    return EventRows.tuple(
-        EventRows.APPEND_LOCK,
-        runs,
-        steps,
-        attempts,
-        seqs,
-        types,
-        times,
-        assets,
-        parts,
-        bodies,
-        EventNotifications.CHANNEL);
+    Tuple t = EventRows.tuple(EventRows.APPEND_LOCK);
+    columns.addTo(t);
+    t.addValue(EventNotifications.CHANNEL);
+    return t;
   }
 
   /**
