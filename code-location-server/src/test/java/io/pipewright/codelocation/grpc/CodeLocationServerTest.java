@@ -218,11 +218,17 @@ class CodeLocationServerTest {
   }
 
   @Test
-  void shouldAnswerThenShutDownWhenAskedTo() {
+  void shouldAnswerThenShutDownWhenAskedTo() throws InterruptedException {
     int before = shutdown.requests();
 
     client.shutdown();
 
+    // The server answers first and asks for the shutdown after, so the answer can arrive before
+    // the request is counted: wait for it, within a bound.
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (shutdown.requests() == before && Instant.now().isBefore(deadline)) {
+      Thread.sleep(5);
+    }
     assertThat(shutdown.requests()).isEqualTo(before + 1);
   }
 
