@@ -177,7 +177,6 @@ public class PostgresEventLog implements EventLog {
    * ids).
    */
   private Uni<List<Written>> writeGroup(List<EventRows.Encoded> group) {
-    Tuple params = EventRows.appendParams(group);
     boolean checks = false;
     for (EventRows.Encoded write : group) {
       for (EventRecord e : write.events()) {
@@ -196,6 +195,8 @@ public class PostgresEventLog implements EventLog {
                 return out;
               });
     }
+    // Built only here: a host append (a fan-out's 1,000 launches) has parameters of its own.
+    Tuple params = EventRows.appendParams(group);
     if (!checks && countsSuffice(group)) {
       return pool.preparedQuery(EventRows.APPEND_COUNTS)
           .execute(params)
