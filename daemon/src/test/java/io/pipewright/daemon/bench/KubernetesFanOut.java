@@ -258,6 +258,7 @@ final class KubernetesFanOut implements AutoCloseable {
     double waitedBefore = limiterWaitSeconds();
     Map<String, Double> countersBefore = counters();
     Map<String, Integer> postsBefore = posts();
+    events.clear();
     long queued = System.nanoTime();
     String runId = Runs.queue(stores, plan, LOCATION, Map.of(), Instant.now());
     await("the run to end", () -> ended(runId));
@@ -269,7 +270,14 @@ final class KubernetesFanOut implements AutoCloseable {
     await("every pod to be deleted", () -> deletedPods() - deletedBefore >= width + 2);
     long deleted = System.nanoTime();
 
-    long rootSuccess = cluster.successStored.get(attempt(runId, "root"));
+    // The root's success is stored once the store answers the bench kubelet, or once the daemon is
+    // notified of it, whichever comes first: the kubelet's thread may see its answer after the
+    // daemon has already read the event.
+    AttemptId rootId = attempt(runId, "root");
+    long rootSuccess =
+        Math.min(
+            cluster.successStored.get(rootId),
+            events.notifiedAfter(runId, cluster.successSent.get(rootId)).orElse(Long.MAX_VALUE));
     List<Long> overhead = new ArrayList<>(width);
     List<Long> queue = new ArrayList<>(width);
     List<Long> deciding = new ArrayList<>(width);
@@ -280,13 +288,14 @@ final class KubernetesFanOut implements AutoCloseable {
     long firstLaunch = Long.MAX_VALUE;
     long lastCreated = Long.MIN_VALUE;
     long lastWorkSuccess = Long.MIN_VALUE;
+    Map<AttemptId, long[]> appends = events.startingAppends();
     for (String key : keys) {
       AttemptId id = attempt(runId, key);
       long launched = recorder.launchCalls.get(id);
       long created = recorder.created.get(id);
       overhead.add(launched - rootSuccess);
-      long began = events.startingAppendBegan.get(id);
-      long answered = events.startingAppendEnded.get(id);
+      long began = appends.get(id)[0];
+      long answered = appends.get(id)[1];
       deciding.add(began - rootSuccess);
       storing.add(answered - began);
       calling.add(launched - answered);
@@ -319,7 +328,7 @@ final class KubernetesFanOut implements AutoCloseable {
             + String.format(
                 Locale.ROOT,
                 ", RUN_SUCCESS appended %.2f",
-                (events.runSuccessAppended.getOrDefault(runId, queued) - queued) / 1e9)
+                (events.runSuccessAppended(runId).orElse(queued) - queued) / 1e9)
             + String.format(
                 Locale.ROOT,
                 "; handing over: last append answered -> first launch call %.2f ms, first -> last"

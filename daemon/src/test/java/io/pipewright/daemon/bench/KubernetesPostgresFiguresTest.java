@@ -14,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -37,7 +36,7 @@ class KubernetesPostgresFiguresTest {
   @Test
   void shouldMeasurePodsPerSecondOverheadAndApiCallsOverPostgresWhenBenchmarksAreOn()
       throws IOException {
-    List<KubernetesFanOut.Result> results =
+    KubernetesFiguresTest.Measured results =
         KubernetesFiguresTest.measure(new DaemonStores(runs, snapshots, events, pools, heartbeats));
     KubernetesFiguresTest.write(
         "daemon-k8s-postgres.txt",
@@ -45,7 +44,7 @@ class KubernetesPostgresFiguresTest {
             + " mock API server (CRUD mode), a bench kubelet storing each worker's events then"
             + " ending its pod Succeeded:",
         results);
-    for (KubernetesFanOut.Result result : results) {
+    for (KubernetesFanOut.Result result : results.all()) {
       assertThat(result.end()).isEqualTo(RunStatus.SUCCESS);
       assertThat(result.overhead().count()).isEqualTo(1000);
     }
