@@ -10,7 +10,6 @@ import io.pipewright.core.orchestration.RunDecision;
 import io.pipewright.core.orchestration.RunProgress;
 import io.pipewright.core.queue.ActiveRun;
 import io.pipewright.core.run.Run;
-import io.pipewright.core.run.RunStatus;
 import io.pipewright.core.snapshot.ExecutionPlanSnapshot;
 import io.pipewright.daemon.DaemonStores;
 import io.pipewright.daemon.metrics.DaemonMetrics;
@@ -29,14 +28,13 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
-import org.jboss.logging.Logger;
 
 /**
  * The run orchestrator: a thin shell around core's {@link RunProgress}. For each run it drives it
  * reads the run's new events, applies the launcher's reports, asks {@link RunProgress#decide} what
- * to do, and carries the decision out in a fixed order: append the decision's events (every launch
- * is recorded as {@code STEP_WORKER_STARTING} before it happens), move the run's status, then call
- * the launcher.
+ * to do ({@code RunDecider}), and carries the decision out in a fixed order: append the decision's
+ * events (every launch is recorded as {@code STEP_WORKER_STARTING} before it happens), move the
+ * run's status, then call the launcher ({@code StoredDecisions}).
  *
  * <p><b>Restarts.</b> Nothing lives only here. A new leader {@link #adopt}s every run in progress:
  * it rebuilds the view from the run's events, so attempts are numbered as before, and a launch the
@@ -52,8 +50,8 @@ import org.jboss.logging.Logger;
  * its way is not decided again until then, so each run's events are still appended in order and one
  * decision at a time. {@link #clear} waits for the appends on their way: a dropped view must not be
  * overtaken by one of its writes landing later. A big decision (a fan-out to 1,000 steps) is
- * appended in parts, one after another ({@link CommitParts}): each part's launches are made once it
- * is stored, while the next part is appended.
+ * appended in parts, one after another ({@link CommitParts}): each part is carried out once it is
+ * stored, while the next part is appended.
  *
  * <p><b>Pipelined reads.</b> Reads of new events are sent the same way ({@link EventReads}): the
  * runs read are decided by the first cycle after the answer, and a run with a read on its way is
@@ -66,20 +64,15 @@ import org.jboss.logging.Logger;
  */
 public final class RunOrchestrator {
 
-  private static final Logger LOG = Logger.getLogger(RunOrchestrator.class);
-
   /** Events per read. */
   private static final int PAGE = 1000;
 
   private final DaemonStores stores;
   private final StepLauncher launcher;
   private final PlanLoader plans;
-  private final Function<String, Optional<String>> unavailableLocation;
   private final OrchestrationSettings settings;
   private final Clock clock;
-  private final DoubleSupplier random;
   private final DaemonMetrics metrics;
-  private final StepLaunches launches;
   private final Duration timeout;
   private final BatchIo io;
   private final SlotQueue slots;
@@ -94,6 +87,12 @@ public final class RunOrchestrator {
   private final EventReads reads;
 
   private final Runnable storeAnswered;
+
+  /** Decides each run. */
+  private final RunDecider decider;
+
+  /** Carries out the decisions stored. */
+  private final StoredDecisions stored;
 
   /** Runs dropped lately (bounded), whose late notifications need no admission cycle. */
   private final Map<String, Boolean> recentlyEnded =
@@ -141,12 +140,12 @@ public final class RunOrchestrator {
       Duration timeout) {
     this.stores = Objects.requireNonNull(stores, "stores must not be null");
     this.launcher = Objects.requireNonNull(launcher, "launcher must not be null");
-    this.unavailableLocation = Objects.requireNonNull(unavailableLocation, "unavailableLocation");
+    Objects.requireNonNull(unavailableLocation, "unavailableLocation");
     this.settings = Objects.requireNonNull(settings, "settings must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
-    this.random = Objects.requireNonNull(random, "random must not be null");
+    Objects.requireNonNull(random, "random must not be null");
     this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
-    this.launches =
+    StepLaunches launches =
         new StepLaunches(
             launcher,
             Objects.requireNonNull(requests, "requests must not be null"),
@@ -160,6 +159,20 @@ public final class RunOrchestrator {
     this.commits = new CommitPipeline(io, storeAnswered);
     this.slots = new SlotQueue(stores.pools(), timeout);
     this.stepTimes = new StepTimes(metrics);
+    this.decider =
+        new RunDecider(
+            launcher,
+            unavailableLocation,
+            settings,
+            clock,
+            random,
+            metrics,
+            io,
+            stepTimes,
+            this::drop,
+            () -> capacityFreed = true);
+    this.stored =
+        new StoredDecisions(runs, dirty, commits, launches, launcher, slots, metrics, this::drop);
   }
 
   // ================================================================ inputs
@@ -182,7 +195,7 @@ public final class RunOrchestrator {
       plan = plans.load(run);
       progress = RunProgress.start(run.runId(), plan, run.tags(), settings);
     } catch (PlanLoader.PlanUnavailableException | IllegalArgumentException e) {
-      endUndrivable(run, e.getMessage());
+      decider.endUndrivable(run, e.getMessage());
       return;
     }
     RunState state = new RunState(run, plan, progress);
@@ -206,7 +219,7 @@ public final class RunOrchestrator {
     }
     if (state.committing || state.reading) {
       // A commit or a read is on its way: whether this brings anything new is known once it is
-      // answered ({@link #carryOut}, {@link EventReads#takeAnswered}).
+      // answered ({@link StoredDecisions#carryOut}, {@link EventReads#takeAnswered}).
       state.notifiedMeanwhile.add(lastEventId);
       dirty.add(state);
       return;
@@ -331,7 +344,7 @@ public final class RunOrchestrator {
    * @return when the next time-based decision falls due; null when none
    */
   public Instant cycle(Instant now) {
-    carryOutStored(now);
+    stored.carryOutStored(now);
     for (RunState state : runs.values()) {
       if (state.wakeUpAt != null && !state.wakeUpAt.isAfter(now)) {
         dirty.add(state);
@@ -392,15 +405,15 @@ public final class RunOrchestrator {
    * One cycle for a batch of runs whose new events are read, in phases so that the database sees a
    * few calls per cycle: read the rows that may have changed, decide each run, then send every
    * decision's events (in parts, {@link CommitParts}) followed by the status moves, without
-   * waiting: the launcher is called once they are stored ({@link #carryOutStored}). Decisions with
-   * nothing to store are carried out at once.
+   * waiting: the launcher is called once they are stored ({@link StoredDecisions#carryOutStored}).
+   * Decisions with nothing to store are carried out at once.
    */
   private void drive(List<RunState> batch, Instant now) {
     if (batch.isEmpty()) {
       return;
     }
     long t1 = System.nanoTime();
-    reloadRows(batch);
+    decider.reloadRows(batch);
     long t2 = System.nanoTime();
     metrics.phase("reload", t2 - t1);
     List<Decided> recorded = new ArrayList<>(batch.size());
@@ -409,7 +422,7 @@ public final class RunOrchestrator {
       if (runs.get(state.runId()) != state) {
         continue; // Dropped while reloading.
       }
-      RunDecision decision = decide(state, now);
+      RunDecision decision = decider.decide(state, now);
       if (decision == null) {
         continue;
       }
@@ -432,65 +445,9 @@ public final class RunOrchestrator {
           moves.add(new BatchIo.Move(d.state(), d.decision().runStatus()));
         }
       }
-      carryOut(quiet, new BatchIo.Committed(List.of(), io.move(moves, now)), now);
+      stored.carryOut(quiet, new BatchIo.Committed(List.of(), io.move(moves, now)), now);
     }
-    carryOutStored(now); // Answered at once (in memory): carried out in this cycle.
-  }
-
-  /**
-   * Carries out the decisions whose commits are answered, in the order they were sent. A failed
-   * commit fails the cycle: the loop drops its view and rebuilds it from storage.
-   */
-  private void carryOutStored(Instant now) {
-    for (InFlight.Done<Decided, BatchIo.Committed> done : commits.takeStored(runs)) {
-      carryOut(done.items(), done.answer(), now);
-    }
-  }
-
-  /**
-   * Carries out decisions whose events are stored and statuses moved: takes the moved rows, then
-   * calls the launcher.
-   */
-  private void carryOut(List<Decided> decided, BatchIo.Committed committed, Instant now) {
-    long t4 = System.nanoTime();
-    for (Decided d : decided) {
-      RunState state = d.state();
-      if (!d.last()) {
-        continue; // More of its decision is on its way.
-      }
-      state.committing = false;
-      state.takeNotified();
-      if (state.deferred || state.eventsPending) {
-        state.deferred = false;
-        dirty.add(state);
-      }
-    }
-    List<RunState> moves = new ArrayList<>();
-    for (Decided d : decided) {
-      if (d.decision().runStatus() != null) {
-        moves.add(d.state());
-      }
-    }
-    List<Optional<Run>> moved = committed.moved();
-    for (int i = 0; i < moves.size(); i++) {
-      RunState state = moves.get(i);
-      if (moved.get(i).isPresent()) {
-        state.run = moved.get(i).get();
-      } else {
-        // Someone else changed the run meanwhile (a cancel): read it and decide again.
-        LOG.debugf("Run %s changed under the daemon; reading it again", state.runId());
-        state.reloadRun = true;
-        dirty.add(state);
-      }
-    }
-    long t5 = System.nanoTime();
-    metrics.phase("move", t5 - t4);
-    for (Decided d : decided) {
-      if (runs.get(d.state().runId()) == d.state()) {
-        act(d.state(), d.decision(), d.last(), now);
-      }
-    }
-    metrics.phase("launch", System.nanoTime() - t5);
+    stored.carryOutStored(now); // Answered at once (in memory): carried out in this cycle.
   }
 
   /**
@@ -500,96 +457,6 @@ public final class RunOrchestrator {
   public void awaitStoreCalls() {
     reads.awaitAll(timeout);
     commits.awaitAll(timeout);
-  }
-
-  private void reloadRows(List<RunState> batch) {
-    for (RunState deleted : io.reload(batch)) {
-      LOG.warnf("Run %s was deleted while running; stopping its steps", deleted.runId());
-      launcher.terminateRun(deleted.runId());
-      drop(deleted);
-    }
-  }
-
-  /** Applies the launcher's news and decides; null when the run needs no decision (it left). */
-  private RunDecision decide(RunState state, Instant now) {
-    if (state.run.status().isTerminal()) {
-      // Ended by someone else (marked canceled from outside): stop what still runs.
-      if (!state.progress.liveAttempts().isEmpty()) {
-        launcher.terminateRun(state.runId());
-      }
-      LOG.infof(
-          "Run %s was ended %s from outside the daemon; no longer driving it",
-          state.runId(), state.run.status());
-      drop(state);
-      return null;
-    }
-    for (AttemptStatus status : state.statuses) {
-      state.progress.apply(status);
-      state.reported.add(status.attempt());
-      stepTimes.observe(status);
-      EndGate.observe(state, status);
-    }
-    state.statuses.clear();
-    for (RunState.LaunchAnswer answer : state.answers) {
-      state.progress.launchResult(answer.attempt(), answer.result(), answer.at());
-      EndGate.answered(state, answer.attempt(), answer.result());
-    }
-    state.answers.clear();
-    if (state.heldEnd != null) {
-      return EndGate.release(state, now);
-    }
-    if (state.reconcile) {
-      state.reconcile = false;
-      state.reportLost(now);
-    }
-    if (state.run.status() == RunStatus.STARTING) {
-      Optional<String> gone = unavailableLocation.apply(state.run.codeLocation());
-      if (gone.isPresent()) {
-        endUndrivable(state.run, gone.get());
-        drop(state);
-        return null;
-      }
-    }
-    RunDecision decision = state.progress.decide(state.run.status(), now, random);
-    for (String ignored : decision.ignored()) {
-      LOG.debugf("Run %s: %s", state.runId(), ignored);
-    }
-    return EndGate.pass(state, decision, now, settings.exitGracePeriod());
-  }
-
-  /**
-   * Calls the launcher for a decision (or a piece of one) whose events and status are stored; the
-   * last piece hands over the slot requests and the wake-up time.
-   */
-  private void act(RunState state, RunDecision decision, boolean last, Instant now) {
-    if (launches.launch(state, decision.launches(), now)) {
-      dirty.add(state); // A launch could not be built: its rejection is to apply.
-    }
-    for (AttemptId attempt : decision.terminations()) {
-      launcher.terminate(attempt);
-    }
-    if (!last) {
-      return;
-    }
-    slots.replace(state.runId(), decision.slotRequests());
-    state.wakeUpAt = decision.wakeUpAt();
-    if (state.run.status().isTerminal()) {
-      metrics.runEnded(state.run.status());
-      LOG.infof(
-          "Run %s of job '%s' ended %s", state.runId(), state.run.jobName(), state.run.status());
-      drop(state);
-    }
-  }
-
-  /** Ends a run that cannot be driven (no plan, an unknown code location), with the reason. */
-  private void endUndrivable(Run run, String reason) {
-    LOG.warnf("Run %s cannot be driven: %s", run.runId(), reason);
-    launcher.terminateRun(run.runId());
-    RunStatus end = run.status() == RunStatus.CANCELING ? RunStatus.CANCELED : RunStatus.FAILURE;
-    if (io.end(run, end, RunEvents.end(run, end, reason, clock.instant()), clock.instant())) {
-      metrics.runEnded(end);
-    }
-    capacityFreed = true;
   }
 
   private void drop(RunState state) {
