@@ -1,36 +1,32 @@
 package io.pipewright.daemon.loop;
 
-import io.pipewright.core.launch.AttemptId;
-import io.pipewright.core.launch.AttemptStatus;
-import io.pipewright.core.launch.LaunchResult;
 import io.pipewright.core.launch.StatusWatch;
 import io.pipewright.core.launch.StepLauncher;
 import io.pipewright.core.run.Run;
-import io.pipewright.core.snapshot.ErrorSnapshot;
 import io.pipewright.daemon.DaemonSettings;
 import io.pipewright.daemon.DaemonStores;
+import io.pipewright.daemon.loop.Signal.AdmissionDone;
+import io.pipewright.daemon.loop.Signal.Appended;
+import io.pipewright.daemon.loop.Signal.LaunchDone;
+import io.pipewright.daemon.loop.Signal.Leadership;
+import io.pipewright.daemon.loop.Signal.NotificationsLost;
+import io.pipewright.daemon.loop.Signal.Status;
+import io.pipewright.daemon.loop.Signal.Stop;
+import io.pipewright.daemon.loop.Signal.StoreAnswered;
 import io.pipewright.daemon.metrics.DaemonMetrics;
 import io.pipewright.daemon.monitor.RunMonitor;
 import io.pipewright.daemon.orchestrator.LaunchRequests;
 import io.pipewright.daemon.orchestrator.RunOrchestrator;
-import io.pipewright.daemon.queue.NotifiedRuns;
-import io.pipewright.daemon.queue.RunQueueCycle;
 import io.smallrye.mutiny.subscription.Cancellable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -53,14 +49,8 @@ public final class DaemonLoop implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(DaemonLoop.class);
 
-  private static final int MAX_ERRORS = 5;
-
-  /**
-   * The shortest time between two admissions asked for by notifications (new queued runs): a burst
-   * of launches is admitted in one cycle instead of one cycle per run. Admissions after runs end
-   * (capacity freed) are not held back.
-   */
-  static final Duration ADMISSION_GAP = Duration.ofMillis(50);
+  /** {@link Admissions#ADMISSION_GAP}, here for the tests. */
+  static final Duration ADMISSION_GAP = Admissions.ADMISSION_GAP;
 
   /**
    * How long {@link #close} waits at most for the cycle in progress before it interrupts it: a
@@ -69,64 +59,21 @@ public final class DaemonLoop implements AutoCloseable {
    */
   static final Duration MAX_CLOSE_GRACE = Duration.ofSeconds(10);
 
-  /** Something that happened outside the loop thread. */
-  private sealed interface Signal {
-    long nanos();
-  }
-
-  private record Appended(String runId, long lastEventId, long nanos) implements Signal {}
-
-  private record Status(AttemptStatus status, long nanos) implements Signal {}
-
-  private record LaunchDone(AttemptId attempt, LaunchResult result, long nanos) implements Signal {}
-
-  /**
-   * A read or an append of the orchestrator's was answered: its runs can be decided, or its
-   * decisions carried out.
-   */
-  private record StoreAnswered(long nanos) implements Signal {}
-
-  /** An admission on its way was answered: its runs can be adopted. */
-  private record AdmissionDone(long nanos) implements Signal {}
-
-  private record Leadership(boolean leading, long nanos) implements Signal {}
-
-  /** The event log's notification stream ended or failed: notifications may be missed. */
-  private record NotificationsLost(String why, long nanos) implements Signal {}
-
-  /** {@link #close} was called: wakes the thread so that it sees it. */
-  private record Stop(long nanos) implements Signal {}
-
   private final DaemonStores stores;
   private final StepLauncher launcher;
   private final DaemonSettings settings;
   private final Clock clock;
   private final DaemonMetrics metrics;
   private final RunOrchestrator orchestrator;
-  private final RunQueueCycle queue;
   private final RunMonitor monitor;
   private final LoopHeartbeats heartbeats;
   private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
-  private final Deque<ErrorSnapshot> errors = new ArrayDeque<>();
-  private final NotifiedRuns notifiedRuns = new NotifiedRuns();
+  private final Admissions admissions;
 
   private boolean leading;
   private boolean active;
   private Cancellable appended;
   private StatusWatch watch;
-  private boolean queueDue;
-
-  /** The admission on its way (its writes), or null. */
-  private CompletableFuture<RunQueueCycle.Admitted> admission;
-
-  /**
-   * The last admission read no queued run, and no run this daemon does not drive was notified
-   * since: a run's end then frees capacity that nobody waits for, and needs no admission.
-   */
-  private boolean queueEmpty;
-
-  private Instant nextQueue = Instant.MIN;
-  private Instant lastAdmission = Instant.MIN;
   private Instant nextResync = Instant.MAX;
   private Instant nextBeat = Instant.MIN;
   private Instant retakeAt;
@@ -174,13 +121,14 @@ public final class DaemonLoop implements AutoCloseable {
             (attempt, result) -> post(new LaunchDone(attempt, result, System.nanoTime())),
             () -> post(new StoreAnswered(System.nanoTime())),
             settings.storeTimeout());
-    this.queue =
-        new RunQueueCycle(
+    this.admissions =
+        new Admissions(
             stores,
-            settings.queueLimits(),
-            settings.maxQueuedScan(),
+            orchestrator,
+            settings,
+            clock,
             metrics,
-            settings.storeTimeout());
+            () -> post(new AdmissionDone(System.nanoTime())));
     this.monitor = new RunMonitor(stores.runs(), settings.storeTimeout());
     this.heartbeats =
         new LoopHeartbeats(stores.heartbeats(), settings.daemonId(), settings.storeTimeout());
@@ -250,22 +198,14 @@ public final class DaemonLoop implements AutoCloseable {
       return retakeAt;
     }
     Instant next = earliest(nextDecision, nextBeat);
-    if (admission != null) {
+    if (admissions.onItsWay()) {
       return next; // Its answer's signal wakes the loop; admissions and resyncs wait for it.
     }
     next = earliest(next, nextResync);
-    next = earliest(next, nextQueue);
-    next = earliest(next, notifiedRuns.retryAt());
-    return queueDue ? earliest(next, admissionDue()) : next;
+    return earliest(next, admissions.nextDue());
   }
 
-  private Instant admissionDue() {
-    Instant earliestNext = lastAdmission.plus(ADMISSION_GAP);
-    Instant now = clock.instant();
-    return earliestNext.isAfter(now) ? earliestNext : now;
-  }
-
-  private static Instant earliest(Instant a, Instant b) {
+  static Instant earliest(Instant a, Instant b) {
     if (a == null) {
       return b;
     }
@@ -371,7 +311,7 @@ public final class DaemonLoop implements AutoCloseable {
         throw new IllegalStateException("The daemon loop does not settle: 10,000 busy cycles");
       }
       if (active) {
-        awaitAdmission();
+        admissions.awaitAdmission();
         orchestrator.awaitStoreCalls(); // Their answers' signals are in the inbox then.
       }
       Instant next = nextWakeUp();
@@ -402,9 +342,7 @@ public final class DaemonLoop implements AutoCloseable {
       if (orchestrator.drives(a.runId())) {
         orchestrator.eventsAppended(a.runId(), a.lastEventId());
       } else if (!orchestrator.endedRecently(a.runId())) {
-        queueDue = true; // A run was queued, or a queued one changed.
-        queueEmpty = false;
-        notifiedRuns.notified(a.runId(), clock.instant());
+        admissions.notified(a.runId(), clock.instant()); // Queued, or a queued one changed.
       }
     } else if (signal instanceof Status s) {
       orchestrator.status(s.status());
@@ -445,16 +383,16 @@ public final class DaemonLoop implements AutoCloseable {
     for (Signal signal : replay) {
       route(signal);
     }
-    queueDue = true;
+    admissions.due();
     nextResync = now.plus(settings.resyncInterval());
     nextBeat = now;
   }
 
   private boolean cycle(Instant now) {
-    boolean worked = adoptAdmitted(now) > 0;
+    boolean worked = admissions.adoptAdmitted(now) > 0;
     // Not while an admission is on its way: its runs are STARTING and not driven yet, and adopting
     // one here could record its first decision before the admission's RUN_STARTING.
-    if (!now.isBefore(nextResync) && admission == null) {
+    if (!now.isBefore(nextResync) && !admissions.onItsWay()) {
       orchestrator.resync();
       for (Run run : monitor.undriven(orchestrator::drives)) {
         LOG.warnf("Run %s is %s and nobody drove it: adopting it", run.runId(), run.status());
@@ -463,108 +401,25 @@ public final class DaemonLoop implements AutoCloseable {
       nextResync = now.plus(settings.resyncInterval());
       worked = true;
     }
-    if ((queueDue && !now.isBefore(lastAdmission.plus(ADMISSION_GAP)))
-        || !now.isBefore(nextQueue)
-        || (notifiedRuns.retryAt() != null && !now.isBefore(notifiedRuns.retryAt()))) {
-      admit(now);
+    if (admissions.isDue(now)) {
+      admissions.admit(now);
       worked = true;
     }
     nextDecision = orchestrator.cycle(now);
     if (orchestrator.takeCapacityFreed()) {
       // Runs ended: admit at once, and drive what was admitted in this cycle too.
-      if (!queueEmpty && admit(now) > 0) {
+      if (!admissions.queueEmpty() && admissions.admit(now) > 0) {
         nextDecision = orchestrator.cycle(now);
       }
       worked = true;
     }
     if (!now.isBefore(nextBeat)) {
       long beat = System.nanoTime();
-      heartbeats.beat(now, List.copyOf(errors));
+      heartbeats.beat(now);
       metrics.phase("heartbeat", System.nanoTime() - beat);
       nextBeat = now.plus(settings.heartbeatInterval());
     }
     return worked;
-  }
-
-  private int admit(Instant now) {
-    long started = System.nanoTime();
-    try {
-      return admitNow(now);
-    } finally {
-      metrics.phase("admit", System.nanoTime() - started);
-    }
-  }
-
-  /**
-   * Starts an admission, and adopts its runs at once when it is answered at once (in memory);
-   * otherwise the cycle after its answer does. One admission at a time: one asked for meanwhile
-   * runs after it.
-   */
-  private int admitNow(Instant now) {
-    if (admission != null) {
-      queueDue = true;
-      return 0;
-    }
-    queueDue = false;
-    lastAdmission = now;
-    nextQueue = now.plus(settings.queueInterval());
-    CompletableFuture<RunQueueCycle.Admitted> sent =
-        queue
-            .admitting(orchestrator.activeRuns(), now)
-            .ifNoItem()
-            .after(settings.storeTimeout())
-            .fail()
-            .subscribeAsCompletionStage();
-    admission = sent;
-    if (!sent.isDone()) {
-      sent.whenComplete((admitted, error) -> post(new AdmissionDone(System.nanoTime())));
-    }
-    return adoptAdmitted(now);
-  }
-
-  /**
-   * Waits (at most the store timeout) for the admission on its way; failures are left for later.
-   */
-  private void awaitAdmission() {
-    CompletableFuture<RunQueueCycle.Admitted> sent = admission;
-    if (sent == null) {
-      return;
-    }
-    try {
-      sent.get(settings.storeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.debugf("The admission on its way failed or is late: %s", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * Adopts the runs of the admission on its way once it is answered.
-   *
-   * @return how many runs were adopted
-   */
-  private int adoptAdmitted(Instant now) {
-    CompletableFuture<RunQueueCycle.Admitted> sent = admission;
-    if (sent == null || !sent.isDone()) {
-      return 0;
-    }
-    admission = null;
-    RunQueueCycle.Admitted done;
-    try {
-      done = sent.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
-    queueEmpty = done.queued().isEmpty();
-    // A notified run not QUEUED yet (its launch moves it after RUN_ENQUEUED): look again soon.
-    notifiedRuns.admissionRan(done.queued(), now);
-    List<Run> admitted = done.admitted();
-    for (Run run : admitted) {
-      LOG.infof("Run %s of job '%s' admitted from the queue", run.runId(), run.jobName());
-      orchestrator.adopt(run, false);
-    }
-    return admitted.size();
   }
 
   private void failed(RuntimeException e, Instant now) {
@@ -573,19 +428,14 @@ public final class DaemonLoop implements AutoCloseable {
         e,
         "A daemon cycle failed; dropping the view and rebuilding it from storage in %s",
         settings.errorBackoff());
-    errors.addFirst(ErrorSnapshot.of(e.getClass().getName(), String.valueOf(e.getMessage())));
-    while (errors.size() > MAX_ERRORS) {
-      errors.removeLast();
-    }
+    heartbeats.failed(e);
     release();
     retakeAt = now.plus(settings.errorBackoff());
   }
 
   /** Lets go of everything this daemon held as the acting one. */
   private void release() {
-    // Its writes land before the runs' next owner reads them; its runs are adopted by a takeover.
-    awaitAdmission();
-    admission = null;
+    admissions.release();
     if (appended != null) {
       appended.cancel();
       appended = null;
@@ -597,9 +447,7 @@ public final class DaemonLoop implements AutoCloseable {
     orchestrator.clear();
     heartbeats.clear();
     active = false;
-    queueDue = false;
-    queueEmpty = false;
-    notifiedRuns.clear();
+    admissions.clear();
     nextDecision = null;
     // Signals of the old view are stale: the next takeover reads everything again.
     inbox.removeIf(s -> !(s instanceof Leadership));

@@ -8,7 +8,9 @@ import io.pipewright.daemon.orchestrator.SideBySide;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,13 +19,19 @@ import java.util.concurrent.CompletionException;
  * The leader's heartbeats ({@link Heartbeats#DAEMON_TYPES}), sent by the loop thread without
  * waiting: a heartbeat is a round trip to the database, and under load it took up to 100 ms, during
  * which every run's news waited. One heartbeat is on its way at a time; a failed one fails the
- * cycle that sends the next, as a failed write of the loop does. Owned by the loop thread.
+ * cycle that sends the next, as a failed write of the loop does. Each heartbeat reports the loop's
+ * recent failures. Owned by the loop thread.
  */
 final class LoopHeartbeats {
+
+  private static final int MAX_ERRORS = 5;
 
   private final DaemonHeartbeatStore store;
   private final String daemonId;
   private final Duration timeout;
+
+  /** The loop's recent failures, newest first; kept across takeovers. */
+  private final Deque<ErrorSnapshot> errors = new ArrayDeque<>();
 
   /** The heartbeat on its way, or null. */
   private CompletableFuture<List<Void>> sent;
@@ -35,13 +43,26 @@ final class LoopHeartbeats {
   }
 
   /**
-   * Sends one heartbeat per daemon type, unless the last one is still on its way.
+   * Keeps a failure of the loop's, for the heartbeats to report (the last few only).
+   *
+   * @param e the failure
+   */
+  void failed(RuntimeException e) {
+    errors.addFirst(ErrorSnapshot.of(e.getClass().getName(), String.valueOf(e.getMessage())));
+    while (errors.size() > MAX_ERRORS) {
+      errors.removeLast();
+    }
+  }
+
+  /**
+   * Sends one heartbeat per daemon type, with the loop's recent failures, unless the last one is
+   * still on its way.
    *
    * @param now the time
-   * @param errors the loop's recent errors, newest first
    * @throws RuntimeException the last heartbeat's failure
    */
-  void beat(Instant now, List<ErrorSnapshot> errors) {
+  void beat(Instant now) {
+    List<ErrorSnapshot> errors = List.copyOf(this.errors);
     CompletableFuture<List<Void>> last = sent;
     if (last != null) {
       if (!last.isDone()) {
