@@ -1,19 +1,17 @@
 package io.pipewright.daemon.orchestrator;
 
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.NOW;
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.SECRET;
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.launch;
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipewright.core.auth.AttemptClaims;
 import io.pipewright.core.auth.AttemptTokens;
-import io.pipewright.core.launch.AttemptId;
 import io.pipewright.core.launch.KnownState;
 import io.pipewright.core.launch.LaunchRequest;
-import io.pipewright.core.orchestration.AttemptOrigin;
-import io.pipewright.core.orchestration.StepLaunch;
-import io.pipewright.core.run.Run;
-import io.pipewright.core.run.RunStatus;
 import io.pipewright.protocol.mapping.StepArgsCodec;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,30 +23,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@link LaunchRequests.ForRun#prepare}: requests whose arguments and token are built lazily. */
 class LaunchRequestsLazyTest {
-
-  private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
-  private static final byte[] SECRET =
-      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-
-  private static Run run(Map<String, Object> config) {
-    return Run.builder("run-1", "orders_etl", "etl")
-        .status(RunStatus.STARTED)
-        .runConfig(config)
-        .createTime(NOW)
-        .build();
-  }
-
-  private static StepLaunch launch(String step, int attempt) {
-    return new StepLaunch(
-        new AttemptId("run-1", step, attempt),
-        step,
-        null,
-        AttemptOrigin.FIRST,
-        0,
-        null,
-        Map.of("kind", "source"),
-        Map.of());
-  }
 
   /** A clock that counts how often it is read, and moves an hour on after the first read. */
   private static final class CountingClock extends Clock {

@@ -1,25 +1,23 @@
 package io.pipewright.daemon.orchestrator;
 
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.NOW;
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.SECRET;
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.launch;
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipewright.core.auth.AttemptClaims;
 import io.pipewright.core.auth.AttemptTokens;
-import io.pipewright.core.launch.AttemptId;
 import io.pipewright.core.launch.KnownState;
 import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.launch.StepExecutionArgs;
-import io.pipewright.core.orchestration.AttemptOrigin;
-import io.pipewright.core.orchestration.StepLaunch;
 import io.pipewright.core.run.Run;
-import io.pipewright.core.run.RunStatus;
 import io.pipewright.protocol.mapping.StepArgsCodec;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -28,33 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LaunchRequestsTest {
 
-  private static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
-  private static final byte[] SECRET =
-      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-
   @TempDir Path dir;
-
-  private static Run run(Map<String, Object> config) {
-    return Run.builder("run-1", "orders_etl", "etl")
-        .status(RunStatus.STARTED)
-        .runConfig(config)
-        .tags(Map.of("team", "analytics"))
-        .partitionKey("2026-01-04")
-        .createTime(NOW)
-        .build();
-  }
-
-  private static StepLaunch launch(String step, int attempt) {
-    return new StepLaunch(
-        new AttemptId("run-1", step, attempt),
-        step,
-        null,
-        AttemptOrigin.FIRST,
-        0,
-        null,
-        Map.of("kind", "source"),
-        Map.of());
-  }
 
   @Test
   void shouldCarryTheRunAndAnAttemptScopedTokenWhenAnIngestIsConfigured() {
