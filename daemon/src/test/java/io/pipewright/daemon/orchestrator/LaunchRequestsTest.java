@@ -9,9 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipewright.core.auth.AttemptClaims;
 import io.pipewright.core.auth.AttemptTokens;
+import io.pipewright.core.launch.AttemptId;
 import io.pipewright.core.launch.KnownState;
 import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.launch.StepExecutionArgs;
+import io.pipewright.core.orchestration.AttemptOrigin;
+import io.pipewright.core.orchestration.StepLaunch;
 import io.pipewright.core.run.Run;
 import io.pipewright.protocol.mapping.StepArgsCodec;
 import java.nio.file.Files;
