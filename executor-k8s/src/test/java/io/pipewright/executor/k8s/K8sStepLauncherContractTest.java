@@ -1,12 +1,9 @@
 package io.pipewright.executor.k8s;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pipewright.core.launch.AttemptId;
 import io.pipewright.core.launch.LaunchRequest;
 import io.pipewright.core.launch.StepLauncher;
 import io.pipewright.core.launch.StepLauncherContractTest;
-import io.pipewright.executor.k8s.testing.TestCluster;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,31 +18,22 @@ class K8sStepLauncherContractTest extends StepLauncherContractTest {
 
   private static final String NS = "contract";
 
-  private static TestCluster cluster;
-  private static KubernetesClient client;
+  private static LauncherCluster k8s;
 
   @BeforeAll
   static void startCluster() {
-    cluster = TestCluster.start(NS);
-    client = cluster.newClient();
+    k8s = LauncherCluster.start(NS);
   }
 
   @AfterAll
   static void stopCluster() {
-    client.close();
-    cluster.close();
+    k8s.close();
   }
 
   @Override
   protected StepLauncher createLauncher() throws Exception {
-    K8sExecutorSettings settings =
-        K8sExecutorSettings.builder()
-            .namespace(NS)
-            .instance("contract")
-            .rateLimit(500, 100)
-            .deleteGracePeriod(Duration.ZERO)
-            .build();
-    return K8sStepLauncher.builder(client, settings)
+    K8sExecutorSettings settings = k8s.settings("contract").build();
+    return K8sStepLauncher.builder(k8s.client(), settings)
         .runs(runId -> Optional.of(RunLookup.RunInfo.active("contract_job", Map.of())))
         .start();
   }

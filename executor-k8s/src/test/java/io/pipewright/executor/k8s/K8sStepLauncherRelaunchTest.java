@@ -3,7 +3,6 @@ package io.pipewright.executor.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipewright.core.launch.AttemptFailureReason;
 import io.pipewright.core.launch.AttemptId;
@@ -16,7 +15,6 @@ import io.pipewright.executor.k8s.internal.ApiStats;
 import io.pipewright.executor.k8s.internal.ApiStats.CreateOutcome;
 import io.pipewright.executor.k8s.internal.ApiStats.Verb;
 import io.pipewright.executor.k8s.internal.Names;
-import io.pipewright.executor.k8s.testing.TestCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,37 +33,27 @@ import org.junit.jupiter.api.Test;
 class K8sStepLauncherRelaunchTest {
 
   private static final String NS = "relaunch";
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = LauncherCluster.WAIT;
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private TestCluster cluster;
-  private KubernetesClient client;
+  private LauncherCluster k8s;
   private K8sStepLauncher launcher;
 
   @BeforeEach
   void start() throws Exception {
-    cluster = TestCluster.start(NS);
-    client = cluster.newClient();
-    K8sExecutorSettings settings =
-        K8sExecutorSettings.builder()
-            .namespace(NS)
-            .instance("relaunch")
-            .rateLimit(500, 100)
-            .deleteGracePeriod(Duration.ZERO)
-            .build();
+    k8s = LauncherCluster.start(NS);
+    K8sExecutorSettings settings = k8s.settings("relaunch").build();
     launcher =
-        K8sStepLauncher.builder(client, settings)
-            .runs(runId -> Optional.of(RunLookup.RunInfo.active("etl", Map.of())))
-            .computeLogs(log -> {})
-            .meterRegistry(registry)
-            .start();
+        k8s.start(
+            K8sStepLauncher.builder(k8s.client(), settings)
+                .runs(runId -> Optional.of(RunLookup.RunInfo.active("etl", Map.of())))
+                .computeLogs(log -> {})
+                .meterRegistry(registry));
   }
 
   @AfterEach
   void stop() {
-    launcher.close();
-    client.close();
-    cluster.close();
+    k8s.close(); // The launcher, then the client and the cluster.
   }
 
   private static LaunchRequest request(AttemptId id) {
@@ -80,20 +68,7 @@ class K8sStepLauncherRelaunchTest {
   }
 
   private boolean podExists(AttemptId id) {
-    return client
-            .pods()
-            .inNamespace(NS)
-            .withName(Names.podName(id.runId(), id.stepKey(), id.attempt()))
-            .get()
-        != null;
-  }
-
-  private void awaitGone(AttemptId id) throws InterruptedException {
-    long until = System.nanoTime() + WAIT.toNanos();
-    while (podExists(id) && System.nanoTime() < until) {
-      Thread.sleep(20);
-    }
-    assertThat(podExists(id)).as("pod of %s", id).isFalse();
+    return k8s.pod(id) != null;
   }
 
   private double counter(String name, String tag, String value) {
@@ -108,7 +83,7 @@ class K8sStepLauncherRelaunchTest {
     AttemptId id = new AttemptId(UUID.randomUUID().toString(), "extract", 1);
     // What the launcher sees when the client re-sent a create whose first answer it did not get,
     // after the pod that first request created had ended and been deleted.
-    cluster
+    k8s.cluster()
         .server()
         .expect()
         .post()
@@ -148,7 +123,7 @@ class K8sStepLauncherRelaunchTest {
     AttemptId id = new AttemptId(UUID.randomUUID().toString(), "extract", 1);
     assertThat(launch(id)).isEqualTo(LaunchResult.launched());
     assertThat(statuses.awaitEnd(id, WAIT).phase()).isEqualTo(Phase.SUCCEEDED);
-    awaitGone(id);
+    k8s.awaitPod(id, false);
     long calls = launcher.engine().apiStats().totalCalls();
 
     assertThat(launch(id)).isEqualTo(LaunchResult.alreadyLaunched());

@@ -2,8 +2,6 @@ package io.pipewright.executor.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipewright.core.launch.AttemptFailureReason;
@@ -15,12 +13,9 @@ import io.pipewright.core.launch.LaunchResult;
 import io.pipewright.core.launch.StatusRecorder;
 import io.pipewright.executor.k8s.internal.ApiStats;
 import io.pipewright.executor.k8s.internal.ApiStats.Verb;
-import io.pipewright.executor.k8s.internal.Names;
 import io.pipewright.executor.k8s.testing.MutableClock;
-import io.pipewright.executor.k8s.testing.TestCluster;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,56 +39,46 @@ import org.junit.jupiter.api.Test;
 class K8sStepLauncherRestartTest {
 
   private static final String NS = "restart";
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = LauncherCluster.WAIT;
 
-  private static TestCluster cluster;
-  private static KubernetesClient client;
+  private static LauncherCluster k8s;
 
   private final MutableClock clock = new MutableClock(Instant.now());
   private final String instance = "r" + UUID.randomUUID().toString().substring(0, 8);
   private final Set<AttemptId> reported = ConcurrentHashMap.newKeySet();
   // Each question to the history, with whether the attempt's pod existed when it was asked.
   private final List<String> asked = new CopyOnWriteArrayList<>();
-  private final List<K8sStepLauncher> launchers = new ArrayList<>();
   private Instant runStartedAt;
   private SimpleMeterRegistry registry;
 
   @BeforeAll
   static void startCluster() {
-    cluster = TestCluster.start(NS);
-    client = cluster.newClient();
+    k8s = LauncherCluster.start(NS);
   }
 
   @AfterAll
   static void stopCluster() {
-    client.close();
-    cluster.close();
+    k8s.close();
   }
 
   @AfterEach
   void closeLaunchers() {
-    launchers.forEach(K8sStepLauncher::close);
-    client.pods().inNamespace(NS).withLabel(PodLabels.INSTANCE, instance).delete();
+    k8s.closeLaunchers(instance);
   }
 
   private final AttemptHistory history =
       attempt -> {
-        asked.add(attempt.stepKey() + (pod(attempt) == null ? ": pod absent" : ": pod present"));
+        asked.add(
+            attempt.stepKey() + (k8s.pod(attempt) == null ? ": pod absent" : ": pod present"));
         return reported.contains(attempt);
       };
 
   private K8sStepLauncher launcher(boolean withHistory) throws Exception {
     K8sExecutorSettings settings =
-        K8sExecutorSettings.builder()
-            .namespace(NS)
-            .instance(instance)
-            .rateLimit(500, 100)
-            .reevaluateEvery(Duration.ofMinutes(10))
-            .deleteGracePeriod(Duration.ZERO)
-            .build();
+        k8s.settings(instance).reevaluateEvery(Duration.ofMinutes(10)).build();
     registry = new SimpleMeterRegistry();
     K8sStepLauncher.Builder builder =
-        K8sStepLauncher.builder(client, settings)
+        K8sStepLauncher.builder(k8s.client(), settings)
             .runs(
                 runId ->
                     Optional.of(
@@ -103,9 +88,7 @@ class K8sStepLauncherRestartTest {
     if (withHistory) {
       builder.attemptHistory(history);
     }
-    K8sStepLauncher launcher = builder.start();
-    launchers.add(launcher);
-    return launcher;
+    return k8s.start(builder);
   }
 
   /** The first launcher: the run starts under it, it creates the pod and dies. */
@@ -118,7 +101,7 @@ class K8sStepLauncherRestartTest {
     assertThat(first.engine().apiStats().of(Verb.GET).calls())
         .as("a run that started under this launcher is not checked")
         .isZero();
-    awaitPod(id, true);
+    k8s.awaitPod(id, true);
     first.close(); // Its memory of the attempt goes with it.
     clock.advance(Duration.ofSeconds(1));
     return id;
@@ -135,30 +118,14 @@ class K8sStepLauncherRestartTest {
     return launcher.launch(request(id)).toCompletableFuture().join();
   }
 
-  private static Pod pod(AttemptId id) {
-    return client
-        .pods()
-        .inNamespace(NS)
-        .withName(Names.podName(id.runId(), id.stepKey(), id.attempt()))
-        .get();
-  }
-
   private static void deletePod(AttemptId id) throws InterruptedException {
-    client
+    k8s.client()
         .pods()
         .inNamespace(NS)
-        .withName(Names.podName(id.runId(), id.stepKey(), id.attempt()))
+        .withName(LauncherCluster.podName(id))
         .withGracePeriod(0)
         .delete();
-    awaitPod(id, false);
-  }
-
-  private static void awaitPod(AttemptId id, boolean present) throws InterruptedException {
-    long until = System.nanoTime() + WAIT.toNanos();
-    while ((pod(id) != null) != present && System.nanoTime() < until) {
-      Thread.sleep(20);
-    }
-    assertThat(pod(id) != null).as("pod of %s exists", id).isEqualTo(present);
+    k8s.awaitPod(id, false);
   }
 
   private double relaunches(String verdict) {
@@ -190,7 +157,7 @@ class K8sStepLauncherRestartTest {
     assertThat(relaunches("LOST")).isEqualTo(1);
     assertThat(launch(restarted, id)).isEqualTo(LaunchResult.alreadyLaunched());
     Thread.sleep(300);
-    assertThat(pod(id)).as("no second pod of the attempt").isNull();
+    assertThat(k8s.pod(id)).as("no second pod of the attempt").isNull();
     assertThat(stats.of(Verb.CREATE).calls()).isZero();
   }
 
@@ -206,7 +173,7 @@ class K8sStepLauncherRestartTest {
     LaunchResult result = launch(restarted, id);
 
     assertThat(result).isEqualTo(LaunchResult.launched());
-    awaitPod(id, true);
+    k8s.awaitPod(id, true);
     assertThat(statuses.await(id, st -> st.phase() == Phase.RUNNING, WAIT)).isNotNull();
     ApiStats stats = restarted.engine().apiStats();
     assertThat(stats.of(Verb.CREATE).calls()).isEqualTo(1);
@@ -256,7 +223,7 @@ class K8sStepLauncherRestartTest {
         .contains("not created");
     assertThat(restarted.engine().apiStats().of(Verb.CREATE).calls()).isZero();
     assertThat(relaunches("REFUSE")).isEqualTo(1);
-    assertThat(pod(id)).isNull();
+    assertThat(k8s.pod(id)).isNull();
   }
 
   @Test

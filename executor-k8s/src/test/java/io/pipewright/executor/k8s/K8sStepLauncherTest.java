@@ -3,7 +3,6 @@ package io.pipewright.executor.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pipewright.core.launch.AttemptFailureReason;
 import io.pipewright.core.launch.AttemptId;
@@ -15,7 +14,6 @@ import io.pipewright.core.launch.StatusRecorder;
 import io.pipewright.executor.k8s.internal.ApiStats;
 import io.pipewright.executor.k8s.internal.ApiStats.Verb;
 import io.pipewright.executor.k8s.testing.MutableClock;
-import io.pipewright.executor.k8s.testing.TestCluster;
 import io.pipewright.executor.k8s.testing.TestKubelet;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,50 +38,38 @@ import org.junit.jupiter.api.Test;
 class K8sStepLauncherTest {
 
   private static final String NS = "launcher";
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = LauncherCluster.WAIT;
 
-  private static TestCluster cluster;
-  private static KubernetesClient client;
+  private static LauncherCluster k8s;
 
   private final Set<String> finishedRuns = ConcurrentHashMap.newKeySet();
   private final Map<AttemptId, String> copiedLogs = new ConcurrentHashMap<>();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final MutableClock clock = new MutableClock(Instant.now());
-  private final List<K8sStepLauncher> launchers = new ArrayList<>();
   private final String instance = "t" + UUID.randomUUID().toString().substring(0, 8);
 
   @BeforeAll
   static void startCluster() {
-    cluster = TestCluster.start(NS);
-    client = cluster.newClient();
+    k8s = LauncherCluster.start(NS);
   }
 
   @AfterAll
   static void stopCluster() {
-    client.close();
-    cluster.close();
+    k8s.close();
   }
 
   @AfterEach
   void closeLaunchers() {
-    launchers.forEach(K8sStepLauncher::close);
-    client.pods().inNamespace(NS).withLabel(PodLabels.INSTANCE, instance).delete();
+    k8s.closeLaunchers(instance);
   }
 
   private K8sStepLauncher launcher(UnaryOperator<K8sExecutorSettings.Builder> tweak)
       throws Exception {
-    K8sExecutorSettings settings =
-        tweak
-            .apply(
-                K8sExecutorSettings.builder()
-                    .namespace(NS)
-                    .instance(instance)
-                    .rateLimit(500, 100)
-                    .reevaluateEvery(Duration.ofMinutes(10)) // tests re-evaluate by hand
-                    .deleteGracePeriod(Duration.ZERO))
-            .build();
-    K8sStepLauncher launcher =
-        K8sStepLauncher.builder(client, settings)
+    K8sExecutorSettings.Builder defaults =
+        k8s.settings(instance).reevaluateEvery(Duration.ofMinutes(10)); // tests re-evaluate by hand
+    K8sExecutorSettings settings = tweak.apply(defaults).build();
+    return k8s.start(
+        K8sStepLauncher.builder(k8s.client(), settings)
             .runs(
                 runId ->
                     Optional.of(
@@ -93,10 +79,7 @@ class K8sStepLauncherTest {
                                 "etl", Map.of("team", "data", K8sConfig.TAG, "{}"))))
             .computeLogs(log -> copiedLogs.put(log.attempt(), log.text()))
             .meterRegistry(registry)
-            .clock(clock)
-            .start();
-    launchers.add(launcher);
-    return launcher;
+            .clock(clock));
   }
 
   private static AttemptId attempt(String step) {
@@ -124,23 +107,6 @@ class K8sStepLauncherTest {
     return launcher.launch(request).toCompletableFuture().join();
   }
 
-  private static String podName(AttemptId id) {
-    return io.pipewright.executor.k8s.internal.Names.podName(
-        id.runId(), id.stepKey(), id.attempt());
-  }
-
-  private static Pod pod(AttemptId id) {
-    return client.pods().inNamespace(NS).withName(podName(id)).get();
-  }
-
-  private static void awaitGone(AttemptId id) throws InterruptedException {
-    long until = System.nanoTime() + WAIT.toNanos();
-    while (pod(id) != null && System.nanoTime() < until) {
-      Thread.sleep(20);
-    }
-    assertThat(pod(id)).as("pod of %s", id).isNull();
-  }
-
   private static void awaitUncached(K8sStepLauncher launcher, AttemptId id)
       throws InterruptedException {
     long until = System.nanoTime() + WAIT.toNanos();
@@ -152,7 +118,7 @@ class K8sStepLauncherTest {
 
   private static boolean cached(K8sStepLauncher launcher, AttemptId id) {
     return launcher.engine().watcher().cachedPods().stream()
-        .anyMatch(p -> p.getMetadata().getName().equals(podName(id)));
+        .anyMatch(p -> p.getMetadata().getName().equals(LauncherCluster.podName(id)));
   }
 
   private static long calls(ApiStats stats, Verb verb) {
@@ -175,7 +141,7 @@ class K8sStepLauncherTest {
 
     for (AttemptId id : steps) {
       assertThat(statuses.awaitEnd(id, WAIT).phase()).isEqualTo(Phase.SUCCEEDED);
-      awaitGone(id);
+      k8s.awaitPod(id, false);
     }
 
     ApiStats stats = launcher.engine().apiStats();
@@ -197,10 +163,9 @@ class K8sStepLauncherTest {
             .deleteGracePeriod(Duration.ZERO)
             .build();
     K8sStepLauncher launcher =
-        K8sStepLauncher.builder(client, settings)
-            .runs(runId -> Optional.of(RunLookup.RunInfo.active("etl", Map.of())))
-            .start();
-    launchers.add(launcher);
+        k8s.start(
+            K8sStepLauncher.builder(k8s.client(), settings)
+                .runs(runId -> Optional.of(RunLookup.RunInfo.active("etl", Map.of()))));
     StatusRecorder statuses = new StatusRecorder();
     launcher.watch(statuses);
     AttemptId id = attempt("quiet");
@@ -208,7 +173,7 @@ class K8sStepLauncherTest {
     launch(launcher, request(id, "true").build());
 
     assertThat(statuses.awaitEnd(id, WAIT).phase()).isEqualTo(Phase.SUCCEEDED);
-    awaitGone(id);
+    k8s.awaitPod(id, false);
     assertThat(launcher.engine().apiStats().totalCalls()).isEqualTo(2);
   }
 
@@ -231,7 +196,7 @@ class K8sStepLauncherTest {
         .contains("exited with code 4")
         .endsWith("Last 3 log lines:\n  line 3\n  line 4\n  line 5");
     assertThat(copiedLogs.get(id)).startsWith("line 1\n").endsWith("line 5\n");
-    assertThat(pod(id)).as("a failed pod is kept for inspection").isNotNull();
+    assertThat(k8s.pod(id)).as("a failed pod is kept for inspection").isNotNull();
     assertThat(
             registry
                 .get("pipewright.k8s.pods.failed")
@@ -272,7 +237,7 @@ class K8sStepLauncherTest {
         .contains("step 'load' tag pipewright.io/k8s-config")
         .contains("container_config.resources.limits.memory");
     assertThat(launcher.engine().apiStats().totalCalls()).isZero();
-    assertThat(pod(id)).isNull();
+    assertThat(k8s.pod(id)).isNull();
     assertThat(
             registry
                 .get("pipewright.k8s.launches.rejected")
@@ -319,7 +284,8 @@ class K8sStepLauncherTest {
   private static List<String> drainRequests() throws InterruptedException {
     List<String> requests = new ArrayList<>();
     io.fabric8.mockwebserver.http.RecordedRequest request;
-    while ((request = cluster.server().takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS))
+    while ((request =
+            k8s.cluster().server().takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS))
         != null) {
       requests.add(request.getMethod() + " " + request.getPath());
     }
@@ -331,8 +297,7 @@ class K8sStepLauncherTest {
     K8sExecutorSettings settings =
         K8sExecutorSettings.builder().namespace(NS).instance(instance).build();
     K8sStepLauncher launcher =
-        K8sStepLauncher.builder(client, settings).runs(runId -> Optional.empty()).start();
-    launchers.add(launcher);
+        k8s.start(K8sStepLauncher.builder(k8s.client(), settings).runs(runId -> Optional.empty()));
     AttemptId id = attempt("extract");
 
     LaunchResult noImage =
@@ -364,7 +329,7 @@ class K8sStepLauncherTest {
     assertThat(end.reason()).isEqualTo(AttemptFailureReason.IMAGE_PULL);
     assertThat(end.reason().isInfrastructure()).isTrue();
     assertThat(end.message()).contains("registry.example.com/etl:1");
-    awaitGone(id);
+    k8s.awaitPod(id, false);
     assertThat(calls(launcher.engine().apiStats(), Verb.LOG)).isZero();
   }
 
@@ -400,7 +365,7 @@ class K8sStepLauncherTest {
     launch(launcher, request(id, "sleep", "30").build());
     statuses.await(id, s -> s.phase() == Phase.RUNNING, WAIT);
 
-    client.pods().inNamespace(NS).withName(podName(id)).delete();
+    k8s.client().pods().inNamespace(NS).withName(LauncherCluster.podName(id)).delete();
 
     AttemptStatus end = statuses.awaitEnd(id, WAIT);
     assertThat(end.reason()).isEqualTo(AttemptFailureReason.DELETED);
@@ -419,7 +384,7 @@ class K8sStepLauncherTest {
 
     assertThat(launched.toCompletableFuture().join()).isEqualTo(LaunchResult.launched());
     assertThat(statuses.awaitEnd(id, WAIT).phase()).isEqualTo(Phase.TERMINATED);
-    awaitGone(id);
+    k8s.awaitPod(id, false);
   }
 
   @Test
@@ -432,7 +397,7 @@ class K8sStepLauncherTest {
 
     launch(launcher, request);
 
-    Pod pod = pod(id);
+    Pod pod = k8s.pod(id);
     assertThat(pod.getMetadata().getLabels().toString()).doesNotContain("s3cr3t");
     assertThat(pod.getMetadata().getAnnotations().toString()).doesNotContain("s3cr3t");
     assertThat(pod.getSpec().getContainers().get(0).getEnv())
@@ -491,14 +456,14 @@ class K8sStepLauncherTest {
 
     assertThat(first).isEqualTo(1);
     assertThat(statuses.awaitEnd(straggler, WAIT).phase()).isEqualTo(Phase.TERMINATED);
-    awaitGone(straggler);
-    assertThat(pod(failed)).as("kept for inspection").isNotNull();
+    k8s.awaitPod(straggler, false);
+    assertThat(k8s.pod(failed)).as("kept for inspection").isNotNull();
 
     clock.advance(Duration.ofHours(25));
     int second = launcher.sweepOrphans();
 
     assertThat(second).isEqualTo(1);
-    awaitGone(failed);
+    k8s.awaitPod(failed, false);
     // The sweep forgets only attempts whose pod is gone from the informer's cache, which can see
     // the deletion after the API server answers a read without the pod (a loaded machine): wait
     // for the launcher's own view, not the API server's.
