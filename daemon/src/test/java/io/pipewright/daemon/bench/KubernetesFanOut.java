@@ -73,6 +73,7 @@ final class KubernetesFanOut implements AutoCloseable {
   private final Recorder recorder;
   private final Daemon daemon;
   private final LeaderBoundLauncher bound;
+  private final GcPauses gc = new GcPauses();
 
   KubernetesFanOut(DaemonStores plain) {
     this.events = new TimedEventLog(plain.events());
@@ -343,6 +344,13 @@ final class KubernetesFanOut implements AutoCloseable {
                 Percentiles.of(inLauncher))
             + "; attempts whose last status to the daemon is not an end: "
             + recorder.notEnded(runId)
+            + "; GC collections from root's success stored to the last fanned-out launch call: "
+            + gc.during(
+                rootSuccess,
+                keys.stream()
+                    .mapToLong(k -> recorder.launchCalls.get(attempt(runId, k)))
+                    .max()
+                    .orElse(rootSuccess))
             + "; collect's statuses (phase@ms, queued@"
             + queued / 1_000_000
             + "): "
@@ -542,6 +550,7 @@ final class KubernetesFanOut implements AutoCloseable {
     daemon.close();
     client.close();
     cluster.close();
+    gc.close();
   }
 
   /** The daemon's launcher as the loop sees it, noting each launch call and its answer. */
