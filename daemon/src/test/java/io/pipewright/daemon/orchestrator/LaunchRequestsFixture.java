@@ -6,6 +6,8 @@ import io.pipewright.core.orchestration.StepLaunch;
 import io.pipewright.core.run.Run;
 import io.pipewright.core.run.RunStatus;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -26,6 +28,32 @@ final class LaunchRequestsFixture {
         .partitionKey("2026-01-04")
         .createTime(NOW)
         .build();
+  }
+
+  /**
+   * Random hex of at least 200,000 characters: a run config value too big for a command line (and,
+   * compressed, for the launch limit), the same for a given seed.
+   */
+  static String bigValue(long seed) {
+    StringBuilder big = new StringBuilder();
+    java.util.Random random = new java.util.Random(seed);
+    while (big.length() < 200_000) {
+      big.append(Long.toHexString(random.nextLong()));
+    }
+    return big.toString();
+  }
+
+  /** Requests whose image chooser finds no image for any code location. */
+  static LaunchRequests withoutImage() {
+    return new LaunchRequests(
+        null,
+        Duration.ofHours(1),
+        null,
+        null,
+        Clock.systemUTC(),
+        (location, job, fromPlan) -> {
+          throw new IllegalArgumentException("no image for " + location);
+        });
   }
 
   /** A first launch of the run's step, tagged kind=source. */

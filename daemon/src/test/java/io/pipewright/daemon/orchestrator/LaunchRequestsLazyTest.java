@@ -2,8 +2,10 @@ package io.pipewright.daemon.orchestrator;
 
 import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.NOW;
 import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.SECRET;
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.bigValue;
 import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.launch;
 import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.run;
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.withoutImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,15 +73,11 @@ class LaunchRequestsLazyTest {
   void shouldFailOnlyTheLaunchersQuestionWhenTheArgumentsAreTooLongAndPrepared() {
     LaunchRequests requests =
         new LaunchRequests(null, Duration.ofHours(1), null, null, Clock.systemUTC());
-    StringBuilder big = new StringBuilder();
-    java.util.Random random = new java.util.Random(3);
-    while (big.length() < 200_000) {
-      big.append(Long.toHexString(random.nextLong()));
-    }
+    String big = bigValue(3);
 
     LaunchRequest request =
         requests
-            .forRun(run(Map.of("blob", big.toString())), null)
+            .forRun(run(Map.of("blob", big)), null)
             .prepare(launch("extract", 1), KnownState.empty());
 
     assertThatThrownBy(request::command)
@@ -93,16 +91,7 @@ class LaunchRequestsLazyTest {
 
   @Test
   void shouldStillRefuseARunWithoutAnImageAtOnceWhenPrepared() {
-    LaunchRequests requests =
-        new LaunchRequests(
-            null,
-            Duration.ofHours(1),
-            null,
-            null,
-            Clock.systemUTC(),
-            (location, job, plan) -> {
-              throw new IllegalArgumentException("no image for " + location);
-            });
+    LaunchRequests requests = withoutImage();
 
     assertThatThrownBy(
             () ->

@@ -2,8 +2,10 @@ package io.pipewright.daemon.orchestrator;
 
 import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.NOW;
 import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.SECRET;
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.bigValue;
 import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.launch;
 import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.run;
+import static io.pipewright.daemon.orchestrator.LaunchRequestsFixture.withoutImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,16 +93,7 @@ class LaunchRequestsTest {
 
   @Test
   void shouldFailTheLaunchWithTheChoosersReasonWhenThereIsNoImage() {
-    LaunchRequests requests =
-        new LaunchRequests(
-            null,
-            Duration.ofHours(1),
-            null,
-            null,
-            Clock.systemUTC(),
-            (location, job, fromPlan) -> {
-              throw new IllegalArgumentException("no image for " + location);
-            });
+    LaunchRequests requests = withoutImage();
 
     assertThatThrownBy(
             () -> requests.build(run(Map.of()), null, launch("extract", 1), KnownState.empty()))
@@ -122,19 +115,14 @@ class LaunchRequestsTest {
   void shouldPassTheArgumentsInAFileWhenTheyAreTooLongForACommandLine() throws Exception {
     LaunchRequests requests =
         new LaunchRequests(null, Duration.ofHours(1), null, dir, Clock.fixed(NOW, ZoneOffset.UTC));
-    StringBuilder big = new StringBuilder();
-    java.util.Random random = new java.util.Random(1);
-    while (big.length() < 200_000) {
-      big.append(Long.toHexString(random.nextLong()));
-    }
+    String big = bigValue(1);
 
     LaunchRequest request =
-        requests.build(
-            run(Map.of("blob", big.toString())), launch("extract", 1), KnownState.empty());
+        requests.build(run(Map.of("blob", big)), launch("extract", 1), KnownState.empty());
 
     assertThat(request.command()).hasSize(3).startsWith("execute-step", "--args-file");
     String text = Files.readString(Path.of(request.command().get(2)));
-    assertThat(StepArgsCodec.decode(text).runConfig()).containsEntry("blob", big.toString());
+    assertThat(StepArgsCodec.decode(text).runConfig()).containsEntry("blob", big);
     assertThat(request.environment()).isEmpty();
   }
 
@@ -142,16 +130,11 @@ class LaunchRequestsTest {
   void shouldSayWhatToDoWhenTheArgumentsAreTooLongAndNoFileCanBeUsed() {
     LaunchRequests requests =
         new LaunchRequests(null, Duration.ofHours(1), null, null, Clock.systemUTC());
-    StringBuilder big = new StringBuilder();
-    java.util.Random random = new java.util.Random(2);
-    while (big.length() < 200_000) {
-      big.append(Long.toHexString(random.nextLong()));
-    }
+    String big = bigValue(2);
 
     assertThatThrownBy(
             () ->
-                requests.build(
-                    run(Map.of("blob", big.toString())), launch("extract", 1), KnownState.empty()))
+                requests.build(run(Map.of("blob", big)), launch("extract", 1), KnownState.empty()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Make the run config smaller");
   }
@@ -221,16 +204,7 @@ class LaunchRequestsTest {
 
   @Test
   void shouldFailEachAttemptOfAPreparedRunWithTheChoosersReasonWhenThereIsNoImage() {
-    LaunchRequests requests =
-        new LaunchRequests(
-            null,
-            Duration.ofHours(1),
-            null,
-            null,
-            Clock.systemUTC(),
-            (location, job, fromPlan) -> {
-              throw new IllegalArgumentException("no image for " + location);
-            });
+    LaunchRequests requests = withoutImage();
 
     LaunchRequests.ForRun prepared = requests.forRun(run(Map.of()), null);
 
